@@ -1,0 +1,56 @@
+# Two commands on a fresh machine: `make run` and `make test`. Both are idempotent.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+CORPUS_DIR ?= ../shared/corpus
+export CORPUS_DIR
+
+.PHONY: run test setup install migrate demo lint format bench messages clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	@if command -v msgfmt >/dev/null 2>&1; then \
+		$(PY) manage.py compilemessages --ignore=.venv -v0; \
+	else echo "msgfmt not found: using the committed .mo files"; fi
+
+migrate: install
+	$(PY) manage.py migrate --noinput -v0
+
+# The demo: the country's units, the organisations the seed articles name, and the seed
+# articles themselves with their figures accepted (skipped with a note if the corpus is absent).
+demo: migrate messages
+	$(PY) manage.py load_admin_units
+	$(PY) manage.py load_organisations fixtures/organisations.json
+	$(PY) manage.py import_seed_corpus
+	$(PY) manage.py ensure_admin
+
+setup: demo
+
+run: setup
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: migrate messages
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: install
+	$(PY) bench/extraction_speed.py
+	$(PY) bench/import_speed.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

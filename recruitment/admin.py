@@ -1,0 +1,294 @@
+"""Staff enter and correct organisations, targets and figures here; history comes with it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Article,
+    Figure,
+    Level,
+    Organisation,
+    OrganisationAlias,
+    Status,
+    Target,
+)
+from .periods import Period
+
+admin.site.site_header = _("Tiến độ kết nạp — Quản trị")
+admin.site.site_title = _("Tiến độ kết nạp")
+admin.site.index_title = _("Quản trị")
+admin.site.site_url = "/"
+
+
+class ProvinceFilter(admin.SimpleListFilter):
+    """Filter anything attached to an organisation by the province it lies in (via the path)."""
+
+    title = _("tỉnh / thành phố")
+    parameter_name = "province"
+    organisation_path = "path"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple]:
+        provinces = Organisation.objects.filter(level=Level.PROVINCE).order_by(
+            "-valid_from", "short_name"
+        )
+        return [
+            (p.pk, f"{p.short_name} ({_('từ 2025') if p.valid_from else _('trước 2025')})")
+            for p in provinces
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if not self.value():
+            return queryset
+        province = Organisation.objects.filter(pk=self.value()).first()
+        if province is None:
+            return queryset.none()
+        return queryset.filter(**{f"{self.organisation_path}__startswith": province.path})
+
+
+class OrganisationProvinceFilter(ProvinceFilter):
+    organisation_path = "organisation__path"
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("năm")
+    parameter_name = "year"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple]:
+        years = (
+            model_admin.get_queryset(request)
+            .order_by()
+            .values_list("period_end__year", flat=True)
+            .distinct()
+        )
+        return [(y, str(y)) for y in sorted(set(years), reverse=True)]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if not self.value():
+            return queryset
+        try:
+            year = int(self.value())
+        except ValueError:
+            return queryset.none()
+        return queryset.filter(period_start__year__lte=year, period_end__year__gte=year)
+
+
+class ReportedForm(forms.ModelForm):
+    """Entering a figure by hand: pick a year and the period fills itself in."""
+
+    year = forms.IntegerField(
+        label=_("Năm"),
+        required=False,
+        min_value=1930,
+        max_value=2100,
+        help_text=_("Điền năm để lấy cả năm làm kỳ; để trống nếu nhập ngày bắt đầu và kết thúc."),
+    )
+
+    class Meta:
+        fields = (
+            "organisation",
+            "metric",
+            "value",
+            "period_start",
+            "period_end",
+            "source",
+            "quote",
+            "status",
+        )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("period_start", "period_end"):
+            if name in self.fields:
+                self.fields[name].required = False
+        if not self.instance.pk and "year" in self.fields:
+            self.fields["year"].initial = dt.date.today().year
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        year = cleaned.get("year")
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if year and not start and not end:
+            period = Period.year(year)
+            cleaned["period_start"], cleaned["period_end"] = period.start, period.end
+            self.instance.period_start, self.instance.period_end = period.start, period.end
+        elif not start or not end:
+            raise forms.ValidationError(
+                _("Hãy chọn năm, hoặc nhập đủ ngày bắt đầu và ngày kết thúc của kỳ.")
+            )
+        elif end < start:
+            self.add_error("period_end", _("Ngày kết thúc kỳ phải sau hoặc bằng ngày bắt đầu."))
+        return cleaned
+
+
+class FigureForm(ReportedForm):
+    class Meta(ReportedForm.Meta):
+        model = Figure
+        fields = (*ReportedForm.Meta.fields, "approximate")
+
+
+class TargetForm(ReportedForm):
+    class Meta(ReportedForm.Meta):
+        model = Target
+        fields = (*ReportedForm.Meta.fields, "derived")
+
+
+class ReportedAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "organisation",
+        "metric",
+        "period_display",
+        "value",
+        "status",
+        "source",
+    )
+    list_filter = ("metric", "status", YearFilter, OrganisationProvinceFilter)
+    search_fields = ("organisation__name", "organisation__short_name", "quote", "source__title")
+    autocomplete_fields = ("organisation", "source")
+    list_select_related = ("organisation", "source")
+    readonly_fields = ("entered_by", "created_at")
+    date_hierarchy = "period_end"
+    actions = ("mark_accepted", "mark_rejected")
+    fieldsets = (
+        (None, {"fields": ("organisation", "metric", "value")}),
+        (_("Kỳ"), {"fields": ("year", ("period_start", "period_end"))}),
+        (_("Nguồn"), {"fields": ("source", "quote", "status")}),
+        (_("Nhập liệu"), {"fields": ("entered_by", "created_at"), "classes": ("collapse",)}),
+    )
+
+    @admin.display(description=_("Kỳ"), ordering="period_end")
+    def period_display(self, obj: Figure | Target) -> str:
+        return obj.period_label
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        if not change and obj.entered_by_id is None:
+            obj.entered_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Duyệt các mục đã chọn"))
+    def mark_accepted(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._set_status(request, queryset, Status.ACCEPTED)
+
+    @admin.action(description=_("Loại các mục đã chọn"))
+    def mark_rejected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._set_status(request, queryset, Status.REJECTED)
+
+    def _set_status(self, request: HttpRequest, queryset: QuerySet, status: str) -> None:
+        # Row by row so each change is written to history (update() would skip it).
+        for obj in queryset:
+            obj.status = status
+            obj.save(update_fields=["status"])
+        self.message_user(request, _("Đã cập nhật %(n)d mục.") % {"n": queryset.count()})
+
+
+@admin.register(Figure)
+class FigureAdmin(ReportedAdmin):
+    form = FigureForm
+    list_display = (*ReportedAdmin.list_display[:4], "approximate", *ReportedAdmin.list_display[4:])
+    fieldsets = (
+        (None, {"fields": ("organisation", "metric", "value", "approximate")}),
+        *ReportedAdmin.fieldsets[1:],
+    )
+
+
+@admin.register(Target)
+class TargetAdmin(ReportedAdmin):
+    form = TargetForm
+    list_display = (*ReportedAdmin.list_display, "derived")
+    list_filter = (*ReportedAdmin.list_filter, "derived")
+    fieldsets = (
+        (None, {"fields": ("organisation", "metric", "value", "derived")}),
+        *ReportedAdmin.fieldsets[1:],
+    )
+
+
+class FigureInline(admin.TabularInline):
+    model = Figure
+    form = FigureForm
+    fields = ("metric", "period_start", "period_end", "value", "status", "source", "quote")
+    autocomplete_fields = ("source",)
+    extra = 0
+    show_change_link = True
+
+
+class TargetInline(FigureInline):
+    model = Target
+    form = TargetForm
+    fields = ("metric", "period_start", "period_end", "value", "derived", "source", "quote")
+
+
+class ArticleFigureInline(FigureInline):
+    fields = ("organisation", "metric", "period_start", "period_end", "value", "status", "quote")
+    autocomplete_fields = ("organisation",)
+
+
+class ArticleTargetInline(TargetInline):
+    fields = ("organisation", "metric", "period_start", "period_end", "value", "derived", "quote")
+    autocomplete_fields = ("organisation",)
+
+
+class AliasInline(admin.TabularInline):
+    model = OrganisationAlias
+    fields = ("name",)
+    extra = 1
+
+
+class ValidityFilter(admin.SimpleListFilter):
+    title = _("hiệu lực")
+    parameter_name = "in_force"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple]:
+        return [("now", _("Đang hoạt động")), ("ended", _("Đã giải thể / sáp nhập"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        today = dt.date.today()
+        if self.value() == "now":
+            return queryset.in_force(today)
+        if self.value() == "ended":
+            return queryset.filter(valid_until__lt=today)
+        return queryset
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "level", "parent", "valid_from", "valid_until", "successor")
+    list_filter = ("level", ValidityFilter, ProvinceFilter)
+    search_fields = ("name", "short_name", "aliases__name", "official_code")
+    autocomplete_fields = ("parent", "successor")
+    list_select_related = ("parent", "successor")
+    readonly_fields = ("path",)
+    inlines = (AliasInline, TargetInline, FigureInline)
+    fieldsets = (
+        (None, {"fields": ("name", "short_name", "level", "parent", "official_code")}),
+        (_("Hiệu lực"), {"fields": (("valid_from", "valid_until"), "successor")}),
+        (
+            _("Địa bàn"),
+            {"fields": (("population", "population_year"), ("latitude", "longitude"))},
+        ),
+    )
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "publisher", "published", "imported_by", "imported_at")
+    list_filter = ("publisher", ("published", admin.DateFieldListFilter))
+    search_fields = ("title", "url", "text", "publisher")
+    readonly_fields = ("content_hash", "imported_by", "imported_at")
+    date_hierarchy = "published"
+    inlines = (ArticleFigureInline, ArticleTargetInline)
+    fields = ("title", "url", "publisher", "published", "text", "content_hash", "imported_by")
+    # Addresses pasted by staff rarely state a scheme; https is the safe guess.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
+        if not change and obj.imported_by_id is None:
+            obj.imported_by = request.user
+        super().save_model(request, obj, form, change)

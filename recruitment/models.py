@@ -1,0 +1,425 @@
+"""The domain: party organisations over time, articles, targets and reported figures.
+
+The database guards the invariants (CHECK and UNIQUE constraints), so a figure entered through
+the admin, the importer or a bulk script obeys the same rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .periods import Period
+
+# The day the 2025 reform took effect: provinces merged, the district level was abolished.
+REFORM_2025 = dt.date(2025, 7, 1)
+
+
+def name_key(text: str) -> str:
+    """Accent- and case-insensitive key for matching names as articles spell them.
+
+    "Ðảng" with the Icelandic Ð is common in scraped pages, so Ð/đ fold to d like Đ.
+    """
+    text = text.replace("Đ", "D").replace("đ", "d").replace("Ð", "D").replace("ð", "d")
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.split())
+
+
+class Level(models.TextChoices):
+    PROVINCE = "province", _("Đảng bộ tỉnh / thành phố trực thuộc Trung ương")
+    DISTRICT = "district", _("Đảng bộ huyện / quận / thị xã / thành phố thuộc tỉnh")
+    COMMUNE = "commune", _("Đảng bộ xã / phường / thị trấn")
+    GRASSROOTS = "grassroots", _("Đảng bộ cơ sở, chi bộ cơ sở")
+    CELL = "cell", _("Chi bộ")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def in_force(self, on: dt.date) -> OrganisationQuerySet:
+        """Organisations that existed on a given day."""
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=on),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=on),
+        )
+
+    def subtree(self, root: Organisation) -> OrganisationQuerySet:
+        """The root and everything below it, in one indexed range scan of the path."""
+        return self.filter(path__startswith=root.path)
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("tên"), max_length=255, help_text=_("Ví dụ: Đảng bộ huyện Kim Sơn"))
+    short_name = models.CharField(_("tên ngắn"), max_length=120, help_text=_("Ví dụ: Kim Sơn"))
+    level = models.CharField(_("cấp"), max_length=16, choices=Level.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    # Materialised path of primary keys ("12/340/5012/"): subtree queries and roll-ups over
+    # 50,000 organisations become one indexed prefix scan instead of a recursive walk.
+    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    official_code = models.CharField(
+        _("mã đơn vị hành chính"),
+        max_length=32,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Mã chính thức kèm thời kỳ, ví dụ 2025:P:01 hoặc 2020:D:001."),
+    )
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    valid_until = models.DateField(
+        _("hiệu lực đến"), null=True, blank=True, help_text=_("Ngày cuối cùng tồn tại.")
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị kế thừa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+        help_text=_("Nơi số liệu được cộng dồn sau khi tổ chức này giải thể hoặc sáp nhập."),
+    )
+    population = models.PositiveIntegerField(_("dân số"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(_("năm dân số"), null=True, blank=True)
+    latitude = models.FloatField(_("vĩ độ"), null=True, blank=True)
+    longitude = models.FloatField(_("kinh độ"), null=True, blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["path"])
+
+    class Meta:
+        verbose_name = _("tổ chức đảng")
+        verbose_name_plural = _("tổ chức đảng")
+        ordering = ["path"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_until__gte=models.F("valid_from")),
+                name="organisation_valid_range",
+                violation_error_message=_("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")),
+                name="organisation_not_own_parent",
+            ),
+            models.CheckConstraint(
+                condition=Q(population_year__isnull=True)
+                | Q(population_year__gte=1900, population_year__lte=2100),
+                name="organisation_population_year_sane",
+            ),
+        ]
+        indexes = [models.Index(fields=["level", "valid_until"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    # --- tree ---------------------------------------------------------------------------------
+    def save(self, *args, **kwargs) -> None:
+        old_path = self.path
+        super().save(*args, **kwargs)
+        new_path = (self.parent.path if self.parent_id else "") + f"{self.pk}/"
+        if new_path != old_path:
+            Organisation.objects.filter(pk=self.pk).update(path=new_path)
+            self.path = new_path
+            if old_path:
+                # A move carries the whole subtree with it.
+                for child in Organisation.objects.filter(path__startswith=old_path).exclude(
+                    pk=self.pk
+                ):
+                    child.path = new_path + child.path[len(old_path) :]
+                    Organisation.objects.filter(pk=child.pk).update(path=child.path)
+
+    @property
+    def ancestor_ids(self) -> list[int]:
+        return [int(p) for p in self.path.strip("/").split("/") if p][:-1]
+
+    def ancestors(self) -> list[Organisation]:
+        """From the root down to the parent, in one query."""
+        by_id = Organisation.objects.in_bulk(self.ancestor_ids)
+        return [by_id[i] for i in self.ancestor_ids if i in by_id]
+
+    def descendants(self) -> OrganisationQuerySet:
+        return Organisation.objects.filter(path__startswith=self.path).exclude(pk=self.pk)
+
+    @property
+    def province(self) -> Organisation | None:
+        if self.level == Level.PROVINCE:
+            return self
+        ids = self.ancestor_ids
+        return Organisation.objects.filter(pk=ids[0]).first() if ids else None
+
+    def is_in_force(self, on: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_until is None or on <= self.valid_until
+        )
+
+    def as_of(self, on: dt.date) -> Organisation:
+        """The organisation that carries this one's figures on a day: itself, or its successor.
+
+        Follows the successor chain (a commune merged in 2025 into a new commune of a merged
+        province); stops at a cycle or a missing successor rather than looping.
+        """
+        current: Organisation = self
+        seen = {current.pk}
+        while not current.is_in_force(on) and current.successor_id and on > current.valid_until:
+            current = current.successor
+            if current.pk in seen:
+                break
+            seen.add(current.pk)
+        return current
+
+    def add_aliases(self, names: Iterable[str]) -> None:
+        existing = set(self.aliases.values_list("key", flat=True))
+        new = []
+        for alias in names:
+            key = name_key(alias)
+            if key and key not in existing:
+                existing.add(key)
+                new.append(OrganisationAlias(organisation=self, name=alias, key=key))
+        OrganisationAlias.objects.bulk_create(new)
+
+
+class OrganisationAlias(models.Model):
+    """Another way articles name an organisation ("Huyện ủy Kim Sơn", "huyện Kim Sơn")."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("tổ chức")
+    )
+    name = models.CharField(_("tên gọi khác"), max_length=255)
+    key = models.CharField(max_length=255, db_index=True, editable=False)
+
+    class Meta:
+        verbose_name = _("tên gọi khác")
+        verbose_name_plural = _("tên gọi khác")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "key"], name="alias_unique_per_org")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with whitespace folded, so a re-pasted article is recognised."""
+    folded = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+class Article(models.Model):
+    title = models.CharField(_("tiêu đề"), max_length=500, blank=True)
+    url = models.URLField(_("địa chỉ"), max_length=1000, null=True, blank=True, unique=True)
+    publisher = models.CharField(_("nơi đăng"), max_length=255, blank=True)
+    published = models.DateField(_("ngày đăng"), null=True, blank=True, db_index=True)
+    text = models.TextField(_("nội dung"))
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhập"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    imported_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        ordering = ["-published", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="article_text_not_empty"),
+            models.CheckConstraint(condition=~Q(url=""), name="article_url_null_not_blank"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or _("Bài viết #%(id)s") % {"id": self.pk}
+
+    def save(self, *args, **kwargs) -> None:
+        self.content_hash = content_hash(self.text)
+        if self.url == "":
+            self.url = None
+        super().save(*args, **kwargs)
+
+
+class Status(models.TextChoices):
+    PROPOSED = "proposed", _("Đề xuất")
+    ACCEPTED = "accepted", _("Đã duyệt")
+    REJECTED = "rejected", _("Bị loại")
+
+
+class TargetMetric(models.TextChoices):
+    ADMITTED = "admitted", _("Chỉ tiêu kết nạp")
+    TRAINED = "trained", _("Chỉ tiêu bồi dưỡng nhận thức về Đảng")
+    MEMBERS_POPULATION_PCT = "members_population_pct", _("Chỉ tiêu tỷ lệ đảng viên so với dân số")
+
+
+class FigureMetric(models.TextChoices):
+    ADMITTED = "admitted", _("Đã kết nạp")
+    TRAINED = "trained", _("Quần chúng ưu tú đã học lớp bồi dưỡng nhận thức về Đảng")
+    MEMBERS_TOTAL = "members_total", _("Tổng số đảng viên")
+    MEMBERS_POPULATION_PCT = "members_population_pct", _("Tỷ lệ đảng viên so với dân số")
+    PERCENT_OF_TARGET = "percent_of_target", _("Tỷ lệ đạt (% chỉ tiêu)")
+    TRAINED_PERCENT_OF_TARGET = (
+        "trained_percent_of_target",
+        _("Tỷ lệ bồi dưỡng đạt (% kế hoạch)"),
+    )
+
+
+PERCENT_FIGURE_METRICS = (
+    FigureMetric.MEMBERS_POPULATION_PCT,
+    FigureMetric.PERCENT_OF_TARGET,
+    FigureMetric.TRAINED_PERCENT_OF_TARGET,
+)
+
+
+class Reported(models.Model):
+    """What a target and a figure share: a value for an organisation over a period, sourced."""
+
+    # "%(class)ss" gives organisation.targets and organisation.figures.
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("tổ chức"),
+        on_delete=models.PROTECT,
+        related_name="%(class)ss",
+    )
+    period_start = models.DateField(_("từ ngày"))
+    period_end = models.DateField(_("đến ngày"))
+    value = models.DecimalField(_("giá trị"), max_digits=12, decimal_places=2)
+    source = models.ForeignKey(
+        Article,
+        verbose_name=_("nguồn"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="%(class)ss",
+    )
+    quote = models.TextField(_("trích dẫn"), blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.ACCEPTED
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhập"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def period(self) -> Period:
+        return Period(self.period_start, self.period_end)
+
+    @property
+    def period_label(self) -> str:
+        return self.period.label
+
+    @classmethod
+    def base_constraints(cls, prefix: str) -> list[models.BaseConstraint]:
+        return [
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name=f"{prefix}_value_not_negative",
+                violation_error_message=_("Giá trị không được âm."),
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name=f"{prefix}_period_ordered",
+                violation_error_message=_("Ngày kết thúc kỳ phải sau hoặc bằng ngày bắt đầu."),
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "metric", "period_start", "period_end", "source"],
+                condition=Q(status="accepted"),
+                name=f"{prefix}_one_accepted_per_source",
+                violation_error_message=_(
+                    "Đã có một số liệu được duyệt cho tổ chức, chỉ tiêu và kỳ này từ cùng nguồn."
+                ),
+            ),
+        ]
+
+
+class Target(Reported):
+    metric = models.CharField(
+        _("loại chỉ tiêu"), max_length=32, choices=TargetMetric.choices, db_index=True
+    )
+    derived = models.BooleanField(
+        _("suy ra"),
+        default=False,
+        help_text=_("Tính từ số liệu khác (ví dụ 207 đảng viên đạt 103% → chỉ tiêu ≈ 201)."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
+        ordering = ["organisation", "-period_end", "metric"]
+        constraints = [
+            *Reported.base_constraints("target"),
+            models.CheckConstraint(
+                condition=~Q(metric="members_population_pct") | Q(value__lte=100),
+                name="target_population_pct_at_most_100",
+                violation_error_message=_("Tỷ lệ so với dân số phải từ 0 đến 100%."),
+            ),
+        ]
+        indexes = [models.Index(fields=["metric", "period_end", "organisation"])]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.get_metric_display()} · {self.period_label}"
+
+
+class Figure(Reported):
+    metric = models.CharField(
+        _("số liệu"), max_length=32, choices=FigureMetric.choices, db_index=True
+    )
+    approximate = models.BooleanField(
+        _("xấp xỉ"), default=False, help_text=_("Bài viết nói “hơn”, “gần”, “khoảng”.")
+    )
+    # Where the quote sits in the article's text, for highlighting; null for manual entries.
+    quote_start = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    quote_end = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("số liệu")
+        verbose_name_plural = _("số liệu")
+        ordering = ["organisation", "-period_end", "metric"]
+        constraints = [
+            *Reported.base_constraints("figure"),
+            models.CheckConstraint(
+                condition=~Q(metric__in=[m.value for m in PERCENT_FIGURE_METRICS])
+                | Q(value__lte=1000),
+                name="figure_percent_at_most_1000",
+                violation_error_message=_("Tỷ lệ phần trăm phải từ 0 đến 1000%."),
+            ),
+            models.CheckConstraint(
+                condition=Q(quote_start__isnull=True)
+                | Q(quote_end__isnull=True)
+                | Q(quote_end__gte=models.F("quote_start")),
+                name="figure_quote_span_ordered",
+            ),
+        ]
+        indexes = [models.Index(fields=["metric", "status", "period_end", "organisation"])]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.get_metric_display()} · {self.period_label}"

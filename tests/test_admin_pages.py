@@ -1,0 +1,135 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from recruitment.models import Article, Figure, Organisation, OrganisationAlias, Target
+
+MODELS = [Organisation, Article, Target, Figure]
+
+
+@pytest.fixture
+def staff_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def filled(district):
+    article = Article.objects.create(title="Bài thử", text="Câu viết cho kiểm thử.")
+    Figure.objects.create(
+        organisation=district,
+        metric="admitted",
+        value=207,
+        period_start=dt.date(2022, 1, 1),
+        period_end=dt.date(2022, 9, 20),
+        source=article,
+    )
+    Target.objects.create(
+        organisation=district,
+        metric="admitted",
+        value=201,
+        period_start=dt.date(2022, 1, 1),
+        period_end=dt.date(2022, 12, 31),
+        derived=True,
+    )
+    OrganisationAlias.objects.create(organisation=district, name="Huyện ủy Kim Sơn")
+    return district, article
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_changelist_loads_for_a_superuser(staff_client, filled, model):
+    url = reverse(f"admin:recruitment_{model._meta.model_name}_changelist")
+    assert staff_client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_add_form_loads_for_a_superuser(staff_client, db, model):
+    url = reverse(f"admin:recruitment_{model._meta.model_name}_add")
+    assert staff_client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_change_and_history_pages_load(staff_client, filled, model):
+    obj = model.objects.first()
+    name = model._meta.model_name
+    assert staff_client.get(reverse(f"admin:recruitment_{name}_change", args=[obj.pk])).status_code == 200
+    assert staff_client.get(reverse(f"admin:recruitment_{name}_history", args=[obj.pk])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query", ["level=district", "province=1", "in_force=now", "in_force=ended", "q=Kim"]
+)
+def test_organisation_filters_respond(staff_client, filled, query):
+    url = reverse("admin:recruitment_organisation_changelist") + "?" + query
+    assert staff_client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("query", ["year=2022", "metric=admitted", "status=accepted", "year=x"])
+def test_figure_filters_respond(staff_client, filled, query):
+    url = reverse("admin:recruitment_figure_changelist") + "?" + query
+    assert staff_client.get(url).status_code == 200
+
+
+def test_organisation_autocomplete_finds_by_name(staff_client, filled):
+    response = staff_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "Kim",
+            "app_label": "recruitment",
+            "model_name": "figure",
+            "field_name": "organisation",
+        },
+    )
+    assert [r["text"] for r in response.json()["results"]] == ["Đảng bộ huyện Kim Sơn"]
+
+
+def figure_form(organisation, **overrides):
+    data = {
+        "organisation": organisation.pk,
+        "metric": "admitted",
+        "value": "207",
+        "year": "",
+        "period_start": "",
+        "period_end": "",
+        "source": "",
+        "quote": "",
+        "status": "accepted",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_figure_entered_with_only_a_year_covers_that_year(staff_client, district, admin_user):
+    response = staff_client.post(
+        reverse("admin:recruitment_figure_add"), figure_form(district, year="2023")
+    )
+    assert response.status_code == 302
+    figure = Figure.objects.get()
+    assert (figure.period_start, figure.period_end) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert figure.entered_by == admin_user
+    assert figure.history.count() == 1
+
+
+def test_a_figure_without_year_or_dates_gets_a_vietnamese_message(staff_client, district):
+    response = staff_client.post(reverse("admin:recruitment_figure_add"), figure_form(district))
+    assert response.status_code == 200
+    assert "Hãy chọn năm, hoặc nhập đủ ngày bắt đầu và ngày kết thúc" in response.content.decode()
+    assert not Figure.objects.exists()
+
+
+def test_a_negative_figure_gets_a_vietnamese_message(staff_client, district):
+    response = staff_client.post(
+        reverse("admin:recruitment_figure_add"), figure_form(district, value="-3", year="2023")
+    )
+    assert "Giá trị không được âm." in response.content.decode()
+    assert not Figure.objects.exists()
+
+
+def test_a_period_ending_before_it_starts_gets_a_vietnamese_message(staff_client, district):
+    response = staff_client.post(
+        reverse("admin:recruitment_figure_add"),
+        figure_form(district, period_start="31/12/2023", period_end="01/01/2023"),
+    )
+    assert "Ngày kết thúc kỳ phải sau hoặc bằng ngày bắt đầu." in response.content.decode()
+    assert not Figure.objects.exists()
