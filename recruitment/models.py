@@ -216,6 +216,18 @@ class OrganisationAlias(models.Model):
         super().save(*args, **kwargs)
 
 
+def staff_member_field() -> models.ForeignKey:
+    """Who entered a row; kept optional so deleting a staff account never deletes figures."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhập"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 def content_hash(text: str) -> str:
     """Hash of the text with whitespace folded, so a re-pasted article is recognised."""
     folded = " ".join(unicodedata.normalize("NFC", text).split())
@@ -229,14 +241,7 @@ class Article(models.Model):
     published = models.DateField(_("ngày đăng"), null=True, blank=True, db_index=True)
     text = models.TextField(_("nội dung"))
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người nhập"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    imported_by = staff_member_field()
     imported_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
 
     class Meta:
@@ -314,14 +319,7 @@ class Reported(models.Model):
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=Status.choices, default=Status.ACCEPTED
     )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người nhập"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    entered_by = staff_member_field()
     created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
 
     class Meta:

@@ -53,8 +53,14 @@ def test_add_form_loads_for_a_superuser(staff_client, db, model):
 def test_change_and_history_pages_load(staff_client, filled, model):
     obj = model.objects.first()
     name = model._meta.model_name
-    assert staff_client.get(reverse(f"admin:recruitment_{name}_change", args=[obj.pk])).status_code == 200
-    assert staff_client.get(reverse(f"admin:recruitment_{name}_history", args=[obj.pk])).status_code == 200
+    assert (
+        staff_client.get(reverse(f"admin:recruitment_{name}_change", args=[obj.pk])).status_code
+        == 200
+    )
+    assert (
+        staff_client.get(reverse(f"admin:recruitment_{name}_history", args=[obj.pk])).status_code
+        == 200
+    )
 
 
 @pytest.mark.parametrize(

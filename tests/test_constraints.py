@@ -71,7 +71,9 @@ def test_a_rejected_duplicate_of_an_accepted_figure_may_be_kept(district, articl
 
 def test_a_negative_target_is_rejected(district):
     assert rejected(
-        lambda: Target.objects.create(organisation=district, metric="admitted", value=-5, **YEAR_2022)
+        lambda: Target.objects.create(
+            organisation=district, metric="admitted", value=-5, **YEAR_2022
+        )
     )
 
 

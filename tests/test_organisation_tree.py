@@ -20,7 +20,9 @@ def test_descendants_include_grandchildren(province, district):
 
 def test_moving_an_organisation_moves_its_subtree(province, district):
     other = Organisation.objects.create(name="Đảng bộ tỉnh B", short_name="B", level="province")
-    cell = Organisation.objects.create(name="Chi bộ 1", short_name="1", level="cell", parent=district)
+    cell = Organisation.objects.create(
+        name="Chi bộ 1", short_name="1", level="cell", parent=district
+    )
     district.parent = other
     district.save()
     cell.refresh_from_db()

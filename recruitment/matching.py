@@ -1,0 +1,185 @@
+"""Resolve how an article names an organisation ("Huyện ủy Tháp Mười") to an Organisation.
+
+Lookups go through ``OrganisationAlias.key`` (indexed, accent- and case-insensitive), so a
+mention costs a couple of indexed queries whatever the size of the tree. Candidates are then
+ranked in Python, and there are only ever a few: the organisations sharing that exact name.
+
+Ranking, most important first:
+
+1. in force on the article's date (before 2025-07-01 the old tree, after it the new one);
+2. related to ``within`` (the article's main organisation or province): inside it, an ancestor
+   of it, in the same province, or in the province that took it over in 2025;
+3. spelled with the same accents as the mention (keys fold "Tân Hòa" and "Tân Hoa" together).
+
+``resolve_organisation`` only answers when the best candidate beats the runner-up: with
+several "xã Tân Hòa" and nothing to tell them apart, None is safer than a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from django.utils import timezone
+
+from .models import Level, Organisation, OrganisationAlias, name_key
+
+# Party forms → the administrative name the aliases hold. Applied to name_key()ed text.
+_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"^(ban thuong vu|ban chap hanh|bch|btv)\s+", ""),
+        (r"^dang bo\s+", ""),
+        (r"^dang uy\s+", ""),
+        (r"^tinh uy\s+", "tinh "),
+        (r"^thanh uy\s+", "thanh pho "),
+        (r"^huyen uy\s+", "huyen "),
+        (r"^quan uy\s+", "quan "),
+        (r"^thi uy\s+", "thi xa "),
+        (r"^tp\.?\s*", "thanh pho "),
+        (r"^tx\.?\s*", "thi xa "),
+        (r"^tt\.?\s*", "thi tran "),
+    )
+)
+_STRIP = " \t\"'“”‘’.,;:()[]"
+
+# Type words and the levels they can name.
+_TYPE_LEVELS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("thanh pho ", (Level.PROVINCE, Level.DISTRICT)),
+    ("tinh ", (Level.PROVINCE,)),
+    ("huyen ", (Level.DISTRICT,)),
+    ("quan ", (Level.DISTRICT,)),
+    ("thi xa ", (Level.DISTRICT,)),
+    ("thi tran ", (Level.COMMUNE,)),
+    ("xa ", (Level.COMMUNE,)),
+    ("phuong ", (Level.COMMUNE,)),
+    ("dac khu ", (Level.COMMUNE,)),
+)
+
+
+def normalise(mention: str) -> str:
+    """Key of the administrative name a mention stands for.
+
+    "Huyện ủy Tháp Mười" → "huyen thap muoi"; "Ðảng bộ huyện Lộc Ninh" → "huyen loc ninh";
+    "Đảng ủy xã Lộc Hiệp" → "xa loc hiep"; "Thành ủy Hà Nội" → "thanh pho ha noi".
+    """
+    key = name_key(mention).strip(_STRIP)
+    for _ in range(3):  # "Ban Thường vụ Đảng ủy xã X" needs more than one pass
+        before = key
+        for pattern, replacement in _REWRITES:
+            key = pattern.sub(replacement, key)
+        if key == before:
+            break
+    return key.strip(_STRIP)
+
+
+def _accented(text: str) -> str:
+    """Case- and space-folded text that keeps accents (Icelandic Ð read as Đ)."""
+    text = text.replace("Ð", "Đ").replace("ð", "đ")
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split()).strip(_STRIP)
+
+
+def _split_type(key: str) -> tuple[str, tuple[str, ...]]:
+    """("huyen duc trong") → ("duc trong", (district,)); no type word → (key, ())."""
+    for prefix, levels in _TYPE_LEVELS:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return key[len(prefix) :], levels
+    return key, ()
+
+
+def _root(path: str) -> str:
+    return path.split("/", 1)[0]
+
+
+def _scopes(within: Organisation | None) -> tuple[str, set[str]]:
+    """The path of ``within`` and the provinces (root ids) it belongs to, before and after 2025."""
+    if within is None:
+        return "", set()
+    roots = {_root(within.path)}
+    successor = within.successor
+    seen = {within.pk}
+    while successor is not None and successor.pk not in seen:
+        seen.add(successor.pk)
+        roots.add(_root(successor.path))
+        successor = successor.successor
+    return within.path, roots
+
+
+def _rank(
+    candidate: Organisation,
+    on: dt.date,
+    within_path: str,
+    within_roots: set[str],
+    same_accents: bool,
+) -> tuple[int, int, int]:
+    in_force = int(candidate.is_in_force(on))
+    closeness = 0
+    if within_path:
+        if candidate.path.startswith(within_path) or within_path.startswith(candidate.path):
+            closeness = 3
+        elif _root(candidate.path) in within_roots:
+            closeness = 2
+        elif candidate.successor_id and _root(candidate.successor.path) in within_roots:
+            closeness = 1
+    return in_force, closeness, int(same_accents)
+
+
+def _ranked(
+    mention: str, level: str | None, on: dt.date | None, within: Organisation | None
+) -> list[tuple[tuple[int, int, int], Organisation]]:
+    raw = name_key(mention).strip(_STRIP)
+    key = normalise(mention)
+    if not key:
+        return []
+    aliases = OrganisationAlias.objects.select_related("organisation__successor")
+    if level:
+        aliases = aliases.filter(organisation__level=level)
+    hits = list(aliases.filter(key__in={raw, key}))
+    if not hits:
+        # The type word may be out of date ("thị trấn" became "xã"): try the bare name, but
+        # only among levels the type word can name.
+        bare, levels = _split_type(key)
+        if levels and (level is None or level in levels):
+            hits = list(aliases.filter(key=bare, organisation__level__in=levels))
+    if not hits:
+        return []
+    spelled = _accented(mention)
+    found: dict[int, Organisation] = {}
+    accents: dict[int, bool] = {}
+    for alias in hits:
+        found[alias.organisation_id] = alias.organisation
+        name = _accented(alias.name)
+        same = spelled == name or spelled.endswith(" " + name)
+        accents[alias.organisation_id] = accents.get(alias.organisation_id, False) or same
+    on = on or timezone.localdate()
+    within_path, within_roots = _scopes(within)
+    ranked = [(_rank(o, on, within_path, within_roots, accents[pk]), o) for pk, o in found.items()]
+    ranked.sort(key=lambda item: (item[0], -item[1].pk), reverse=True)
+    return ranked
+
+
+def match_candidates(
+    mention: str,
+    level: str | None,
+    on: dt.date | None,
+    within: Organisation | None = None,
+    limit: int = 5,
+) -> list[Organisation]:
+    """Organisations the mention may name, best first (for a reviewer to choose from)."""
+    return [org for _, org in _ranked(mention, level, on, within)[:limit]]
+
+
+def resolve_organisation(
+    mention: str,
+    level: str | None,
+    on: dt.date | None,
+    within: Organisation | None = None,
+) -> Organisation | None:
+    """The organisation the mention names on that day, or None if unknown or ambiguous."""
+    ranked = _ranked(mention, level, on, within)
+    if not ranked:
+        return None
+    if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return None
+    return ranked[0][1]
