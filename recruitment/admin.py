@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -292,3 +293,40 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change and obj.imported_by_id is None:
             obj.imported_by = request.user
         super().save_model(request, obj, form, change)
+
+    def get_urls(self) -> list:
+        from . import importer
+
+        def guarded(view):
+            def wrapped(request, *args, **kwargs):
+                return view(self, request, *args, **kwargs)
+
+            return self.admin_site.admin_view(
+                permission_required_view(wrapped, "recruitment.add_article")
+            )
+
+        return [
+            path(
+                "import/",
+                guarded(importer.import_view),
+                name="recruitment_article_import",
+            ),
+            path(
+                "import/review/",
+                guarded(importer.review_view),
+                name="recruitment_article_import_review",
+            ),
+            *super().get_urls(),
+        ]
+
+
+def permission_required_view(view, permission: str):
+    """Admin pages of our own still honour model permissions (import = add an article)."""
+    from django.core.exceptions import PermissionDenied
+
+    def wrapped(request, *args, **kwargs):
+        if not request.user.has_perm(permission):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -41,3 +41,29 @@ def district(province):
         parent=province,
         valid_until=dt.date(2025, 6, 30),
     )
+
+
+# The provinces the seed articles are about (their pre-2025 units and the merged ones after).
+SEED_PROVINCES = ["Ninh Bình", "Bình Phước", "Khánh Hòa", "Đồng Tháp", "Thanh Hóa"]
+
+
+@pytest.fixture
+def corpus_seeds(settings):
+    seeds = settings.CORPUS_DIR / "seeds"
+    if not seeds.is_dir():
+        pytest.skip(f"corpus not found at {seeds}: set CORPUS_DIR to ../shared/corpus")
+    return seeds
+
+
+@pytest.fixture
+def seed_organisations(db):
+    """The administrative units of the seed provinces and the organisations the articles name."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    call_command("load_admin_units", province=SEED_PROVINCES, verbosity=0)
+    call_command(
+        "load_organisations",
+        str(settings.BASE_DIR / "fixtures" / "organisations.json"),
+        verbosity=0,
+    )

@@ -1,0 +1,19 @@
+"""Admission figures from Vietnamese party news: plain Python, no Django.
+
+Public API: ``extract`` (text → figures), ``read_document`` (uploaded bytes → text) and
+``score_against_gold`` (precision/recall bookkeeping against the corpus gold files).
+"""
+
+from .core import Candidate, Extraction, extract
+from .documents import Document, DocumentError, read_document
+from .scoring import score_against_gold
+
+__all__ = [
+    "Candidate",
+    "Document",
+    "DocumentError",
+    "Extraction",
+    "extract",
+    "read_document",
+    "score_against_gold",
+]

@@ -1,0 +1,641 @@
+"""``extract``: from an article's text to admission figures with their evidence.
+
+The pipeline works sentence by sentence on the article's lines (page noise skipped):
+period idioms and organisation mentions are located first, then each number is read as
+a figure from its noun and verb, and finally each figure is given the period and the
+organisation the sentence (or the one before it) attaches to it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from . import metrics, noise, numbers, organisations, periods
+from .organisations import Mention, Org
+
+__all__ = ["Candidate", "Extraction", "extract"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    organisation: str
+    org_level: str
+    metric: str
+    period_start: datetime.date
+    period_end: datetime.date
+    period_label: str
+    value: Decimal
+    quote: str
+    start: int
+    end: int
+    value_start: int
+    value_end: int
+    derived: bool = False
+    approximate: bool = False
+
+
+@dataclass
+class Extraction:
+    text: str
+    title: str | None
+    published: datetime.date | None
+    organisation: str | None
+    organisation_level: str | None
+    candidates: list[Candidate] = field(default_factory=list)
+
+    def to_gold_dict(self, article_name: str) -> dict:
+        """The figures in the corpus gold-file schema, for comparison and annotation."""
+        figures = []
+        for c in self.candidates:
+            value = int(c.value) if c.value == c.value.to_integral_value() else float(c.value)
+            figures.append(
+                {
+                    "organisation": c.organisation,
+                    "org_level": c.org_level,
+                    "metric": c.metric,
+                    "period_start": c.period_start.isoformat(),
+                    "period_end": c.period_end.isoformat(),
+                    "period_label": c.period_label,
+                    "value": value,
+                    "quote": c.quote,
+                    "derived": c.derived,
+                }
+            )
+        return {
+            "article": article_name,
+            "published": self.published.isoformat() if self.published else None,
+            "figures": figures,
+        }
+
+
+# ------------------------------------------------------------------ text preparation
+
+_SENT_END_RE = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)")
+_ABBREV_RE = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|v\.v|St|Th)|\b[A-ZĐ])$")
+_CLAUSE_BOUND_RE = re.compile(r"[;:()\[\]]|,(?!\d)|\s[–—-]\s")
+_SO_BEFORE_RE = re.compile(r"(?<!tổng)(?<!tổng )\b(?:số|khóa|khoá|lần\s+thứ|thứ)\s*$", re.I)
+_PERCENT_AFTER_RE = re.compile(r"\s?%")
+_DIGIT_RE = re.compile(r"\d")
+_HEADLINE_SKIP_RE = re.compile(
+    r"^(?:trang\s+(?:thông\s+tin|chủ)|cổng\s+thông\s+tin|chào\s+mừng|xuất\s+bản|"
+    r"chi\s+tiết\s+bài|tin\s+tức|trang\s+chủ|date$|null$)",
+    re.IGNORECASE,
+)
+
+
+def _prepare(text: str) -> tuple[str, list[int] | None]:
+    """NFC text with look-alike letters fixed, plus a map back to the caller's offsets.
+
+    Matching needs precomposed Vietnamese letters, but offsets must refer to the text
+    the caller gave; when normalisation changes lengths, ``mp[i]`` is the original
+    offset of working index ``i``.
+    """
+    mp = None
+    work = text
+    if not unicodedata.is_normalized("NFC", text):
+        out: list[str] = []
+        mp = []
+        i, n = 0, len(text)
+        while i < n:
+            j = i + 1
+            while j < n and unicodedata.combining(text[j]):
+                j += 1
+            seg = unicodedata.normalize("NFC", text[i:j])
+            out.append(seg)
+            mp.extend([i] * len(seg))
+            i = j
+        mp.append(n)
+        work = "".join(out)
+    work = organisations.normalise_d(work).replace("\u00a0", " ")
+    return work, mp
+
+
+def _lines(work: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for line in work.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _sentences(work: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    start = s
+    for m in _SENT_END_RE.finditer(work, s, e):
+        before = work[max(s, m.start() - 4) : m.start()]
+        if m.group(0).startswith(".") and _ABBREV_RE.search(before):
+            continue
+        nxt = work[m.end() : m.end() + 3].lstrip()
+        if nxt and nxt[0].islower():
+            continue
+        out.append((start, m.end()))
+        start = m.end()
+    if start < e:
+        out.append((start, e))
+    return [(a, b) for a, b in out if work[a:b].strip()]
+
+
+def _clause_bounds(work: str, s: int, e: int, pos: int) -> tuple[int, int]:
+    """The clause around ``pos``: between commas, semicolons or brackets, inside [s, e)."""
+    cs = s
+    for m in _CLAUSE_BOUND_RE.finditer(work, s, pos):
+        cs = m.end()
+    m = _CLAUSE_BOUND_RE.search(work, pos, e)
+    ce = m.start() if m else e
+    return cs, ce
+
+
+def _trim(work: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (work[a].isspace() or work[a] in ",;:("):
+        a += 1
+    while b > a and (work[b - 1].isspace() or work[b - 1] in ",;:(."):
+        b -= 1
+    return a, b
+
+
+def _guess_title(
+    work: str, lines: list[tuple[int, int]], flags: list[bool]
+) -> tuple[int, int] | None:
+    for (a, b), is_noise in zip(lines, flags, strict=True):
+        if is_noise:
+            continue
+        line = work[a:b].strip()
+        if line.lower().startswith("null "):
+            line = line[5:]
+        words = line.split()
+        if len(words) < 4 or len(line) > 220 or line.endswith("."):
+            continue
+        if _HEADLINE_SKIP_RE.match(line) or periods.FULL_DATE_RE.search(line):
+            continue
+        letters = [c for c in line if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+            continue
+        off = work.index(line, a)
+        return off, off + len(line)
+    return None
+
+
+# ------------------------------------------------------------------ figures
+
+
+@dataclass
+class _Figure:
+    kind: str  # "count" or "percent"
+    metric: str | None
+    value: Decimal
+    num_start: int
+    num_end: int
+    approximate: bool
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+    linked: _Figure | None = None
+    pct_kind: str | None = None
+    period: tuple[datetime.date, datetime.date] | None = None
+    period_label: str = ""
+    period_mention: periods.PeriodMention | None = None
+    org: Org | None = None
+    org_mention: Mention | None = None
+
+
+class _Extractor:
+    def __init__(self, text: str, published, organisation: str | None):
+        self.text = text
+        self.work, self.mp = _prepare(text)
+        work = self.work
+        self.lines = _lines(work)
+        line_texts = [work[a:b] for a, b in self.lines]
+        self.flags = noise.noise_flags(line_texts)
+        spam = [f and noise.is_spam_line(t) for f, t in zip(self.flags, line_texts, strict=True)]
+        if published is None:
+            published = periods.detect_published(work, [not s for s in spam])
+        self.published = published
+        clean = "\n".join(
+            work[a:b] for (a, b), f in zip(self.lines, self.flags, strict=True) if not f
+        )
+        self.term = periods.find_term(clean)
+        self.as_of = periods.find_as_of(clean)
+        self.title_span = _guess_title(work, self.lines, self.flags)
+
+        self.mentions: list[tuple[Mention, int]] = []  # (mention, paragraph index)
+        site: list[Mention] = []
+        for idx, ((a, b), is_noise) in enumerate(zip(self.lines, self.flags, strict=True)):
+            line = line_texts[idx]
+            if spam[idx]:
+                continue
+            if "điện tử" in line.lower():
+                site.extend(organisations.site_mentions(line))
+            if is_noise:
+                continue
+            for m in organisations.find_org_mentions(work, a, b):
+                self.mentions.append((m, idx))
+        if organisation:
+            self.main = organisations.parse_org(organisation) or Org("", organisation.strip(), "")
+        else:
+            named = [m for m, _ in self.mentions] + site
+            self.main = organisations.choose_main(named, self.title_span)
+        self.founding: list[tuple[int, int]] = []  # (position, year)
+        self._mention_starts = [m.start for m, _ in self.mentions]
+
+    # -- organisations
+
+    def _resolve_ref(self, word: str, pos: int, para: int) -> Org | None:
+        recent = None
+        for m, p in self.mentions:
+            if m.start >= pos:
+                break
+            if m.org is not None and m.org.word == word:
+                recent = (m.org, p)
+        main = self.main
+        if recent and recent[1] >= para - 1:
+            return recent[0]
+        if main is not None:
+            if main.word == word:
+                return main
+            if main.word == "":
+                return Org(word, main.name, organisations.level_for(word, main.name))
+        return recent[0] if recent else None
+
+    def _mention_org(self, m: Mention, para: int) -> Org | None:
+        if m.org is not None:
+            return m.org
+        return self._resolve_ref(m.ref_word or "", m.start, para)
+
+    # -- main loop
+
+    def run(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        work = self.work
+        for idx, ((a, b), is_noise) in enumerate(zip(self.lines, self.flags, strict=True)):
+            if is_noise:
+                continue
+            carried_period: periods.PeriodMention | None = None
+            carried_org: tuple[Org, Mention] | None = None
+            line_pms = periods.find_period_mentions(work, a, b)
+            for s, e in _sentences(work, a, b):
+                pms = [pm for pm in line_pms if s <= pm.start < e]
+                for pm in pms:
+                    if pm.kind == "founding":
+                        self.founding.append((pm.start, int(pm.groups[0])))
+                figures = self._figures(s, e, pms) if _DIGIT_RE.search(work, s, e) else []
+                lo = bisect.bisect_left(self._mention_starts, s)
+                hi = bisect.bisect_left(self._mention_starts, e)
+                sent_mentions = [m for m, _ in self.mentions[lo:hi]]
+                for fig in figures:
+                    self._assign_org(fig, sent_mentions, idx, carried_org)
+                    self._assign_period(fig, figures, pms, carried_period)
+                    if (
+                        fig.pct_kind == "population"
+                        and fig.linked
+                        and fig.linked.metric == "target"
+                    ):
+                        fig.metric = "members_population_pct_target"
+                self._sentence_figs = figures
+                for fig in figures:
+                    out.extend(self._candidates(fig))
+                real = [pm for pm in pms if pm.is_period]
+                if real:
+                    carried_period = real[-1]
+                elif figures and figures[-1].period_mention is not None:
+                    carried_period = figures[-1].period_mention
+                for m in sent_mentions:
+                    org = self._mention_org(m, idx)
+                    if org is not None:
+                        carried_org = (org, m)
+        return out
+
+    def _figures(self, s: int, e: int, pms: list[periods.PeriodMention]) -> list[_Figure]:
+        work = self.work
+        figs: list[_Figure] = []
+        masked = [(pm.start, pm.end) for pm in pms]
+        for dm in periods.FULL_DATE_RE.finditer(work, s, e):
+            masked.append((dm.start(), dm.end()))
+        prev_end = s
+        for ns, ne, value in numbers.find_numbers(work, s, e):
+            if any(ms <= ns < me for ms, me in masked):
+                continue
+            if _SO_BEFORE_RE.search(work[max(s, ns - 12) : ns]):
+                continue
+            clause = _clause_bounds(work, s, e, ns)
+            pre_clause = work[clause[0] : ns]
+            approx = numbers.is_approximate(work, ns)
+            pm = _PERCENT_AFTER_RE.match(work, ne, e)
+            if pm:
+                post = work[pm.end() : clause[1]]
+                res = metrics.classify_percent(pre_clause, post)
+                if res is None:
+                    prev_end = pm.end()
+                    continue
+                pct_kind, excess = res
+                val = value + 100 if excess else value
+                fig = _Figure(
+                    "percent", None, val, ns, ne, approx, (s, e), clause, pct_kind=pct_kind
+                )
+                fig.linked = self._link(figs, fig)
+                if not self._settle_percent(fig):
+                    prev_end = pm.end()
+                    continue
+                figs.append(fig)
+                prev_end = pm.end()
+                continue
+            noun_m = metrics.PERSON_RE.match(work, ne, e)
+            if not noun_m:
+                prev_end = ne
+                continue
+            nxt = numbers.NUMBER_RE.search(work, noun_m.end(), e)
+            post_end = min(clause[1], nxt.start() if nxt else e)
+            post = work[noun_m.end() : post_end]
+            la_so = work[ne : nxt.start() if nxt else e]
+            metric = metrics.classify_count(
+                work[prev_end:ns], pre_clause, post, noun_m.group("noun"), la_so
+            )
+            prev_end = noun_m.end()
+            if metric is None:
+                continue
+            figs.append(_Figure("count", metric, value, ns, ne, approx, (s, e), clause))
+        return figs
+
+    def _link(self, figs: list[_Figure], pct: _Figure) -> _Figure | None:
+        """The count a percentage qualifies: the last one before it in the sentence."""
+        for prev in reversed(figs):
+            if prev.kind == "count":
+                gap = self.work[prev.num_end : pct.num_start]
+                if numbers.NUMBER_RE.search(gap) and not re.fullmatch(r"[^\d]*", gap):
+                    return None
+                return prev if len(gap) < 200 else None
+            return None
+        return None
+
+    def _settle_percent(self, fig: _Figure) -> bool:
+        """Give a percentage its metric from what it qualifies; False drops it."""
+        work = self.work
+        linked = fig.linked
+        if fig.pct_kind == "population":
+            target_ctx = (linked is not None and linked.metric == "target") or bool(
+                re.search(
+                    r"phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu", work[fig.clause[0] : fig.num_start], re.I
+                )
+            )
+            fig.metric = "members_population_pct_target" if target_ctx else "members_population_pct"
+            return True
+        if linked is not None and linked.metric in ("admitted", "trained"):
+            fig.metric = (
+                "percent_of_target" if linked.metric == "admitted" else "trained_percent_of_target"
+            )
+            return True
+        if fig.pct_kind != "target":
+            return False
+        fig.linked = None
+        before = work[fig.sentence[0] : fig.num_start]
+        if metrics.ADMIT_WORD_RE.search(before[-120:]):
+            fig.metric = "percent_of_target"
+            return True
+        if metrics.TRAIN_WORD_RE.search(before[-120:]):
+            fig.metric = "trained_percent_of_target"
+            return True
+        return False
+
+    def _assign_org(self, fig: _Figure, sent_mentions: list[Mention], para: int, carried) -> None:
+        if fig.linked is not None:
+            fig.org, fig.org_mention = fig.linked.org, fig.linked.org_mention
+            return
+        for m in reversed(sent_mentions):
+            if m.start < fig.num_start:
+                org = self._mention_org(m, para)
+                if org is not None:
+                    fig.org, fig.org_mention = org, m
+                    return
+        for m in sent_mentions:
+            if fig.num_end <= m.start < fig.clause[1]:
+                org = self._mention_org(m, para)
+                if org is not None:
+                    fig.org, fig.org_mention = org, m
+                    return
+        if carried is not None:
+            fig.org, fig.org_mention = carried
+            return
+        fig.org = self.main
+
+    def _assign_period(self, fig: _Figure, figs: list[_Figure], pms, carried) -> None:
+        if fig.linked is not None:
+            fig.period, fig.period_label = fig.linked.period, fig.linked.period_label
+            fig.period_mention = fig.linked.period_mention
+            return
+        real = [pm for pm in pms if pm.is_period]
+        prev_end = fig.sentence[0]
+        for other in figs:
+            if other is fig:
+                break
+            if other.kind == "count":
+                prev_end = other.num_end
+        chosen = None
+        for pm in real:
+            if prev_end <= pm.start and pm.end <= fig.num_start:
+                chosen = pm
+        if chosen is None:
+            for pm in real:
+                if fig.num_end <= pm.start < fig.clause[1]:
+                    chosen = pm
+                    break
+        if chosen is None:
+            # "207 là số đảng viên ... kết nạp từ đầu năm đến nay, đạt ...": the period
+            # may trail the figure, up to where the next figure's clause begins.
+            later = [f for f in figs if f.num_start > fig.num_end]
+            limit = later[0].clause[0] if later else fig.sentence[1]
+            for pm in real:
+                if fig.num_end <= pm.start and pm.end <= limit:
+                    chosen = pm
+                    break
+        if chosen is None:
+            for pm in real:
+                if pm.end <= fig.num_start:
+                    chosen = pm
+        if chosen is None:
+            chosen = carried
+        if chosen is None:
+            return
+        ctx = periods.PeriodContext(published=self.published, as_of=self.as_of, term=self.term)
+        if chosen.kind in periods.TO_DATE_KINDS or (chosen.kind == "range" and chosen.groups[1]):
+            ends = []
+            later_counts = [
+                f.num_start for f in figs if f.kind == "count" and f.num_start > fig.num_end
+            ]
+            last_count = max(later_counts, default=-1)
+            for pm in real:
+                # A breakdown by years: each year introduces one of the later counts.
+                if fig.num_end < pm.start and pm.end <= last_count and pm.kind == "year":
+                    r = periods.resolve(pm, ctx)
+                    if r:
+                        ends.append(r[1])
+            if ends:
+                ctx.breakdown_end = max(ends)
+                if ctx.term is None and chosen.kind == "term_to_date":
+                    ctx.term = periods.term_containing(max(ends).year)
+        if chosen.kind == "since_founding":
+            years = [y for pos, y in self.founding if pos < chosen.start]
+            ctx.founding_year = years[-1] if years else None
+        rng = periods.resolve(chosen, ctx)
+        if rng is None:
+            return
+        if fig.metric == "members_total" and rng[0] != rng[1]:
+            rng = (rng[1], rng[1])
+        if fig.metric in ("admitted", "trained") and self._is_future(chosen, rng, fig):
+            fig.metric = "target" if fig.metric == "admitted" else "trained_target"
+        fig.period, fig.period_label, fig.period_mention = rng, chosen.label, chosen
+
+    def _is_future(self, pm: periods.PeriodMention, rng, fig: _Figure) -> bool:
+        """A bare "kết nạp N" over a term or years not yet begun is a plan, not a result."""
+        pre = self.work[fig.clause[0] : fig.num_start]
+        if metrics.ACHIEVED_RE.search(pre):
+            return False
+        if pm.kind == "term" and (self.published is None or rng[1] > self.published):
+            return True
+        return self.published is not None and rng[0].year > self.published.year
+
+    # -- output
+
+    def _span(self, a: int, b: int) -> tuple[int, int]:
+        if self.mp is None:
+            return a, b
+        return self.mp[a], self.mp[b]
+
+    def _quote(self, fig: _Figure) -> tuple[int, int]:
+        work = self.work
+        a, b = fig.clause
+        if fig.kind == "count":
+            # Reach back to the period or subject that opens the sentence part, but never
+            # past an earlier figure: "Năm 2021, toàn Đảng bộ tỉnh kết nạp 1.455 ...".
+            floor = fig.sentence[0]
+            for other in self._sentence_figs:
+                if other.num_end <= fig.num_start and other is not fig:
+                    floor = max(floor, other.num_end)
+            if floor > fig.sentence[0]:
+                bounds = list(_CLAUSE_BOUND_RE.finditer(work, floor, fig.num_start))
+                floor = bounds[-1].end() if bounds else fig.clause[0]
+            for anchor in (fig.period_mention, fig.org_mention):
+                if anchor is not None and floor <= anchor.start < a and a - anchor.start < 120:
+                    a = anchor.start
+        if fig.kind == "count" and b - fig.num_end < 12:
+            # Keep the noun: "kết nạp 26 đảng viên mới" rather than "kết nạp 26".
+            m = re.search(r"[,;.()]", work[fig.num_end : fig.sentence[1]])
+            b = fig.num_end + m.start() if m else fig.sentence[1]
+        a, b = _trim(work, a, b)
+        if not (a <= fig.num_start and fig.num_end <= b):
+            a, b = min(a, fig.num_start), max(b, fig.num_end)
+        return a, b
+
+    def _candidates(self, fig: _Figure) -> list[Candidate]:
+        if fig.metric is None or fig.period is None or fig.org is None or not fig.org.level:
+            return []
+        qa, qb = self._quote(fig)
+        oqa, oqb = self._span(qa, qb)
+        ova, ovb = self._span(fig.num_start, fig.num_end)
+        org = fig.org
+        cands = [
+            Candidate(
+                organisation=org.display,
+                org_level=org.level,
+                metric=fig.metric,
+                period_start=fig.period[0],
+                period_end=fig.period[1],
+                period_label=fig.period_label,
+                value=fig.value,
+                quote=self.text[oqa:oqb],
+                start=oqa,
+                end=oqb,
+                value_start=ova,
+                value_end=ovb,
+                approximate=fig.approximate,
+            )
+        ]
+        linked = fig.linked
+        if (
+            fig.metric in ("percent_of_target", "trained_percent_of_target")
+            and linked is not None
+            and linked.metric in ("admitted", "trained")
+            and fig.value > 0
+            and not fig.approximate
+            and not linked.approximate
+        ):
+            target = (linked.value * 100 / fig.value).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+            period, label = fig.period, fig.period_label
+            pm0 = fig.period_mention
+            if pm0 is not None and pm0.kind in ("months", "quarter", "ytd", "month", "this_year"):
+                # Plans are annual: a share reported part-way is a share of the year's plan.
+                y = period[1].year
+                period = (datetime.date(y, 1, 1), datetime.date(y, 12, 31))
+            for pm in periods.find_period_mentions(self.work, fig.num_end, fig.clause[1]):
+                if pm.kind == "year":
+                    r = periods.resolve(pm, periods.PeriodContext())
+                    if r:
+                        period, label = r, pm.label
+            cands.append(
+                Candidate(
+                    organisation=org.display,
+                    org_level=org.level,
+                    metric="target" if linked.metric == "admitted" else "trained_target",
+                    period_start=period[0],
+                    period_end=period[1],
+                    period_label=label,
+                    value=target,
+                    quote=self.text[oqa:oqb],
+                    start=oqa,
+                    end=oqb,
+                    value_start=ova,
+                    value_end=ovb,
+                    derived=True,
+                )
+            )
+        return cands
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    seen = set()
+    stated = {
+        (organisations.distinctive_name(c.organisation), c.metric, c.period_start, c.period_end)
+        for c in cands
+        if not c.derived
+    }
+    out = []
+    for c in cands:
+        key = (organisations.distinctive_name(c.organisation), c.org_level, c.metric)
+        key += (c.period_start, c.period_end, c.value, c.derived)
+        if key in seen:
+            continue
+        if c.derived and key[:1] + key[2:5] in stated:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def extract(
+    text: str,
+    published: datetime.date | None = None,
+    organisation: str | None = None,
+) -> Extraction:
+    """Admission figures in an article, each with organisation, period and quote.
+
+    ``published`` overrides the date found on the page; ``organisation`` names the
+    article's subject for texts that only say "toàn tỉnh" / "toàn huyện".
+    """
+    ex = _Extractor(text, published, organisation)
+    cands = _dedupe(ex.run())
+    title = None
+    if ex.title_span:
+        a, b = ex._span(*ex.title_span)
+        title = text[a:b]
+    main = ex.main
+    return Extraction(
+        text=text,
+        title=title,
+        published=ex.published,
+        organisation=main.display if main and main.level else (main.name if main else None),
+        organisation_level=(main.level or None) if main else None,
+        candidates=cands,
+    )

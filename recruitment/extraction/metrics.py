@@ -1,0 +1,146 @@
+"""Which admission metric a number states, read from the words around it.
+
+A number is a figure only when its noun and verb say so: "kết nạp 735 đảng viên" is an
+admission, "109 đảng bộ" is a count of organisations, "tạo nguồn được 10 đoàn viên" is a
+pool of candidates. Percentages qualify the figure they follow ("đạt 103% chỉ tiêu") and
+are dropped when they measure something else (growth, share of organisations rated well).
+"""
+
+from __future__ import annotations
+
+import re
+
+_APPROX = r"(?:(?:hơn|gần|khoảng|trên|xấp\s+xỉ|ước|chừng|ngót)\s+)?"
+
+# The noun after a number that makes it a count of people.
+PERSON_RE = re.compile(
+    r"\s*(?:(?:là\s+)?số\s+)?(?P<noun>đảng\s+viên|đồng\s+chí|quần\s+chúng|đoàn\s+viên|"
+    r"học\s+viên|học\s+sinh|sinh\s+viên|người|trường\s+hợp|hội\s+viên|cán\s+bộ|"
+    r"thanh\s+niên|công\s+nhân|giáo\s+viên|đối\s+tượng|chiến\s+sĩ|cảm\s+tình\s+Đảng)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+PARTY_NOUNS = frozenset({"đảng viên", "đồng chí", "quần chúng", "người", "trường hợp"})
+
+ADMIT_PRE_RE = re.compile(
+    r"(?:kết\s+nạp|phát\s+triển)(?:\s+(?:được|thêm|mới|cho|tổng\s+cộng|tổng\s+số|"
+    r"thành\s+công|vào\s+Đảng|đảng\s+viên(?:\s+mới)?|là|đạt|:))*\s*" + _APPROX + r"$",
+    re.IGNORECASE,
+)
+ADMIT_POST_RE = re.compile(
+    r"^[^\d;]{0,90}?(?:kết\s+nạp(?:\s+vào)?\s+Đảng|được\s+kết\s+nạp|"
+    r"đứng\s+(?:vào|trong)\s+hàng\s+ngũ\s+(?:của\s+)?Đảng)",
+    re.IGNORECASE,
+)
+ADMIT_LA_SO_RE = re.compile(r"^\s*là\s+số\s+[^\d.;]{0,200}?kết\s+nạp", re.IGNORECASE)
+NOT_ADMITTED_RE = re.compile(
+    r"đề\s+nghị|đủ\s+điều\s+kiện|xem\s+xét|hồ\s+sơ|chưa|tạo\s+nguồn|chờ|quy\s+trình",
+    re.IGNORECASE,
+)
+TRAINED_POST_RE = re.compile(
+    r"^[^\d;]{0,70}?(?:(?:tham\s+gia|đi\s+học|theo\s+học|học|dự)\s+(?:\S+\s+){0,2}?lớp|"
+    r"lớp\s+(?:bồi\s+dưỡng|cảm\s+tình|đối\s+tượng|nhận\s+thức)|bồi\s+dưỡng\s+nhận\s+thức|"
+    r"được\s+bồi\s+dưỡng)",
+    re.IGNORECASE,
+)
+TRAINED_PRE_RE = re.compile(
+    r"(?:bồi\s+dưỡng|học\s+lớp|lớp\s+[^,;\d]{0,60})\s+(?:nhận\s+thức\s+về\s+Đảng\s+)?cho\s+"
+    + _APPROX
+    + r"$",
+    re.IGNORECASE,
+)
+TOTAL_PRE_RE = re.compile(
+    r"(?:(?:tổng\s+số|tổng\s+cộng)(?:[^;]{0,80}?)(?:\s(?:là|lên|có|đạt|gồm)|:)?|"
+    r"hiện\s+(?:nay\s+|tại\s+)?có(?:\s+tổng\s+số)?)\s*" + _APPROX + r"$",
+    re.IGNORECASE,
+)
+TARGET_CUE_RE = re.compile(
+    r"chỉ\s+tiêu|kế\s+hoạch|phấn\s+đấu|dự\s+kiến|mục\s+tiêu|(?:phải|sẽ|cần)\s+kết\s+nạp|"
+    r"được\s+giao|giao\s+(?:chỉ\s+tiêu|kết\s+nạp)|đề\s+ra|đăng\s+ký\s+kết\s+nạp",
+    re.IGNORECASE,
+)
+ACHIEVED_RE = re.compile(r"(?<!\w)(?:đã|được|vừa)(?!\w)", re.IGNORECASE)
+
+# Percentages.
+POP_RE = re.compile(r"dân\s+số", re.IGNORECASE)
+PCT_TARGET_POST_RE = re.compile(
+    r"^\s*(?:so\s+với\s+|của\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|KH|mục\s+tiêu|nghị\s+quyết)",
+    re.IGNORECASE,
+)
+PCT_OTHER_RE = re.compile(
+    r"tăng|giảm|chiếm|tỷ\s+lệ|tỉ\s+lệ|bình\s+quân|trung\s+bình", re.IGNORECASE
+)
+PCT_GROWTH_POST_RE = re.compile(
+    r"^\s*(?:so\s+với\s+(?!kế\s+hoạch|chỉ\s+tiêu|KH)|tổng\s+số|trên\s+tổng|trở\s+lên)",
+    re.IGNORECASE,
+)
+PCT_VUOT_PRE_RE = re.compile(
+    r"vượt(?:\s+(?:mức\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|KH))?(?:\s+(?:được\s+giao|giao|đề\s+ra))?"
+    r"\s*$",
+    re.IGNORECASE,
+)
+PCT_DAT_PRE_RE = re.compile(r"(?:đạt|bằng|hoàn\s+thành)(?:\s+(?:được|tỷ\s+lệ))?\s*$", re.IGNORECASE)
+ADMIT_WORD_RE = re.compile(r"kết\s+nạp|phát\s+triển\s+đảng", re.IGNORECASE)
+TRAIN_WORD_RE = re.compile(r"bồi\s+dưỡng|lớp\s+(?:cảm\s+tình|đối\s+tượng)", re.IGNORECASE)
+
+
+def classify_count(pre_near: str, pre_clause: str, post: str, noun: str, la_so: str) -> str | None:
+    """The metric of a people count: admitted / trained / members_total (+ "_target"), or None.
+
+    ``pre_near`` is the text since the previous figure, ``pre_clause`` since the clause
+    start, ``post`` the rest of the clause after the noun, ``la_so`` the sentence after the
+    number (for "207 là số đảng viên ... kết nạp").
+    """
+    noun = " ".join(noun.lower().split())
+    metric = None
+    if ADMIT_PRE_RE.search(pre_near[-60:]) and (
+        noun in PARTY_NOUNS or re.search(r"Đảng", post[:60])
+    ):
+        metric = "admitted"
+    if metric is None and ADMIT_LA_SO_RE.search(la_so):
+        metric = "admitted"
+    if metric is None:
+        m = ADMIT_POST_RE.search(post)
+        if m and not NOT_ADMITTED_RE.search(post[: m.end()]):
+            metric = "admitted"
+    if metric is None and (TRAINED_POST_RE.search(post) or TRAINED_PRE_RE.search(pre_near[-90:])):
+        metric = "trained"
+    if metric is None and noun in ("đảng viên", "đồng chí") and TOTAL_PRE_RE.search(pre_clause):
+        return "members_total"
+    if metric is None:
+        return None
+    cues = list(TARGET_CUE_RE.finditer(pre_clause))
+    cue = cues[-1] if cues else None
+    if cue is None and metric == "admitted":
+        # "1 đoàn viên ... dự kiến được kết nạp": the cue sits after the number.
+        m = re.search(r"dự\s+kiến|phấn\s+đấu|sẽ\s+được|chỉ\s+tiêu", post[:40], re.IGNORECASE)
+        if m:
+            return "target"
+    if cue is not None and not ACHIEVED_RE.search(pre_clause[cue.end() :]):
+        return "target" if metric == "admitted" else "trained_target"
+    return metric
+
+
+def classify_percent(pre_clause: str, post: str) -> tuple[str, bool] | None:
+    """(kind, is_excess) for a percentage; kind is "population", "target" or "bare".
+
+    None where the percentage measures something other than progress on a plan.
+    ``is_excess`` marks "vượt N%", which means 100 + N per cent of the plan.
+    """
+    post_head = post[:60]
+    if POP_RE.search(post_head) or POP_RE.search(pre_clause[-40:]):
+        return "population", False
+    if PCT_GROWTH_POST_RE.search(post_head):
+        return None
+    explicit = bool(PCT_TARGET_POST_RE.search(post_head))
+    tail = pre_clause[-40:]
+    vuot = PCT_VUOT_PRE_RE.search(tail)
+    if vuot:
+        return ("target" if explicit or re.search(r"chỉ|kế|KH", vuot.group(0)) else "bare"), True
+    if PCT_OTHER_RE.search(pre_clause) and not explicit:
+        return None
+    if explicit:
+        return "target", False
+    if PCT_DAT_PRE_RE.search(tail):
+        return "bare", False
+    return None

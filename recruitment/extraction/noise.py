@@ -1,0 +1,84 @@
+"""Page noise: what a scraped news page carries besides the article.
+
+Scraped pages bring site banners, visit counters ("Số lượt truy cập 653441"), link lists,
+footers and, on hijacked sites, foreign spam wrapped around a real article. Figures must
+come from the article only, so lines are classified here and the extractor skips noise.
+"""
+
+from __future__ import annotations
+
+import re
+
+# _COUNTER_RE and _FOOTER_RE run on lower-cased lines (IGNORECASE is slow).
+# CJK ideographs, kana, hangul and CJK punctuation (【】): never part of a Vietnamese article.
+_CJK_RE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+_COUNTER_RE = re.compile(
+    r"lượt\s+(?:xem|truy\s+cập|đọc|view)|truy\s+cập|trực\s+tuyến\s*:|hôm\s+nay\s*:|"
+    r"đang\s+(?:online|truy\s+cập)|tổng\s+lượt|thống\s+kê\s+truy|hôm\s+qua\s*:|tuần\s+này\s*:|"
+    r"tháng\s+này\s*:",
+)
+_FOOTER_RE = re.compile(
+    r"bản\s+quyền|copyright|©|ghi\s+rõ\s+nguồn|địa\s+chỉ\s*:|điện\s+thoại\s*:|e-?mail\s*:|"
+    r"fax\s*:|giấy\s+phép|chịu\s+trách\s+nhiệm|đường\s+dây\s+nóng|thăm\s+dò\s+ý\s+kiến|"
+    r"liên\s+kết\s+(?:web|banner)|gửi\s+bình\s+chọn",
+)
+# Matched against lower-cased lines (faster than IGNORECASE on long lines).
+_SPAM_RE = re.compile(
+    r"soi\s+kèo|nhà\s+cái|cá\s+cược|casino|nổ\s+hũ|xổ\s+số|tài\s+xỉu|bắn\s+cá|\bkèo\b|"
+    r"game\s+bài|\bslot"
+)
+_BULLET_RE = re.compile(r"^\s*[•·●▪■◦►»›\-*+]\s+")
+_RELATED_RE = re.compile(
+    r"^\s*(?:tin|bài(?:\s+viết)?)\s+(?:liên\s+quan|khác|cùng\s+chuyên\s+mục|mới|đã\s+đưa)|"
+    r"^\s*các\s+tin\s+(?:khác|đã\s+đưa)|^\s*xem\s+thêm|^\s*đọc\s+thêm",
+    re.IGNORECASE,
+)
+_VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_VI_LETTER_RE = re.compile(f"[{_VI_LOWER}{_VI_LOWER.upper()}]")
+_SENTENCE_END_RE = re.compile(r"[.!?…:;]\s*$")
+
+
+def is_spam_line(line: str) -> bool:
+    """Foreign-script or gambling spam: nothing on such a line is the article's."""
+    if _CJK_RE.search(line):
+        return True
+    return len(line) < 200 and bool(_SPAM_RE.search(line.lower()))
+
+
+def is_foreign_line(line: str) -> bool:
+    """A line of several words with no Vietnamese letter: an English link list and the like."""
+    if _VI_LETTER_RE.search(line):
+        return False
+    return len(line.split()) >= 4
+
+
+def is_noise_line(line: str) -> bool:
+    """Counters, footers, bullets of links, spam, foreign text: never a source of figures."""
+    s = line.strip()
+    if not s:
+        return True
+    if is_spam_line(s) or is_foreign_line(s):
+        return True
+    if len(s) < 120 and (_COUNTER_RE.search(s.lower()) or _FOOTER_RE.search(s.lower())):
+        return True
+    return bool(_BULLET_RE.match(s) and len(s) < 200 and not _SENTENCE_END_RE.search(s))
+
+
+def noise_flags(lines: list[str]) -> list[bool]:
+    """Per-line noise flags, treating the short lines after a "Tin liên quan" heading as links."""
+    flags = [is_noise_line(line) for line in lines]
+    in_related = False
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if _RELATED_RE.match(s) and len(s) < 60:
+            in_related = True
+            flags[i] = True
+            continue
+        if in_related:
+            if not s:
+                continue
+            if len(s) < 200 and not _SENTENCE_END_RE.search(s):
+                flags[i] = True
+                continue
+            in_related = False
+    return flags

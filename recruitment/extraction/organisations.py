@@ -1,0 +1,453 @@
+"""Organisation mentions, their level, and who a sentence is about.
+
+Articles name an organisation once ("Đảng bộ xã Lộc Hiệp") and then refer back to it by
+its level word alone ("Đảng bộ xã", "toàn huyện", "Đảng bộ trường"). Figures must be
+credited to the named organisation, so mentions are split into *named* ones, which carry
+a name, and *references*, which are resolved to the most recent named organisation of
+the same kind or to the article's main organisation.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1F00)) if c.isalpha() and c.isupper()}))
+_U = f"[{_UPPER}]"
+_TOKEN = rf"(?:{_U}[\w’']*|\d+[A-Za-z]?)"
+_NAME = rf"{_TOKEN}(?:[ \t]+{_TOKEN}){{0,7}}"
+
+CENTRAL_CITIES = frozenset(
+    {"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế", "hcm"}
+)
+
+_WORD_LEVEL = {
+    "tỉnh": "province",
+    "huyện": "district",
+    "quận": "district",
+    "thị xã": "district",
+    "thành phố": "district",
+    "xã": "commune",
+    "phường": "commune",
+    "thị trấn": "commune",
+    "trường": "grassroots",
+    "đảng bộ": "grassroots",
+    "chi bộ": "cell",
+}
+_COMMITTEE_WORD = {
+    "tỉnh": "tỉnh",
+    "huyện": "huyện",
+    "thành": "thành phố",
+    "thị": "thị xã",
+    "quận": "quận",
+}
+# Capitalised words that end a name: titles, function words, institution words.
+_STOP_TOKENS = frozenset(
+    [
+        "Đảng",
+        "Ban",
+        "Bí",
+        "Phó",
+        "Chủ",
+        "Ủy",
+        "Uỷ",
+        "UBND",
+        "HĐND",
+        "MTTQ",
+        "Ông",
+        "Bà",
+        "Em",
+        "Anh",
+        "Chị",
+        "Đồng",
+        "Trong",
+        "Năm",
+        "Từ",
+        "Đến",
+        "Sau",
+        "Qua",
+        "Theo",
+        "Với",
+        "Tại",
+        "Là",
+        "Các",
+        "Những",
+        "Nhờ",
+        "Toàn",
+        "Tổng",
+        "Hội",
+        "Thường",
+        "Nghị",
+        "Kế",
+        "Huyện",
+        "Tỉnh",
+        "Xã",
+        "Phường",
+        "Quận",
+        "Đoàn",
+        "Chi",
+        "Hiệu",
+        "Giám",
+        "Trưởng",
+        "Bộ",
+        "Ảnh",
+        "Nguồn",
+        "Ngày",
+        "Tháng",
+        "Quý",
+    ]
+)
+# Surnames: after two name tokens they start a person's name, not more of the place.
+_SURNAMES = frozenset(
+    [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đinh",
+        "Trịnh",
+        "Đào",
+        "Lương",
+        "Trương",
+        "Tạ",
+        "Hà",
+        "Lâm",
+        "Mai",
+        "Cao",
+        "Chu",
+        "Thái",
+        "Quách",
+        "Tô",
+        "Lưu",
+        "Triệu",
+    ]
+)
+
+_TERR_RE = re.compile(
+    r"(?P<word>[Tt]hành\s+phố|TP\.?|Tp\.?|[Tt]hị\s+xã|[Tt]hị\s+trấn|[Tt]ỉnh|"
+    rf"[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường)(?:[ \t]+|(?<=\.))(?P<name>{_NAME})"
+)
+_COMMITTEE_RE = re.compile(
+    r"(?P<word>[Tt]ỉnh|[Hh]uyện|[Tt]hành|[Tt]hị|[Qq]uận)[ \t]+(?:ủy|uỷ)(?!\w)"
+    rf"(?:[ \t]+(?P<name>{_NAME}))?"
+)
+_SCHOOL_TYPES = (
+    r"Tiểu\s+học|Mầm\s+non|Trung\s+học\s+cơ\s+sở|Trung\s+học\s+phổ\s+thông|"
+    r"Phổ\s+thông(?:\s+dân\s+tộc\s+nội\s+trú)?|Đại\s+học|Cao\s+đẳng|Trung\s+cấp|"
+    r"Chính\s+trị|Dân\s+tộc\s+nội\s+trú"
+)
+_SCHOOL_RE = re.compile(rf"Trường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_NAME}")
+_BODY_KINDS = (
+    r"Công\s+ty|Tổng\s+công\s+ty|Bệnh\s+viện|Ngân\s+hàng|Cục|Sở|Cơ\s+quan|Khối|"
+    r"Quân\s+sự|Công\s+an|Bộ\s+đội|Viện|Trung\s+tâm|Tập\s+đoàn|Văn\s+phòng|Báo|Đài|"
+    r"Học\s+viện|Hợp\s+tác\s+xã|Doanh\s+nghiệp|Bộ\s+Chỉ\s+huy"
+)
+_BODY_RE = re.compile(
+    r"(?:[Đđ]ảng\s+bộ|[Đđ]ảng\s+(?:ủy|uỷ)|[Cc]hi\s+bộ)[ \t]+"
+    rf"(?P<name>(?:{_BODY_KINDS})(?:[ \t]+(?:cổ\s+phần|TNHH|MTV|một\s+thành\s+viên|"
+    rf"đa\s+khoa|nhân\s+dân))*[ \t]+{_NAME})"
+)
+_CELL_RE = re.compile(
+    r"[Cc]hi\s+bộ[ \t]+(?P<name>(?:(?:thôn|ấp|khu\s+phố|tổ\s+dân\s+phố|phố|khu|"
+    rf"bản|làng|khối|tổ|xóm|buôn|sóc|khóm)[ \t]+)?{_NAME})"
+)
+_REF_RE = re.compile(
+    r"(?P<pre>(?:[Tt]oàn[ \t]+(?:[Đđ]ảng\s+bộ[ \t]+)?)|(?:[Đđ]ảng\s+bộ[ \t]+)|"
+    r"(?:[Đđ]ảng\s+(?:ủy|uỷ)[ \t]+)|(?:[Cc]hi\s+bộ[ \t]+))?"
+    r"(?P<word>[Tt]ỉnh|[Hh]uyện|[Tt]hành\s+phố|[Tt]hị\s+xã|[Qq]uận|[Xx]ã|[Pp]hường|"
+    rf"[Tt]hị\s+trấn|[Tt]rường)(?!\w)(?![ \t]+(?:{_U}|\d))"
+)
+_SITE_RE = re.compile(
+    r"(?:trang|cổng)\s+(?:thông\s+tin|tt)\s*(?:điện\s+tử|đt)?\s+"
+    r"(?P<word>tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|thị\s+trấn)\s+"
+    r"(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)",
+    re.IGNORECASE,
+)
+# What may precede a level word that is a count or a category, not an organisation.
+_NOT_SUBJECT_BEFORE_RE = re.compile(
+    r"(?:\d|\b(?:các|những|mỗi|từng|nhiều|cấp|thuộc|trực\s+thuộc|giữa|ngoài|một\s+số))\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Org:
+    word: str  # lower-case level word: "huyện", "thành phố", "trường", "chi bộ", "đảng bộ"
+    name: str  # the distinctive part as written: "Kim Sơn", "Trường THPT Lộc Ninh"
+    level: str
+
+    @property
+    def display(self) -> str:
+        if self.word in ("trường", "đảng bộ"):
+            return self.name
+        return f"{self.word} {self.name}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    org: Org | None  # named mention
+    ref_word: str | None = None  # unnamed reference: its level word
+    weight: float = 1.0
+
+
+def _norm_word(word: str) -> str:
+    w = re.sub(r"\s+", " ", word.strip().lower())
+    if w.rstrip(".") == "tp":
+        return "thành phố"
+    return w
+
+
+def level_for(word: str, name: str) -> str:
+    if word == "thành phố" and name.lower() in CENTRAL_CITIES:
+        return "province"
+    return _WORD_LEVEL.get(word, "grassroots")
+
+
+def _trim_name(raw: str, max_tokens: int) -> str:
+    tokens = raw.split()
+    out: list[str] = []
+    for tok in tokens:
+        if tok in _STOP_TOKENS:
+            break
+        if tok in _SURNAMES and len(out) >= 2:
+            break
+        out.append(tok)
+        if len(out) >= max_tokens:
+            break
+    return " ".join(out)
+
+
+def _make_org(word: str, name: str) -> Org | None:
+    word = _norm_word(word)
+    if not name:
+        return None
+    if word == "thành phố" and name.upper() in ("HCM", "HỒ CHÍ MINH"):
+        name = "Hồ Chí Minh"
+    return Org(word, name, level_for(word, name))
+
+
+_TRIGGER_RE = re.compile(
+    r"tỉnh|huyện|quận|thị\s+(?:xã|trấn|ủy|uỷ)|thành\s+(?:phố|ủy|uỷ)|tp|xã|phường|trường|"
+    r"chi\s+bộ|đảng\s+(?:bộ|ủy|uỷ)|toàn"
+)
+
+
+def find_org_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Named organisations and level-word references in ``text[start:end]``, in order.
+
+    A cheap scan for level words on lower-cased text finds where a mention may begin;
+    the detailed patterns are tried only there (speed: most positions start nothing).
+    """
+    end = len(text) if end is None else end
+    low = text[start:end].lower()
+    if len(low) != end - start:
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text[start:end])
+    found: list[Mention] = []
+    seen: set[int] = set()
+    for t in _TRIGGER_RE.finditer(low):
+        pos = start + t.start()
+        if pos in seen or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_")):
+            continue
+        seen.add(pos)
+        found.extend(_mentions_at(text, pos, end, t.group(0)))
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[Mention] = []
+    last_end = -1
+    for mention in found:
+        if mention.start >= last_end:
+            out.append(mention)
+            last_end = mention.end
+    return out
+
+
+def _mentions_at(text: str, pos: int, end: int, trigger: str) -> list[Mention]:
+    found: list[Mention] = []
+    party = trigger.startswith(("đảng", "chi"))
+    territorial = not party and trigger not in ("trường", "toàn")
+    m = _TERR_RE.match(text, pos, end) if territorial else None
+    if m:
+        name = _trim_name(m.group("name"), 4)
+        org = _make_org(m.group("word"), name)
+        if org:
+            found.append(Mention(m.start(), m.start("name") + len(name), org))
+    m = _COMMITTEE_RE.match(text, pos, end) if territorial else None
+    if m:
+        word = _COMMITTEE_WORD[m.group("word").lower()]
+        name = _trim_name(m.group("name") or "", 4)
+        if name:
+            org = _make_org(word, name)
+            found.append(Mention(m.start(), m.start("name") + len(name), org, weight=2.0))
+        elif not _NOT_SUBJECT_BEFORE_RE.search(text[max(0, m.start() - 20) : m.start()]):
+            found.append(Mention(m.start(), m.end(), None, ref_word=word))
+    m = _SCHOOL_RE.match(text, pos, end) if trigger == "trường" else None
+    if m:
+        head, _, rest = m.group(0).partition(" ")
+        name = _trim_name(rest, 7)
+        if name:
+            full = f"{head} {name}"
+            found.append(
+                Mention(m.start(), m.start() + len(full), Org("trường", full, "grassroots"))
+            )
+    m = _BODY_RE.match(text, pos, end) if party else None
+    if m:
+        name = m.group("name")
+        kind_len = len(name) - len(name.split()[-1])
+        trimmed = (name[:kind_len] + _trim_name(name[kind_len:], 6)).strip()
+        if text[m.start() : m.start() + 2].lower() == "ch":
+            org = Org("chi bộ", trimmed, "cell")
+        else:
+            org = Org("đảng bộ", trimmed, "grassroots")
+        found.append(Mention(m.start(), m.start("name") + len(trimmed), org, weight=0.5))
+    m = _CELL_RE.match(text, pos, end) if trigger.startswith("chi") else None
+    if m:
+        raw = m.group("name")
+        if raw.split()[0][:1].islower():
+            prefix, _, rest = raw.partition(" ")
+            if prefix.lower() in ("khu", "tổ") and rest.split()[0][:1].islower():
+                p2, _, rest = rest.partition(" ")
+                prefix = f"{prefix} {p2}"
+            name = f"{prefix} {_trim_name(rest, 5)}".strip()
+        else:
+            name = _trim_name(raw, 7)
+        if name and (name.split()[-1][:1].isupper() or name[-1:].isdigit()):
+            org = Org("chi bộ", name, "cell")
+            found.append(Mention(m.start(), m.start("name") + len(name), org, weight=0.25))
+    m = _REF_RE.match(text, pos, end)
+    if m:
+        word = _norm_word(m.group("word"))
+        pre = m.group("pre")
+        ok = bool(pre) or word not in ("xã", "phường", "thị trấn", "trường")
+        if pre and pre.strip().lower() == "chi bộ" and word != "trường":
+            ok = False
+        if ok and not _NOT_SUBJECT_BEFORE_RE.search(text[max(0, m.start() - 20) : m.start()]):
+            found.append(Mention(m.start(), m.end(), None, ref_word=word))
+    return found
+
+
+def site_mentions(text: str) -> list[Mention]:
+    """'Trang thông tin điện tử huyện X' headers, whose name may be written in lower case."""
+    out = []
+    for m in _SITE_RE.finditer(text):
+        name = " ".join(t[:1].upper() + t[1:].lower() for t in m.group("name").split())
+        org = _make_org(m.group("word"), name)
+        if org:
+            out.append(Mention(m.start(), m.end(), org, weight=3.0))
+    return out
+
+
+_LEVEL_WEIGHT = {"province": 1.0, "district": 1.0, "commune": 0.9, "grassroots": 0.5, "cell": 0.2}
+
+
+def choose_main(mentions: list[Mention], title_span: tuple[int, int] | None = None) -> Org | None:
+    """The organisation the article is about: the most, and most heavily, named one."""
+    scores: dict[str, float] = {}
+    first: dict[str, int] = {}
+    orgs: dict[str, Org] = {}
+    for mention in mentions:
+        if mention.org is None:
+            continue
+        key = distinctive_name(mention.org.display) + "|" + mention.org.level
+        w = mention.weight * _LEVEL_WEIGHT.get(mention.org.level, 0.5)
+        if title_span and title_span[0] <= mention.start < title_span[1]:
+            w *= 3
+        scores[key] = scores.get(key, 0.0) + w
+        first.setdefault(key, mention.start)
+        # Prefer the properly capitalised spelling when the same org is seen twice.
+        if key not in orgs or orgs[key].name.islower():
+            orgs[key] = mention.org
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: (scores[k], -first[k]))
+    return orgs[best]
+
+
+def parse_org(text: str) -> Org | None:
+    """Read an organisation the caller names ("tỉnh Khánh Hòa", "Huyện ủy Tháp Mười")."""
+    text = normalise_d(text.strip())
+    for mention in find_org_mentions(text):
+        if mention.org is not None:
+            return mention.org
+    site = _SITE_RE.search("trang thông tin điện tử " + text)
+    if site:
+        return _make_org(site.group("word"), site.group("name").strip())
+    return None
+
+
+def normalise_d(text: str) -> str:
+    """Icelandic Ð/ð (U+00D0/U+00F0) are look-alikes some sites use for Vietnamese Đ/đ."""
+    return text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+
+
+_LEVEL_PREFIXES = (
+    "ban chấp hành",
+    "ban thường vụ",
+    "đảng bộ",
+    "chi bộ",
+    "đảng ủy",
+    "đảng uỷ",
+    "tỉnh ủy",
+    "tỉnh uỷ",
+    "huyện ủy",
+    "huyện uỷ",
+    "thành ủy",
+    "thành uỷ",
+    "thị ủy",
+    "thị uỷ",
+    "quận ủy",
+    "quận uỷ",
+    "toàn",
+    "thành phố",
+    "tp.",
+    "tp",
+    "thị xã",
+    "thị trấn",
+    "tỉnh",
+    "huyện",
+    "quận",
+    "xã",
+    "phường",
+    "trường",
+)
+
+
+def strip_tones(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return base.replace("đ", "d").replace("Đ", "D")
+
+
+@functools.lru_cache(maxsize=4096)
+def distinctive_name(org: str) -> str:
+    """The part of an organisation's name that tells it apart, without level words or tones.
+
+    "huyện Kim Sơn" → "kim son"; "Trường THPT Lộc Ninh" → "thpt loc ninh", which stays
+    distinct from "Lộc Ninh" the district.
+    """
+    s = normalise_d(unicodedata.normalize("NFC", org)).lower().strip()
+    changed = True
+    while changed:
+        changed = False
+        for p in _LEVEL_PREFIXES:
+            if s.startswith(p + " ") or (p.endswith(".") and s.startswith(p)):
+                s = s[len(p) :].strip()
+                changed = True
+                break
+    s = strip_tones(s)
+    s = re.sub(r"[^\w]+", " ", s)
+    return " ".join(s.split())

@@ -1,0 +1,397 @@
+"""The admin's "Nhập bài viết" pages: read an article, review its candidates, save what is kept.
+
+Nothing is written until staff press save on the review page: the drafts wait in the session,
+and `services.article_save` writes the article with its figures in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+from decimal import Decimal
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.db import transaction
+from django.forms import formset_factory
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from .extraction import Candidate, DocumentError, read_document
+from .fetching import FetchError, fetch_url
+from .highlight import highlight_segments
+from .models import Figure, Level, Organisation, Status
+from .services import (
+    NO_FIGURES,
+    ArticleImportError,
+    Decision,
+    Draft,
+    article_save,
+    draft_decisions,
+    organisation_create,
+)
+
+SESSION_KEY = "recruitment_import_drafts"
+
+METRIC_CHOICES = [
+    ("admitted", _lazy("Đã kết nạp")),
+    ("target", _lazy("Chỉ tiêu kết nạp")),
+    ("percent_of_target", _lazy("Tỷ lệ đạt (% chỉ tiêu)")),
+    ("trained", _lazy("Quần chúng ưu tú đã học lớp bồi dưỡng nhận thức về Đảng")),
+    ("trained_target", _lazy("Chỉ tiêu bồi dưỡng nhận thức về Đảng")),
+    ("trained_percent_of_target", _lazy("Tỷ lệ bồi dưỡng đạt (% kế hoạch)")),
+    ("members_total", _lazy("Tổng số đảng viên")),
+    ("members_population_pct", _lazy("Tỷ lệ đảng viên so với dân số")),
+    ("members_population_pct_target", _lazy("Chỉ tiêu tỷ lệ đảng viên so với dân số")),
+]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.html,.htm"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)] if data else []
+
+
+class ImportForm(forms.Form):
+    text = forms.CharField(
+        label=_lazy("Dán nội dung bài viết"),
+        widget=forms.Textarea(attrs={"rows": 12, "cols": 100}),
+        required=False,
+    )
+    files = MultipleFileField(label=_lazy("Hoặc tải tệp .txt / .html"), required=False)
+    url = forms.URLField(
+        label=_lazy("Hoặc địa chỉ trang (URL)"), required=False, assume_scheme="https"
+    )
+    title = forms.CharField(label=_lazy("Tiêu đề"), required=False, max_length=500)
+    published = forms.DateField(
+        label=_lazy("Ngày đăng"),
+        required=False,
+        help_text=_lazy("dd/mm/yyyy; để trống để lấy ngày ghi trong bài."),
+    )
+    publisher = forms.CharField(label=_lazy("Nơi đăng"), required=False, max_length=255)
+    organisation = forms.CharField(
+        label=_lazy("Tổ chức chủ thể của bài"),
+        required=False,
+        max_length=255,
+        help_text=_lazy("Khi bài chỉ nói “toàn tỉnh”, “toàn huyện”: ví dụ “tỉnh Khánh Hòa”."),
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        sources = [
+            bool(cleaned.get("text", "").strip()),
+            bool(cleaned.get("files")),
+            bool(cleaned.get("url")),
+        ]
+        if not any(sources) and not self.errors:
+            raise forms.ValidationError(
+                _("Hãy dán nội dung, chọn tệp hoặc nhập địa chỉ của bài viết.")
+            )
+        return cleaned
+
+    def drafts(self) -> list[Draft]:
+        """Read every source given; any unreadable one fails the whole form, nothing kept."""
+        data = self.cleaned_data
+        common = {
+            "title": data["title"],
+            "publisher": data["publisher"],
+            "published": data["published"],
+            "organisation_hint": data["organisation"] or None,
+        }
+        drafts: list[Draft] = []
+        errors: list[str] = []
+        if data["text"].strip():
+            try:
+                document = read_document(data["text"].encode("utf-8"), "pasted.txt")
+            except DocumentError as error:
+                errors.append(str(error))
+            else:
+                drafts.append(Draft(text=document.text, **common))
+        for upload in data["files"]:
+            try:
+                document = read_document(_read_capped(upload), upload.name)
+            except DocumentError as error:
+                errors.append(f"{upload.name}: {error}")
+                continue
+            drafts.append(_draft_from(document, common))
+        if data["url"]:
+            try:
+                fetched = fetch_url(data["url"])
+                document = read_document(fetched.data, fetched.url)
+            except (FetchError, DocumentError) as error:
+                errors.append(f"{data['url']}: {error}")
+            else:
+                drafts.append(_draft_from(document, {**common, "url": data["url"]}))
+        if errors:
+            raise forms.ValidationError(errors)
+        return drafts
+
+
+def _read_capped(upload) -> bytes:
+    from django.conf import settings
+
+    if upload.size is not None and upload.size > settings.IMPORT_MAX_BYTES:
+        raise DocumentError(
+            _("Tệp quá lớn (tối đa %(mb)d MB).") % {"mb": settings.IMPORT_MAX_BYTES // 1048576}
+        )
+    return upload.read()
+
+
+def _draft_from(document, common: dict) -> Draft:
+    values = dict(common)
+    values["title"] = values["title"] or (document.title or "")
+    values["published"] = values["published"] or document.published
+    return Draft(text=document.text, **values)
+
+
+class CandidateForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_lazy("Quyết định"),
+        choices=[
+            (Status.ACCEPTED, _lazy("Nhận")),
+            (Status.PROPOSED, _lazy("Để duyệt sau")),
+            (Status.REJECTED, _lazy("Loại")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    organisation = forms.ModelChoiceField(
+        label=_lazy("Tổ chức"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        widget=AutocompleteSelect(Figure._meta.get_field("organisation"), admin.site),
+    )
+    new_organisation = forms.CharField(
+        label=_lazy("hoặc tạo tổ chức mới"), required=False, max_length=255
+    )
+    new_level = forms.ChoiceField(
+        label=_lazy("Cấp"), choices=Level.choices, initial=Level.GRASSROOTS, required=False
+    )
+    new_parent = forms.ModelChoiceField(
+        label=_lazy("Trực thuộc"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        widget=AutocompleteSelect(Organisation._meta.get_field("parent"), admin.site),
+    )
+    metric = forms.ChoiceField(label=_lazy("Số liệu"), choices=METRIC_CHOICES)
+    period_start = forms.DateField(label=_lazy("Từ ngày"))
+    period_end = forms.DateField(label=_lazy("Đến ngày"))
+    value = forms.DecimalField(label=_lazy("Giá trị"), min_value=0, max_digits=12, decimal_places=2)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("decision") == Status.REJECTED:
+            return cleaned
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("Ngày kết thúc kỳ phải sau hoặc bằng ngày bắt đầu."))
+        if cleaned.get("organisation") is None and not cleaned.get("new_organisation"):
+            self.add_error(
+                "organisation",
+                _("Chọn tổ chức, hoặc nhập tên tổ chức mới và cấp trên của nó, hoặc loại số liệu."),
+            )
+        metric, value = cleaned.get("metric", ""), cleaned.get("value")
+        if value is not None and "pct" in metric and value > 100:
+            self.add_error("value", _("Tỷ lệ so với dân số phải từ 0 đến 100%."))
+        elif value is not None and "percent" in metric and value > 1000:
+            self.add_error("value", _("Tỷ lệ phần trăm phải từ 0 đến 1000%."))
+        return cleaned
+
+
+CandidateFormSet = formset_factory(CandidateForm, extra=0)
+
+
+class ArticleFieldsForm(forms.Form):
+    title = forms.CharField(label=_lazy("Tiêu đề"), required=False, max_length=500)
+    published = forms.DateField(label=_lazy("Ngày đăng"), required=False)
+    publisher = forms.CharField(label=_lazy("Nơi đăng"), required=False, max_length=255)
+
+
+def _store(request: HttpRequest, drafts: list[Draft]) -> None:
+    request.session[SESSION_KEY] = [
+        {**asdict(d), "published": d.published.isoformat() if d.published else None} for d in drafts
+    ]
+
+
+def _load(request: HttpRequest) -> list[Draft]:
+    drafts = []
+    for raw in request.session.get(SESSION_KEY, []):
+        published = dt.date.fromisoformat(raw["published"]) if raw.get("published") else None
+        drafts.append(Draft(**{**raw, "published": published}))
+    return drafts
+
+
+def import_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            drafts = form.drafts()
+        except forms.ValidationError as error:
+            form.add_error(None, error)
+        else:
+            fresh = []
+            for draft in drafts:
+                existing = draft.existing_article()
+                if existing is not None:
+                    link = reverse("admin:recruitment_article_change", args=[existing.pk])
+                    messages.info(
+                        request,
+                        _("Bài viết “%(title)s” đã được nhập trước đây: %(link)s")
+                        % {"title": existing, "link": link},
+                    )
+                    if len(drafts) == 1:
+                        return redirect(link)
+                else:
+                    fresh.append(draft)
+            _store(request, fresh)
+            if fresh:
+                return redirect("admin:recruitment_article_import_review")
+            return redirect("admin:recruitment_article_changelist")
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": _("Nhập bài viết"),
+        "form": form,
+    }
+    return TemplateResponse(request, "admin/recruitment/article/import_form.html", context)
+
+
+def review_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResponse:
+    drafts = _load(request)
+    if not drafts:
+        messages.info(request, _("Không còn bài viết nào chờ duyệt."))
+        return redirect("admin:recruitment_article_import")
+    draft = drafts[0]
+    extraction = draft.extraction()
+    if not extraction.candidates:
+        messages.error(request, NO_FIGURES)
+        _store(request, drafts[1:])
+        return redirect(
+            "admin:recruitment_article_import_review"
+            if len(drafts) > 1
+            else "admin:recruitment_article_import"
+        )
+    if draft.published is None:
+        draft.published = extraction.published
+    if not draft.title:
+        draft.title = extraction.title or ""
+    defaults = draft_decisions(draft, extraction)
+    initial = [_initial_for(d) for d in defaults]
+    if request.method == "POST":
+        formset = CandidateFormSet(request.POST, initial=initial)
+        article_form = ArticleFieldsForm(request.POST)
+        if formset.is_valid() and article_form.is_valid():
+            response = _save_reviewed(request, draft, drafts, defaults, formset, article_form)
+            if response is not None:
+                return response
+    else:
+        formset = CandidateFormSet(initial=initial)
+        article_form = ArticleFieldsForm(
+            initial={
+                "title": draft.title,
+                "published": draft.published,
+                "publisher": draft.publisher,
+            }
+        )
+    rows = list(zip(extraction.candidates, formset.forms, strict=True))
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": _("Duyệt số liệu trích từ bài viết"),
+        "draft": draft,
+        "remaining": len(drafts) - 1,
+        "extraction": extraction,
+        "segments": highlight_segments(
+            extraction.text, [(c.value_start, c.value_end) for c in extraction.candidates]
+        ),
+        "rows": rows,
+        "formset": formset,
+        "article_form": article_form,
+        "media": formset.media + model_admin.media,
+    }
+    return TemplateResponse(request, "admin/recruitment/article/import_review.html", context)
+
+
+def _initial_for(decision: Decision) -> dict:
+    c: Candidate = decision.candidate
+    return {
+        "decision": decision.status,
+        "organisation": decision.organisation.pk if decision.organisation else None,
+        "new_organisation": "" if decision.organisation else c.organisation,
+        "metric": c.metric,
+        "period_start": c.period_start,
+        "period_end": c.period_end,
+        "value": c.value,
+    }
+
+
+def _save_reviewed(request, draft, drafts, defaults, formset, article_form) -> HttpResponse | None:
+    try:
+        # New organisations and the article stand or fall together.
+        with transaction.atomic():
+            result = _save_decisions(request, draft, defaults, formset, article_form)
+    except ArticleImportError as error:
+        formset._non_form_errors = formset.error_class([str(error)])
+        return None
+    for note in result.skipped:
+        messages.warning(request, note)
+    messages.success(
+        request,
+        _("Đã lưu bài viết với %(figures)d số liệu và %(targets)d chỉ tiêu.")
+        % {"figures": len(result.figures), "targets": len(result.targets)},
+    )
+    _store(request, drafts[1:])
+    if len(drafts) > 1:
+        return redirect("admin:recruitment_article_import_review")
+    return redirect("admin:recruitment_article_change", result.article.pk)
+
+
+def _save_decisions(request, draft, defaults, formset, article_form):
+    decisions = []
+    created: dict[tuple, Organisation] = {}
+    for default, form in zip(defaults, formset.forms, strict=True):
+        data = form.cleaned_data
+        organisation = data.get("organisation")
+        if organisation is None and data.get("decision") != Status.REJECTED:
+            key = (data["new_organisation"], data["new_level"], data.get("new_parent"))
+            if key not in created:
+                created[key] = organisation_create(
+                    name=data["new_organisation"],
+                    level=data["new_level"] or Level.GRASSROOTS,
+                    parent=data.get("new_parent"),
+                    user=request.user,
+                )
+            organisation = created[key]
+        decisions.append(
+            Decision(
+                candidate=default.candidate,
+                organisation=organisation,
+                status=data["decision"],
+                metric=data.get("metric"),
+                period_start=data.get("period_start"),
+                period_end=data.get("period_end"),
+                value=Decimal(data["value"]) if data.get("value") is not None else None,
+            )
+        )
+    draft.title = article_form.cleaned_data["title"] or draft.title
+    draft.publisher = article_form.cleaned_data["publisher"] or draft.publisher
+    return article_save(
+        draft=draft,
+        decisions=decisions,
+        user=request.user,
+        published=article_form.cleaned_data["published"],
+    )

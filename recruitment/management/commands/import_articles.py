@@ -1,0 +1,33 @@
+"""Import article files or folders, with a progress bar and a summary."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from recruitment.services import article_files, files_import
+
+
+class Command(BaseCommand):
+    help = "Nhập các tệp bài viết (.txt, .html) hoặc thư mục; --accept duyệt luôn số liệu."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("paths", nargs="+", type=Path)
+        parser.add_argument(
+            "--accept", action="store_true", help="Duyệt ngay các số liệu xác định được tổ chức."
+        )
+
+    def handle(self, *args, paths: list[Path], accept: bool, **options) -> None:
+        missing = [str(p) for p in paths if not p.exists()]
+        if missing:
+            raise CommandError(f"Không tìm thấy: {', '.join(missing)}")
+        files = article_files(paths)
+        if not files:
+            raise CommandError("Không có tệp .txt hoặc .html nào để nhập.")
+        with tqdm(total=len(files), unit="bài", disable=options["verbosity"] == 0) as bar:
+            summary = files_import(files=files, accept=accept, progress=lambda _p: bar.update())
+        for path, reason in summary.failed:
+            self.stderr.write(f"{path}: {reason}")
+        self.stdout.write(summary.line())
+        if summary.failed:
+            raise CommandError(f"{len(summary.failed)} tệp không nhập được.")

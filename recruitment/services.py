@@ -1,0 +1,291 @@
+"""State changes: turning an article and the candidates staff accepted into rows.
+
+The importer, the admin review page and the commands all go through these functions, so an
+article is always saved with its figures in one transaction, and the same text never twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import IntegrityError, transaction
+
+from .extraction import Candidate, DocumentError, Extraction, extract, read_document
+from .matching import resolve_organisation
+from .models import (
+    Article,
+    Figure,
+    Level,
+    Organisation,
+    Status,
+    Target,
+    content_hash,
+)
+
+logger = logging.getLogger(__name__)
+
+# Extraction metric → (model, metric stored on that model).
+TARGET_METRICS = {
+    "target": "admitted",
+    "trained_target": "trained",
+    "members_population_pct_target": "members_population_pct",
+}
+
+
+class ArticleImportError(ValueError):
+    """An article that cannot be imported, with a sentence staff can act on."""
+
+
+NO_FIGURES = "Không tìm thấy số liệu kết nạp đảng viên nào trong bài viết; bài chưa được lưu."
+
+
+@dataclass
+class Draft:
+    """An article read and extracted but not yet saved: what the review page shows."""
+
+    text: str
+    title: str = ""
+    url: str | None = None
+    publisher: str = ""
+    published: dt.date | None = None
+    organisation_hint: str | None = None
+
+    def extraction(self) -> Extraction:
+        return extract(self.text, published=self.published, organisation=self.organisation_hint)
+
+    def existing_article(self) -> Article | None:
+        return Article.objects.filter(content_hash=content_hash(self.text)).first()
+
+
+@dataclass
+class Decision:
+    """What staff decided for one candidate (possibly after editing it)."""
+
+    candidate: Candidate
+    organisation: Organisation | None
+    status: str = Status.ACCEPTED
+    metric: str | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    value: Decimal | None = None
+
+    @property
+    def final_metric(self) -> str:
+        return self.metric or self.candidate.metric
+
+
+@dataclass
+class SaveResult:
+    article: Article
+    created: bool
+    figures: list[Figure] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def candidate_organisation(
+    candidate: Candidate, *, on: dt.date | None, main: Organisation | None = None
+) -> Organisation | None:
+    """Resolve the organisation a candidate names, preferring units near the article's subject."""
+    within = main.province if main is not None else None
+    return resolve_organisation(candidate.organisation, candidate.org_level, on, within=within)
+
+
+def draft_decisions(draft: Draft, extraction: Extraction | None = None) -> list[Decision]:
+    """Default decisions: every candidate accepted where its organisation is known."""
+    extraction = extraction or draft.extraction()
+    on = extraction.published or dt.date.today()
+    main = None
+    if extraction.organisation:
+        main = resolve_organisation(extraction.organisation, extraction.organisation_level, on)
+    decisions = []
+    for candidate in extraction.candidates:
+        organisation = candidate_organisation(candidate, on=on, main=main)
+        status = Status.ACCEPTED if organisation is not None else Status.PROPOSED
+        decisions.append(Decision(candidate=candidate, organisation=organisation, status=status))
+    return decisions
+
+
+@transaction.atomic
+def article_save(
+    *,
+    draft: Draft,
+    decisions: list[Decision],
+    user=None,
+    published: dt.date | None = None,
+) -> SaveResult:
+    """Write the article and the figures and targets staff kept, all or nothing.
+
+    A text already stored leads to the existing article and writes nothing: importing twice
+    must not double the figures.
+    """
+    existing = draft.existing_article()
+    if existing is not None:
+        return SaveResult(article=existing, created=False)
+    article = Article(
+        title=draft.title[:500],
+        url=draft.url or None,
+        publisher=draft.publisher[:255],
+        published=published or draft.published,
+        text=draft.text,
+        imported_by=user,
+    )
+    try:
+        with transaction.atomic():
+            article.save()
+    except IntegrityError as error:
+        raise ArticleImportError("Địa chỉ (URL) này đã thuộc về một bài viết khác.") from error
+    result = SaveResult(article=article, created=True)
+    seen: set[tuple] = set()
+    for decision in decisions:
+        if decision.status == Status.REJECTED:
+            continue
+        if decision.organisation is None:
+            result.skipped.append(
+                f"Chưa xác định tổ chức “{decision.candidate.organisation}”: bỏ qua "
+                f"{decision.final_metric} = {decision.candidate.value}."
+            )
+            continue
+        row = _row_for(decision, article=article, user=user)
+        key = (type(row), row.organisation_id, row.metric, row.period_start, row.period_end)
+        if row.status == Status.ACCEPTED and key in seen:
+            result.skipped.append(f"Trùng số liệu: {decision.candidate.quote[:80]}")
+            continue
+        seen.add(key)
+        row.save()
+        (result.targets if isinstance(row, Target) else result.figures).append(row)
+    return result
+
+
+def _row_for(decision: Decision, *, article: Article, user) -> Figure | Target:
+    candidate = decision.candidate
+    common = {
+        "organisation": decision.organisation,
+        "period_start": decision.period_start or candidate.period_start,
+        "period_end": decision.period_end or candidate.period_end,
+        "value": decision.value if decision.value is not None else candidate.value,
+        "source": article,
+        "quote": candidate.quote,
+        "status": decision.status,
+        "entered_by": user,
+    }
+    metric = decision.final_metric
+    if metric in TARGET_METRICS:
+        return Target(metric=TARGET_METRICS[metric], derived=candidate.derived, **common)
+    return Figure(
+        metric=metric,
+        approximate=candidate.approximate,
+        quote_start=candidate.start,
+        quote_end=candidate.end,
+        **common,
+    )
+
+
+def article_import(
+    *,
+    draft: Draft,
+    accept: bool,
+    user=None,
+) -> SaveResult:
+    """Import without review (commands, demo): accept every resolvable candidate or propose it."""
+    if not draft.text.strip():
+        raise ArticleImportError("Bài viết không có nội dung.")
+    extraction = draft.extraction()
+    if not extraction.candidates:
+        raise ArticleImportError(NO_FIGURES)
+    if draft.published is None:
+        draft.published = extraction.published
+    if not draft.title and extraction.title:
+        draft.title = extraction.title
+    decisions = draft_decisions(draft, extraction)
+    if not accept:
+        for decision in decisions:
+            decision.status = Status.PROPOSED
+    return article_save(draft=draft, decisions=decisions, user=user)
+
+
+def organisation_create(
+    *, name: str, level: str, parent: Organisation | None, user=None
+) -> Organisation:
+    """A non-territorial organisation named by an article (a school, an enterprise)."""
+    if level not in Level.values:
+        raise ArticleImportError(f"Cấp tổ chức không hợp lệ: {level}.")
+    name = " ".join(name.split())
+    if not name:
+        raise ArticleImportError("Tên tổ chức không được để trống.")
+    organisation = Organisation.objects.create(
+        name=name if name.lower().startswith(("đảng bộ", "chi bộ")) else f"Đảng bộ {name}",
+        short_name=name,
+        level=level,
+        parent=parent,
+    )
+    organisation.add_aliases([name])
+    return organisation
+
+
+ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
+
+
+@dataclass
+class BatchSummary:
+    new: int = 0
+    known: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    proposed: int = 0
+    accepted: int = 0
+    unmatched: int = 0
+
+    def line(self) -> str:
+        return (
+            f"Bài viết: {self.new} mới, {self.known} đã có, {len(self.failed)} lỗi. "
+            f"Số liệu: {self.proposed} đề xuất, {self.accepted} đã duyệt"
+            + (f", {self.unmatched} chưa xác định tổ chức." if self.unmatched else ".")
+        )
+
+
+def article_files(paths: list[Path]) -> list[Path]:
+    """Article files under the given files and folders, in a stable order (gold files skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def files_import(*, files: list[Path], accept: bool, user=None, progress=None) -> BatchSummary:
+    """Import each file in its own transaction: one bad file never undoes or blocks the rest."""
+    summary = BatchSummary()
+    for path in files:
+        try:
+            document = read_document(path.read_bytes(), path.name)
+            result = article_import(
+                draft=Draft(
+                    text=document.text, title=document.title or "", published=document.published
+                ),
+                accept=accept,
+                user=user,
+            )
+        except (OSError, DocumentError, ArticleImportError) as error:
+            summary.failed.append((str(path), str(error)))
+        else:
+            if result.created:
+                summary.new += 1
+                rows = [*result.figures, *result.targets]
+                summary.accepted += sum(r.status == Status.ACCEPTED for r in rows)
+                summary.proposed += sum(r.status == Status.PROPOSED for r in rows)
+                summary.unmatched += len(result.skipped)
+            else:
+                summary.known += 1
+        if progress is not None:
+            progress(path)
+    return summary

@@ -1,0 +1,110 @@
+"""Organisation mentions, subject resolution and page noise."""
+
+from datetime import date
+
+import pytest
+
+from recruitment.extraction import extract
+from recruitment.extraction.organisations import distinctive_name, parse_org
+
+PUB = date(2023, 10, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "display", "level"),
+    [
+        ("Huyện ủy Tháp Sơn", "huyện Tháp Sơn", "district"),
+        ("tỉnh Hòa Bình", "tỉnh Hòa Bình", "province"),
+        ("thành phố Đà Nẵng", "thành phố Đà Nẵng", "province"),
+        ("thành phố Vinh Quang", "thành phố Vinh Quang", "district"),
+        ("Thị ủy Phú Lộc", "thị xã Phú Lộc", "district"),
+        ("Đảng ủy xã Tân Lập", "xã Tân Lập", "commune"),
+        ("phường Nam Hải", "phường Nam Hải", "commune"),
+        ("Đảng bộ Trường THPT Nguyễn Huệ", "Trường THPT Nguyễn Huệ", "grassroots"),
+        ("Chi bộ thôn Đông Hà", "chi bộ thôn Đông Hà", "cell"),
+    ],
+)
+def test_org_levels_and_normal_form(text, display, level):
+    org = parse_org(text)
+    assert (org.display, org.level) == (display, level)
+
+
+def test_icelandic_eth_reads_as_vietnamese_d():
+    assert parse_org("Ðảng bộ xã Ðông Hòa").display == "xã Đông Hòa"
+
+
+def test_distinctive_name_keeps_school_words():
+    assert distinctive_name("Trường THPT Lộc Sơn") == "thpt loc son"
+    assert distinctive_name("huyện Lộc Sơn") == "loc son"
+    assert distinctive_name("Huyện ủy Lộc Sơn") == distinctive_name("huyện Lộc Sơn")
+
+
+def test_name_stops_before_person_name():
+    text = "Bí thư Đảng ủy xã Tân Lập Nguyễn Văn An cho biết."
+    assert extract(text, published=PUB).organisation == "xã Tân Lập"
+
+
+def test_level_reference_resolves_to_last_named_org_of_that_level():
+    text = (
+        "Huyện ủy Yên Bình chỉ đạo sát sao công tác phát triển đảng.\n\n"
+        "Đảng bộ xã Tân Lập luôn quan tâm tạo nguồn. "
+        "Năm 2023, Đảng bộ xã đã kết nạp 12 đảng viên.\n\n"
+        "Năm 2023, toàn Đảng bộ huyện kết nạp 300 đảng viên mới."
+    )
+    ex = extract(text, published=PUB)
+    orgs = {c.value: (c.organisation, c.org_level) for c in ex.candidates}
+    assert orgs[12] == ("xã Tân Lập", "commune")
+    assert orgs[300] == ("huyện Yên Bình", "district")
+    assert ex.organisation == "huyện Yên Bình"
+
+
+def test_school_reference_resolves_to_last_named_school():
+    text = (
+        "Đảng bộ Trường THPT Nguyễn Huệ thành lập từ năm 2019. Sau 2 năm thành lập, "
+        "Đảng bộ trường đã có 6 đoàn viên ưu tú đứng vào hàng ngũ của Đảng."
+    )
+    (cand,) = extract(text, published=PUB).candidates
+    assert (cand.organisation, cand.org_level) == ("Trường THPT Nguyễn Huệ", "grassroots")
+    assert (cand.period_start, cand.period_end) == (date(2019, 1, 1), date(2021, 12, 31))
+
+
+def test_subjectless_sentence_uses_caller_organisation():
+    text = "Năm 2022, toàn tỉnh kết nạp 2.000 đảng viên, đạt 95% kế hoạch."
+    ex = extract(text, published=PUB, organisation="tỉnh Hòa Bình")
+    assert {(c.organisation, c.org_level) for c in ex.candidates} == {("tỉnh Hòa Bình", "province")}
+
+
+def test_assigning_body_after_the_figure_is_not_the_subject():
+    text = "Năm 2023, Đảng bộ xã Tân Lập đã kết nạp được 9 đảng viên, đạt 90% chỉ tiêu huyện giao."
+    ex = extract(text, published=PUB)
+    assert {c.organisation for c in ex.candidates} == {"xã Tân Lập"}
+
+
+def test_visit_counters_and_footer_give_no_figures():
+    text = (
+        "Trang thông tin điện tử huyện Yên Bình\n"
+        "Số lượt truy cập\n653441\nTrực tuyến: 12\nLượt xem 1773\n"
+        "Bản quyền thuộc Huyện ủy Yên Bình, kết nạp 2023 đảng viên\n"
+    )
+    assert extract(text, published=PUB).candidates == []
+
+
+def test_spam_and_link_lists_around_article_give_no_figures():
+    text = (
+        "【kèo nhà cái】 Năm 2023 kết nạp 999 đảng viên\n"
+        "时间:2025-01-11 06:16:39 阅读:978次\n\n"
+        "Năm 2023, Đảng bộ huyện Yên Bình kết nạp 120 đảng viên mới.\n\n"
+        "相关内容\n"
+        "  • Nhận định, soi kèo: năm 2023 kết nạp 555 đảng viên\n"
+        "  • Party official visits partner to strengthen ties\n"
+    )
+    ex = extract(text, published=PUB)
+    assert [c.value for c in ex.candidates] == [120]
+    assert extract(text).published is None
+
+
+def test_site_header_in_lower_case_names_the_main_organisation():
+    text = "Trang Thông tin điện tử huyện yên bình\n\nNăm 2023, toàn huyện kết nạp 88 đảng viên."
+    ex = extract(text, published=PUB)
+    assert ex.organisation == "huyện Yên Bình"
+    assert ex.candidates[0].organisation == "huyện Yên Bình"

@@ -1,0 +1,82 @@
+"""Saving an article with the figures staff keep: all or nothing, never twice."""
+
+import datetime as dt
+
+import pytest
+
+from recruitment.models import Article, Figure, Status, Target
+from recruitment.services import (
+    NO_FIGURES,
+    ArticleImportError,
+    Draft,
+    article_files,
+    article_import,
+    files_import,
+)
+
+SENTENCE = "Năm 2023, Đảng bộ huyện Kim Sơn kết nạp được 215 đảng viên mới, đạt 105% chỉ tiêu."
+
+
+def test_an_accepted_import_saves_the_article_with_its_figures(seed_organisations):
+    result = article_import(draft=Draft(text=SENTENCE, published=dt.date(2024, 1, 5)), accept=True)
+    admitted = Figure.objects.get(metric="admitted")
+    assert result.created
+    assert admitted.value == 215
+    assert admitted.organisation.short_name == "Kim Sơn"
+    assert admitted.status == Status.ACCEPTED
+    assert admitted.source == result.article
+    assert SENTENCE[admitted.quote_start : admitted.quote_end] == admitted.quote
+
+
+def test_an_import_without_accept_proposes_the_figures(seed_organisations):
+    article_import(draft=Draft(text=SENTENCE, published=dt.date(2024, 1, 5)), accept=False)
+    assert set(Figure.objects.values_list("status", flat=True)) == {Status.PROPOSED}
+
+
+def test_the_same_text_imported_twice_creates_nothing_new(seed_organisations):
+    first = article_import(draft=Draft(text=SENTENCE), accept=True)
+    second = article_import(draft=Draft(text=SENTENCE + "  \n"), accept=True)
+    assert not second.created and second.article == first.article
+    assert Article.objects.count() == 1
+    assert Figure.objects.count() == len(first.figures)
+
+
+def test_a_text_without_figures_is_refused_and_nothing_is_saved(db):
+    with pytest.raises(ArticleImportError, match=NO_FIGURES):
+        article_import(draft=Draft(text="Hội nghị bàn về công tác dân vận."), accept=True)
+    assert not Article.objects.exists()
+
+
+def test_an_empty_text_is_refused(db):
+    with pytest.raises(ArticleImportError):
+        article_import(draft=Draft(text="   "), accept=True)
+
+
+def test_the_seed_corpus_imports_with_every_figure_placed(seed_organisations, corpus_seeds):
+    summary = files_import(files=article_files([corpus_seeds]), accept=True)
+    assert (summary.new, summary.failed, summary.unmatched) == (5, [], 0)
+    assert summary.accepted == Figure.objects.count() + Target.objects.count()
+
+
+def test_kim_son_2022_is_imported_with_its_derived_target(seed_organisations, corpus_seeds):
+    files_import(files=article_files([corpus_seeds]), accept=True)
+    admitted = Figure.objects.get(organisation__short_name="Kim Sơn", metric="admitted")
+    target = Target.objects.get(organisation__short_name="Kim Sơn", metric="admitted")
+    assert (admitted.value, admitted.period_end) == (207, dt.date(2022, 9, 20))
+    assert target.derived and target.value == 201
+
+
+def test_a_second_import_of_the_corpus_reports_every_article_as_known(
+    seed_organisations, corpus_seeds
+):
+    files_import(files=article_files([corpus_seeds]), accept=True)
+    again = files_import(files=article_files([corpus_seeds]), accept=True)
+    assert (again.new, again.known) == (0, 5)
+
+
+def test_one_unreadable_file_does_not_stop_the_others(seed_organisations, tmp_path):
+    (tmp_path / "a_good.txt").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "b_binary.txt").write_bytes(bytes(range(256)) * 20)
+    summary = files_import(files=article_files([tmp_path]), accept=True)
+    assert summary.new == 1
+    assert [p.endswith("b_binary.txt") for p, _ in summary.failed] == [True]
