@@ -316,7 +316,7 @@ def review_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResp
         "remaining": len(drafts) - 1,
         "extraction": extraction,
         "segments": highlight_segments(
-            extraction.text, [(c.value_start, c.value_end) for c in extraction.candidates]
+            extraction.text, [(c.start, c.end) for c in extraction.candidates]
         ),
         "rows": rows,
         "formset": formset,

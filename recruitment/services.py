@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
+from simple_history.utils import bulk_create_with_history
 
 from .extraction import Candidate, DocumentError, Extraction, extract, read_document
 from .matching import resolve_organisation
@@ -87,24 +88,27 @@ class SaveResult:
     skipped: list[str] = field(default_factory=list)
 
 
-def candidate_organisation(
-    candidate: Candidate, *, on: dt.date | None, main: Organisation | None = None
-) -> Organisation | None:
-    """Resolve the organisation a candidate names, preferring units near the article's subject."""
-    within = main.province if main is not None else None
-    return resolve_organisation(candidate.organisation, candidate.org_level, on, within=within)
-
-
 def draft_decisions(draft: Draft, extraction: Extraction | None = None) -> list[Decision]:
-    """Default decisions: every candidate accepted where its organisation is known."""
+    """Default decisions: every candidate accepted where its organisation is known.
+
+    Same-named units abound ("xã Tân Hòa"), so mentions are resolved within the province of the
+    article's main organisation; the article's date picks the tree in force.
+    """
     extraction = extraction or draft.extraction()
     on = extraction.published or dt.date.today()
+    # An article names the same few organisations again and again: resolve each once.
+    resolved: dict[tuple[str | None, str | None], Organisation | None] = {}
+    key = (extraction.organisation, extraction.organisation_level)
     main = None
     if extraction.organisation:
-        main = resolve_organisation(extraction.organisation, extraction.organisation_level, on)
+        main = resolved[key] = resolve_organisation(*key, on)
+    within = main.province if main is not None else None
     decisions = []
     for candidate in extraction.candidates:
-        organisation = candidate_organisation(candidate, on=on, main=main)
+        key = (candidate.organisation, candidate.org_level)
+        if key not in resolved:
+            resolved[key] = resolve_organisation(*key, on, within=within)
+        organisation = resolved[key]
         status = Status.ACCEPTED if organisation is not None else Status.PROPOSED
         decisions.append(Decision(candidate=candidate, organisation=organisation, status=status))
     return decisions
@@ -156,8 +160,11 @@ def article_save(
             result.skipped.append(f"Trùng số liệu: {decision.candidate.quote[:80]}")
             continue
         seen.add(key)
-        row.save()
         (result.targets if isinstance(row, Target) else result.figures).append(row)
+    # bulk_create skips save() and its signals, so history is written by the helper here.
+    for model, rows in ((Figure, result.figures), (Target, result.targets)):
+        if rows:
+            bulk_create_with_history(rows, model, default_user=user)
     return result
 
 

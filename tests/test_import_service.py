@@ -80,3 +80,9 @@ def test_one_unreadable_file_does_not_stop_the_others(seed_organisations, tmp_pa
     summary = files_import(files=article_files([tmp_path]), accept=True)
     assert summary.new == 1
     assert [p.endswith("b_binary.txt") for p, _ in summary.failed] == [True]
+
+
+def test_imported_figures_have_a_history_entry_naming_who_imported(seed_organisations, admin_user):
+    article_import(draft=Draft(text=SENTENCE), accept=True, user=admin_user)
+    figure = Figure.objects.get(metric="admitted")
+    assert [h.history_user for h in figure.history.all()] == [admin_user]
