@@ -1,0 +1,31 @@
+"""Who may see the dashboard: everyone logged in, or everyone when it is published.
+
+Figures can be internal until the party committee publishes them, so a login is the default;
+`DASHBOARD_PUBLIC=True` opens the pages to anonymous readers. Either way the dashboard only
+reads: anything but GET/HEAD is refused, so public mode cannot change data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+
+View = Callable[..., HttpResponse]
+
+
+def dashboard_view(view: View) -> View:
+    """Guard a dashboard page. The setting is read per request so `override_settings` works."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        if not settings.DASHBOARD_PUBLIC and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapped

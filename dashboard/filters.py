@@ -1,0 +1,244 @@
+"""The pages' filter forms (django-filter): parse and validate the query string.
+
+A bad value (year=abc, an unknown level, a deleted province) becomes a form error shown next to
+the field, never a 500. The filtering itself is the selectors' job: the year decides which figures
+the annotations read, so each FilterSet hands its cleaned values to one selector.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from recruitment import selectors
+from recruitment.models import Article, Level, Organisation
+
+# The levels the dashboard compares; cells are too many and too small to chart.
+DASHBOARD_LEVELS = [
+    (Level.PROVINCE.value, _("Cấp tỉnh")),
+    (Level.DISTRICT.value, _("Cấp huyện")),
+    (Level.COMMUNE.value, _("Cấp xã")),
+    (Level.GRASSROOTS.value, _("Cấp cơ sở")),
+]
+SUB_PROVINCE_LEVELS = [choice for choice in DASHBOARD_LEVELS if choice[0] != Level.PROVINCE]
+YEAR_MIN, YEAR_MAX = 1990, 2100
+
+
+def provinces(request=None) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(level=Level.PROVINCE).order_by("short_name", "pk")
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year within sane bounds: "2022.5" or "99999" is an error, not an empty page."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("min_value", YEAR_MIN)
+        kwargs.setdefault("max_value", YEAR_MAX)
+        kwargs.setdefault("method", "keep")
+        super().__init__(*args, **kwargs)
+
+
+class ParsedFilterSet(django_filters.FilterSet):
+    """A FilterSet whose fields only parse; `qs` is built by a selector from the cleaned data."""
+
+    def keep(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset
+
+    @property
+    def cleaned(self) -> dict:
+        return self.form.cleaned_data if self.is_valid() else {}
+
+
+@dataclass(frozen=True)
+class ProgressParams:
+    year: int | None
+    level: str
+    province: Organisation | None
+    parent: Organisation | None = None
+
+
+class ProgressFilter(ParsedFilterSet):
+    """Overview and its CSV: a year, a level and optionally a province."""
+
+    year = YearFilter(label=_("Năm"))
+    level = django_filters.ChoiceFilter(
+        label=_("Cấp"), choices=DASHBOARD_LEVELS, method="keep", empty_label=None
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Tỉnh / thành phố"),
+        queryset=provinces,
+        method="keep",
+        empty_label=_("Tất cả"),
+    )
+    # The sub-organisations of one organisation (its page's table and CSV), instead of a level.
+    parent = django_filters.ModelChoiceFilter(
+        label=_("Cấp trên"),
+        queryset=Organisation.objects.all(),
+        method="keep",
+        widget=forms.HiddenInput,
+    )
+
+    class Meta:
+        model = Organisation
+        fields: list[str] = []
+
+    def params(self) -> ProgressParams:
+        """The cleaned choice, with the defaults: province level, latest year with data."""
+        data = self.cleaned
+        level = data.get("level") or Level.PROVINCE
+        province = data.get("province")
+        year = data.get("year") or selectors.latest_year(level=level, province=province)
+        return ProgressParams(year=year, level=level, province=province, parent=data.get("parent"))
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        p = self.params()
+        if p.year is None:
+            return queryset.none()
+        if p.parent is not None:
+            return selectors.progress_queryset(year=p.year, parent=p.parent)
+        return selectors.progress_queryset(year=p.year, level=p.level, province=p.province)
+
+
+class MapFilter(ProgressFilter):
+    """The map: provinces, or the districts or communes of one province."""
+
+    level = django_filters.ChoiceFilter(
+        label=_("Cấp (trong tỉnh)"),
+        choices=SUB_PROVINCE_LEVELS,
+        method="keep",
+        empty_label=None,
+        required=False,
+    )
+
+    def params(self) -> ProgressParams:
+        data = self.cleaned
+        province = data.get("province")
+        level = Level.PROVINCE if province is None else data.get("level") or Level.DISTRICT
+        year = data.get("year") or selectors.latest_year(level=level, province=province)
+        return ProgressParams(year=year, level=level, province=province)
+
+
+class OrganisationYearFilter(ParsedFilterSet):
+    """The organisation page: the year of the sub-organisations' table and the term shown."""
+
+    year = YearFilter(label=_("Năm"))
+    term = django_filters.ChoiceFilter(
+        label=_("Nhiệm kỳ"),
+        choices=lambda: [(t.start.year, t.label) for t in selectors.terms()],
+        method="keep",
+        empty_label=_("Tự chọn"),
+    )
+
+    class Meta:
+        model = Organisation
+        fields: list[str] = []
+
+
+@dataclass(frozen=True)
+class YearsParams:
+    organisation: Organisation | None
+    level: str
+    province: Organisation | None
+    only: Organisation | None
+    year_from: int | None
+    year_to: int | None
+
+
+class YearsFilter(ParsedFilterSet):
+    """The years page and the organisation × year report: a scope and a range of years."""
+
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Tổ chức đảng"),
+        queryset=Organisation.objects.all(),
+        method="keep",
+        widget=forms.HiddenInput,
+    )
+    only = django_filters.ModelChoiceFilter(
+        label=_("Chỉ tổ chức"),
+        queryset=Organisation.objects.all(),
+        method="keep",
+        widget=forms.HiddenInput,
+    )
+    level = django_filters.ChoiceFilter(
+        label=_("Cấp"), choices=DASHBOARD_LEVELS, method="keep", empty_label=None
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Tỉnh / thành phố"), queryset=provinces, method="keep", empty_label=_("Tất cả")
+    )
+    year_from = YearFilter(label=_("Từ năm"))
+    year_to = YearFilter(label=_("Đến năm"))
+
+    class Meta:
+        model = Organisation
+        fields: list[str] = []
+
+    def params(self) -> YearsParams:
+        data = self.cleaned
+        return YearsParams(
+            organisation=data.get("organisation"),
+            level=data.get("level") or Level.PROVINCE,
+            province=data.get("province"),
+            only=data.get("only"),
+            year_from=data.get("year_from"),
+            year_to=data.get("year_to"),
+        )
+
+    def scope(self) -> QuerySet[Organisation]:
+        p = self.params()
+        if p.only is not None:
+            return Organisation.objects.filter(pk=p.only.pk)
+        return selectors.years_scope(
+            organisation=p.organisation, level=p.level, province=p.province
+        )
+
+    def years(self, available: list[int], limit: int = 12) -> list[int]:
+        """The chosen range (at most `limit` years), else the latest `limit` years with data."""
+        p = self.params()
+        if not (p.year_from or p.year_to):
+            return available[-limit:]
+        lo = p.year_from or (available[0] if available else p.year_to)
+        hi = p.year_to or (available[-1] if available else p.year_from)
+        lo, hi = min(lo, hi), max(lo, hi)
+        return list(range(lo, hi + 1))[-limit:]
+
+
+class OrganisationSearchFilter(ParsedFilterSet):
+    """The organisation index: search by name within a level."""
+
+    q = django_filters.CharFilter(label=_("Tìm theo tên"), method="search")
+    level = django_filters.ChoiceFilter(
+        label=_("Cấp"), choices=DASHBOARD_LEVELS, field_name="level", empty_label=_("Tất cả")
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Tỉnh / thành phố"),
+        queryset=provinces,
+        method="within",
+        empty_label=_("Tất cả"),
+    )
+
+    class Meta:
+        model = Organisation
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(name__icontains=value.strip())
+
+    def within(self, queryset: QuerySet, name: str, value: Organisation) -> QuerySet:
+        return queryset.filter(path__startswith=value.path)
+
+
+class ArticleFilter(ParsedFilterSet):
+    q = django_filters.CharFilter(label=_("Tìm theo tiêu đề"), method="search")
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(title__icontains=value.strip())

@@ -1,0 +1,251 @@
+"""The pages' tables (django-tables2): sortable, paginated, numbers in the active language.
+
+The overview's table takes the annotated queryset from `selectors.progress_queryset`, so sorting
+and paging happen in the database and only one page of rows is read, even for 50,000 grassroots
+organisations. Each row's status is judged by `recruitment.progress`, as everywhere else.
+"""
+
+from __future__ import annotations
+
+import django_tables2 as tables
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+from django_tables2.utils import A
+
+from recruitment.models import FigureMetric, Organisation
+from recruitment.selectors import ProgressRow, SourcedValue, as_number
+
+from .templatetags.dashboard_tags import approx_number, number, percent, status_badge
+
+NUMERIC = {"td": {"class": "num"}, "th": {"class": "num"}}
+PER_PAGE = 50
+
+
+class BaseTable(tables.Table):
+    class Meta:
+        attrs = {"class": "table"}
+        empty_text = _("Chưa có số liệu cho lựa chọn này.")
+
+
+class ProgressTable(BaseTable):
+    """Organisations with target, admitted so far, % of target, as-of date and pace status."""
+
+    short_name = tables.Column(
+        verbose_name=_("Tổ chức đảng"), linkify=("dashboard:organisation", {"pk": A("pk")})
+    )
+    parent_name = tables.Column(verbose_name=_("Cấp trên"))
+    target = tables.Column(verbose_name=_("Chỉ tiêu kết nạp"), attrs=NUMERIC)
+    admitted = tables.Column(verbose_name=_("Đã kết nạp"), attrs=NUMERIC)
+    # Translators: a percent sign, not a format. xgettext:no-python-format
+    pct = tables.Column(verbose_name=_("Tỷ lệ đạt (% chỉ tiêu)"), attrs=NUMERIC)
+    as_of = tables.DateColumn(verbose_name=_("Số liệu đến ngày"), short=True)
+    # Sorting by status sorts by % of target: the status depends on it and on the as-of date.
+    status = tables.Column(
+        verbose_name=_("Tiến độ"), accessor=A("pk"), order_by=("pct",), empty_values=()
+    )
+
+    class Meta(BaseTable.Meta):
+        order_by = ("short_name",)
+
+    def __init__(self, *args, year: int | None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.year = year
+
+    def row(self, record: Organisation) -> ProgressRow:
+        return ProgressRow.from_annotated(record, year=self.year)
+
+    def render_target(self, record: Organisation) -> str:
+        row = self.row(record)
+        return approx_number(row.target, row.target_derived)
+
+    def render_admitted(self, value) -> str:
+        return number(as_number(value))
+
+    def render_pct(self, record: Organisation) -> str:
+        return percent(self.row(record).percent_of_target)
+
+    def render_status(self, record: Organisation) -> SafeString:
+        return status_badge(self.row(record).status)
+
+
+class ProgressRowTable(BaseTable):
+    """The same columns over plain `ProgressRow`s (the map, an organisation's years)."""
+
+    year = tables.Column(verbose_name=_("Năm"))
+    short_name = tables.Column(
+        verbose_name=_("Tổ chức đảng"),
+        linkify=("dashboard:organisation", {"pk": A("organisation_id")}),
+    )
+    parent_name = tables.Column(verbose_name=_("Cấp trên"))
+    target = tables.Column(verbose_name=_("Chỉ tiêu kết nạp"), attrs=NUMERIC)
+    admitted = tables.Column(verbose_name=_("Đã kết nạp"), attrs=NUMERIC)
+    # Translators: a percent sign, not a format. xgettext:no-python-format
+    percent_of_target = tables.Column(verbose_name=_("Tỷ lệ đạt (% chỉ tiêu)"), attrs=NUMERIC)
+    as_of = tables.DateColumn(verbose_name=_("Số liệu đến ngày"), short=True)
+    status = tables.Column(verbose_name=_("Tiến độ"), order_by=("status__rank",))
+
+    def render_year(self, value: int) -> str:
+        return str(value)  # a year, not a quantity: 2021, never 2.021
+
+    def render_target(self, record: ProgressRow) -> str:
+        return approx_number(record.target, record.target_derived)
+
+    def render_admitted(self, value) -> str:
+        return number(value)
+
+    def render_percent_of_target(self, value) -> str:
+        return percent(value)
+
+    def render_status(self, value) -> SafeString:
+        return status_badge(value)
+
+
+class YearlySeriesTable(ProgressRowTable):
+    class Meta(BaseTable.Meta):
+        exclude = ("short_name", "parent_name")
+
+
+class MapTable(ProgressRowTable):
+    latitude = tables.Column(verbose_name=_("Vĩ độ"), attrs=NUMERIC)
+    longitude = tables.Column(verbose_name=_("Kinh độ"), attrs=NUMERIC)
+
+    class Meta(BaseTable.Meta):
+        exclude = ("year",)
+
+    def render_latitude(self, value) -> str:
+        return number(value)
+
+    def render_longitude(self, value) -> str:
+        return number(value)
+
+
+class TermTable(BaseTable):
+    label = tables.Column(verbose_name=_("Kỳ / Thời gian"), orderable=False)
+    day = tables.DateColumn(verbose_name=_("Số liệu đến ngày"), short=True)
+    cumulative = tables.Column(verbose_name=_("Đã kết nạp (cộng dồn)"), attrs=NUMERIC)
+
+    def render_cumulative(self, value) -> str:
+        return number(value)
+
+
+class PipelineTable(BaseTable):
+    period = tables.Column(verbose_name=_("Kỳ / Thời gian"), order_by=("period__start",))
+    trained = tables.Column(
+        verbose_name=_("Quần chúng ưu tú đã học lớp bồi dưỡng nhận thức về Đảng"), attrs=NUMERIC
+    )
+    trained_percent_of_plan = tables.Column(
+        # Translators: a percent sign, not a format. xgettext:no-python-format
+        verbose_name=_("Tỷ lệ bồi dưỡng đạt (% kế hoạch)"),
+        attrs=NUMERIC,
+    )
+    admitted = tables.Column(verbose_name=_("Đã kết nạp"), attrs=NUMERIC)
+
+    def render_period(self, value) -> str:
+        return value.label
+
+    def render_trained(self, value) -> str:
+        return number(value)
+
+    def render_trained_percent_of_plan(self, value) -> str:
+        return percent(value)
+
+    def render_admitted(self, value) -> str:
+        return number(value)
+
+
+class MembersTable(BaseTable):
+    day = tables.DateColumn(verbose_name=_("Số liệu đến ngày"), short=True)
+    members_total = tables.Column(verbose_name=_("Tổng số đảng viên"), attrs=NUMERIC)
+    population_pct = tables.Column(verbose_name=_("Tỷ lệ đảng viên so với dân số"), attrs=NUMERIC)
+
+    def render_members_total(self, value) -> str:
+        return number(value)
+
+    def render_population_pct(self, value) -> str:
+        return percent(value, 2)
+
+
+class SourcedTable(BaseTable):
+    """Every figure with its article and quote; a contradicted figure says so in words."""
+
+    metric_label = tables.Column(verbose_name=_("Số liệu"))
+    period = tables.Column(verbose_name=_("Kỳ / Thời gian"), order_by=("period__end",))
+    value = tables.Column(verbose_name=_("Giá trị"), attrs=NUMERIC)
+    source_title = tables.Column(
+        verbose_name=_("Nguồn"),
+        linkify=lambda record: record.source_url or None,
+    )
+    article = tables.Column(
+        verbose_name=_("Bài viết / Nguồn"),
+        accessor=A("source_id"),
+        linkify=("dashboard:article", {"pk": A("source_id")}),
+        orderable=False,
+    )
+    quote = tables.Column(verbose_name=_("Trích dẫn"), orderable=False)
+    conflicting = tables.Column(verbose_name=_("Kiểm tra"), orderable=True)
+
+    def render_period(self, value) -> str:
+        return value.label
+
+    def render_value(self, record: SourcedValue) -> str:
+        digits = 2 if record.metric == FigureMetric.MEMBERS_POPULATION_PCT else 1
+        text = percent(record.value, digits) if record.is_percent else number(record.value)
+        return f"≈ {text}" if record.approximate else text
+
+    def render_article(self, value) -> str:
+        return _("Xem bài #%(id)s") % {"id": value}
+
+    def render_conflicting(self, value: bool) -> SafeString | str:
+        if not value:
+            return ""
+        return format_html(
+            '<span class="status status-red"><span aria-hidden="true">⚠</span> {}</span>',
+            _("Các nguồn ghi khác nhau"),
+        )
+
+
+class ArticleTable(BaseTable):
+    title = tables.Column(verbose_name=_("Tiêu đề"), linkify=("dashboard:article", {"pk": A("pk")}))
+    publisher = tables.Column(verbose_name=_("Nơi đăng"))
+    published = tables.DateColumn(verbose_name=_("Ngày đăng"), short=True)
+    n_figures = tables.Column(verbose_name=_("Số liệu đã duyệt"), attrs=NUMERIC)
+    url = tables.Column(verbose_name=_("Địa chỉ"), linkify=lambda value: value or None)
+
+    def render_title(self, record) -> str:
+        return str(record)
+
+    def render_n_figures(self, value) -> str:
+        return number(value)
+
+
+class OrganisationTable(BaseTable):
+    short_name = tables.Column(
+        verbose_name=_("Tổ chức đảng"), linkify=("dashboard:organisation", {"pk": A("pk")})
+    )
+    name = tables.Column(verbose_name=_("Tên"))
+    level = tables.Column(verbose_name=_("Cấp"))
+    parent = tables.Column(verbose_name=_("Cấp trên"), accessor=A("parent__short_name"))
+    valid_until = tables.DateColumn(verbose_name=_("Hiệu lực đến"), short=True)
+
+
+def years_table(years: list[int]) -> type[BaseTable]:
+    """A table class with an admitted and a % column for each year shown, side by side."""
+    attrs: dict = {
+        "short_name": tables.Column(
+            verbose_name=_("Tổ chức đảng"), linkify=("dashboard:organisation", {"pk": A("pk")})
+        ),
+        "parent_name": tables.Column(verbose_name=_("Cấp trên")),
+    }
+    for year in years:
+        attrs[f"y{year}_admitted"] = tables.Column(
+            verbose_name=format_html("{} {}", _("Đã kết nạp"), year), attrs=NUMERIC
+        )
+        attrs[f"y{year}_pct"] = tables.Column(
+            # Translators: a percent sign, not a format. xgettext:no-python-format
+            verbose_name=format_html("{} {}", _("% chỉ tiêu"), year),
+            attrs=NUMERIC,
+        )
+        attrs[f"render_y{year}_admitted"] = lambda self, value: number(as_number(value))
+        attrs[f"render_y{year}_pct"] = lambda self, value: percent(round(value, 1))
+    return type("YearsTable", (BaseTable,), attrs)

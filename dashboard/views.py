@@ -1,0 +1,424 @@
+"""Dashboard pages: parse the query string, call the selectors, render.
+
+No rule lives here: which figure counts is `recruitment.selectors`, the pace status is
+`recruitment.progress`, formatting is Django's localisation (`dashboard_tags`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_tables2 import RequestConfig
+
+from recruitment import selectors
+from recruitment.models import Article, Level, Organisation
+from recruitment.periods import Period
+
+from . import charts, csv_export
+from .access import dashboard_view
+from .filters import (
+    ArticleFilter,
+    MapFilter,
+    OrganisationSearchFilter,
+    OrganisationYearFilter,
+    ProgressFilter,
+    YearsFilter,
+)
+from .tables import (
+    PER_PAGE,
+    ArticleTable,
+    MapTable,
+    MembersTable,
+    OrganisationTable,
+    PipelineTable,
+    ProgressTable,
+    SourcedTable,
+    TermTable,
+    YearlySeriesTable,
+    years_table,
+)
+
+
+def _with_query(request: HttpRequest, name: str, *args) -> str:
+    """A URL carrying the page's own filters, so "Xuất CSV" exports what is on screen."""
+    query = request.GET.urlencode()
+    return reverse(name, args=args) + (f"?{query}" if query else "")
+
+
+def _page_records(table) -> list:
+    """The records on the table's current page (django-tables2 pages hold bound rows)."""
+    return [row.record for row in table.page.object_list]
+
+
+def _status(form_valid: bool) -> int:
+    return 200 if form_valid else 400
+
+
+@dashboard_view
+def overview(request: HttpRequest) -> HttpResponse:
+    """Tổng quan: organisations at a level with their progress in a year, table and chart."""
+    filterset = ProgressFilter(request.GET, queryset=Organisation.objects.none())
+    valid = filterset.is_valid()
+    params = filterset.params()
+    qs = filterset.qs if valid else Organisation.objects.none()
+    table = ProgressTable(qs, year=params.year)
+    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    rows = list(selectors.progress_rows(_page_records(table), year=params.year) if valid else [])
+    return render(
+        request,
+        "dashboard/overview.html",
+        {
+            "nav": "overview",
+            "filter": filterset,
+            "params": params,
+            "level_label": Level(params.level).label,
+            "table": table,
+            "chart": charts.progress_bars(rows),
+            "csv_url": _with_query(request, "dashboard:progress_csv"),
+        },
+        status=_status(valid),
+    )
+
+
+@dashboard_view
+def organisations(request: HttpRequest) -> HttpResponse:
+    """Tổ chức đảng: find an organisation by name, level and province."""
+    filterset = OrganisationSearchFilter(
+        request.GET, queryset=Organisation.objects.select_related("parent").order_by("path")
+    )
+    valid = filterset.is_valid()
+    table = OrganisationTable(filterset.qs if valid else Organisation.objects.none())
+    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    return render(
+        request,
+        "dashboard/organisations.html",
+        {"nav": "organisations", "filter": filterset, "table": table},
+        status=_status(valid),
+    )
+
+
+@dashboard_view
+def organisation(request: HttpRequest, pk: int) -> HttpResponse:
+    """One organisation: its years, its term, its pipeline, its members, its sub-organisations
+    and every figure with the article that gave it."""
+    try:
+        org = selectors.organisation_detail(pk=pk)
+    except Organisation.DoesNotExist as exc:
+        raise Http404 from exc
+    filterset = OrganisationYearFilter(request.GET, queryset=Organisation.objects.none())
+    valid = filterset.is_valid()
+    chosen = filterset.cleaned
+
+    series = selectors.organisation_yearly_series(organisation=org)
+    term_year = chosen.get("term")
+    term = selectors.term_progress(
+        organisation=org,
+        term=Period.term(int(term_year), int(term_year) + 5) if term_year else None,
+    )
+    pipeline = selectors.pipeline(organisation=org)
+    members = selectors.members_series(organisation=org)
+    figures = selectors.figures_with_sources(organisation=org)
+
+    year = chosen.get("year") or (series[-1].year if series else None) or dt.date.today().year
+    children = ProgressTable(
+        selectors.progress_queryset(year=year, parent=org), year=year, prefix="sub-"
+    )
+    RequestConfig(request, paginate={"per_page": 25}).configure(children)
+    child_rows = list(selectors.progress_rows(_page_records(children), year=year))
+
+    return render(
+        request,
+        "dashboard/organisation.html",
+        {
+            "nav": "organisations",
+            "org": org,
+            "ancestors": org.ancestors(),
+            "ended": org.valid_until is not None and org.valid_until < dt.date.today(),
+            "admin_url": reverse("admin:recruitment_organisation_change", args=[org.pk])
+            if request.user.is_staff
+            else None,
+            "filter": filterset,
+            "series_table": YearlySeriesTable(series, orderable=False),
+            "series_chart": charts.yearly_series(series) if series else None,
+            "term": term,
+            "term_table": TermTable(term.points, orderable=False),
+            "term_chart": charts.term_chart(term) if term.points or term.target else None,
+            "pipeline_table": PipelineTable(pipeline, orderable=False),
+            "pipeline_chart": charts.pipeline_chart(pipeline) if pipeline else None,
+            "members_table": MembersTable(members, orderable=False),
+            "members_chart": charts.members_chart(members) if members else None,
+            "year": year,
+            "children_table": children,
+            "children_chart": charts.progress_bars(child_rows) if child_rows else None,
+            "figures_table": SourcedTable(figures, orderable=False),
+            "has_conflicts": any(f.conflicting for f in figures),
+            "series_csv_url": reverse("dashboard:report_csv") + f"?only={org.pk}",
+            "children_csv_url": reverse("dashboard:progress_csv") + f"?parent={org.pk}&year={year}",
+            "figures_csv_url": reverse("dashboard:figures_csv", args=[org.pk]),
+            "years_url": reverse("dashboard:years") + f"?organisation={org.pk}",
+        },
+        status=_status(valid),
+    )
+
+
+@dashboard_view
+def years(request: HttpRequest) -> HttpResponse:
+    """Theo năm: admitted and % of target by year, organisations side by side."""
+    filterset = YearsFilter(request.GET, queryset=Organisation.objects.none())
+    valid = filterset.is_valid()
+    scope = filterset.scope()
+    year_list = filterset.years(selectors.data_years(scope=scope)) if valid else []
+    table = years_table(year_list)(
+        selectors.years_comparison(scope=scope, years=year_list) if valid else scope.none(),
+        order_by=("short_name",),
+    )
+    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    page = _page_records(table)
+    return render(
+        request,
+        "dashboard/years.html",
+        {
+            "nav": "years",
+            "filter": filterset,
+            "params": filterset.params(),
+            "years": year_list,
+            "table": table,
+            "chart": charts.years_chart(
+                [o.short_name for o in page],
+                year_list,
+                [selectors.year_rows(o, years=year_list) for o in page],
+            ),
+            "csv_url": _with_query(request, "dashboard:report_csv"),
+        },
+        status=_status(valid),
+    )
+
+
+@dashboard_view
+def articles(request: HttpRequest) -> HttpResponse:
+    """Bài viết / Nguồn: the imported articles and how many accepted figures each gave."""
+    filterset = ArticleFilter(request.GET, queryset=selectors.articles_list())
+    valid = filterset.is_valid()
+    table = ArticleTable(filterset.qs if valid else Article.objects.none())
+    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    return render(
+        request,
+        "dashboard/articles.html",
+        {
+            "nav": "articles",
+            "filter": filterset,
+            "table": table,
+            "csv_url": _with_query(request, "dashboard:articles_csv"),
+        },
+        status=_status(valid),
+    )
+
+
+@dashboard_view
+def article(request: HttpRequest, pk: int) -> HttpResponse:
+    """One article with each accepted figure highlighted and linked to its organisation."""
+    art = get_object_or_404(Article, pk=pk)
+    pieces, figures = selectors.article_highlights(article=art)
+    return render(
+        request,
+        "dashboard/article.html",
+        {"nav": "articles", "article": art, "pieces": pieces, "figures": figures},
+    )
+
+
+@dashboard_view
+def map_view(request: HttpRequest) -> HttpResponse:
+    """Bản đồ: provinces (or one province's districts / communes) at their coordinates."""
+    filterset = MapFilter(request.GET, queryset=Organisation.objects.none())
+    valid = filterset.is_valid()
+    params = filterset.params()
+    rows = (
+        selectors.map_points(year=params.year, province=params.province, level=params.level)
+        if valid and params.year
+        else []
+    )
+    table = MapTable(rows)
+    RequestConfig(request, paginate={"per_page": 100}).configure(table)
+    return render(
+        request,
+        "dashboard/map.html",
+        {
+            "nav": "map",
+            "filter": filterset,
+            "params": params,
+            "table": table,
+            "chart": charts.map_bubbles(rows),
+            "unplaced": [r for r in rows if r.latitude is None or r.longitude is None],
+            "csv_url": reverse("dashboard:progress_csv")
+            + "?"
+            + urlencode(
+                {
+                    "year": params.year or "",
+                    "level": params.level,
+                    "province": params.province.pk if params.province else "",
+                }
+            ),
+        },
+        status=_status(valid),
+    )
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+# The overview's sortable columns, for exporting in the order the table shows.
+PROGRESS_SORTS = {
+    "short_name": "short_name",
+    "parent_name": "parent_name",
+    "target": "target",
+    "admitted": "admitted",
+    "pct": "pct",
+    "status": "pct",
+    "as_of": "as_of",
+}
+
+
+def _progress_header() -> list[str]:
+    return [
+        _("Tổ chức đảng"),
+        _("Cấp"),
+        _("Cấp trên"),
+        _("Năm"),
+        _("Chỉ tiêu kết nạp"),
+        _("Chỉ tiêu suy ra"),
+        _("Đã kết nạp"),
+        # Translators: a percent sign, not a format. xgettext:no-python-format
+        _("Tỷ lệ đạt (% chỉ tiêu)"),
+        _("Số liệu đến ngày"),
+        _("Tiến độ"),
+        _("Nguồn"),
+    ]
+
+
+def _progress_line(row: selectors.ProgressRow) -> list[object]:
+    return [
+        row.name,
+        row.level_label,
+        row.parent_name,
+        row.year,
+        row.target,
+        row.target_derived if row.target is not None else None,
+        row.admitted,
+        row.percent_of_target,
+        row.as_of,
+        row.status.label,
+        " ; ".join(row.sources),
+    ]
+
+
+def _bad_request(filterset) -> HttpResponse:
+    return HttpResponseBadRequest(
+        "\n".join(f"{field}: {' '.join(errors)}" for field, errors in filterset.errors.items()),
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+@dashboard_view
+def progress_csv(request: HttpRequest) -> HttpResponse:
+    """The overview (or map, or sub-organisations) table as CSV: same filters, every page."""
+    filterset = ProgressFilter(request.GET, queryset=Organisation.objects.none())
+    if not filterset.is_valid():
+        return _bad_request(filterset)
+    p = filterset.params()
+    qs = filterset.qs
+    name = csv_export.filename(
+        "tien-do-ket-nap",
+        p.year,
+        p.parent.short_name if p.parent else csv_export.LEVEL_SLUGS[p.level],
+        p.province.short_name if p.province and not p.parent else None,
+    )
+    sort = request.GET.get("sort", "")
+    if sort.lstrip("-") in PROGRESS_SORTS:
+        field = PROGRESS_SORTS[sort.lstrip("-")]
+        qs = qs.order_by(f"-{field}" if sort.startswith("-") else field, "pk")
+    rows = selectors.progress_rows(qs.iterator(chunk_size=2000), year=p.year)
+    return csv_export.stream_csv(
+        name=name, header=_progress_header(), rows=(_progress_line(r) for r in rows)
+    )
+
+
+@dashboard_view
+def report_csv(request: HttpRequest) -> HttpResponse:
+    """Organisation × year report (the years page, an organisation's years)."""
+    filterset = YearsFilter(request.GET, queryset=Organisation.objects.none())
+    if not filterset.is_valid():
+        return _bad_request(filterset)
+    params = filterset.params()
+    scope = filterset.scope()
+    year_list = filterset.years(selectors.data_years(scope=scope))
+    subject = params.only or params.organisation
+    span = f"{year_list[0]}-{year_list[-1]}" if year_list else None
+    name = csv_export.filename(
+        "bao-cao-tien-do",
+        subject.short_name if subject else csv_export.LEVEL_SLUGS[params.level],
+        params.province.short_name if params.province and not subject else None,
+        span,
+    )
+    rows = selectors.progress_report(scope=scope, years=year_list)
+    return csv_export.stream_csv(
+        name=name, header=_progress_header(), rows=(_progress_line(r) for r in rows)
+    )
+
+
+@dashboard_view
+def figures_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every accepted figure and target of one organisation, with its source and quote."""
+    org = get_object_or_404(Organisation, pk=pk)
+    values = selectors.figures_with_sources(organisation=org)
+    header = [
+        _("Tổ chức đảng"),
+        _("Số liệu"),
+        _("Kỳ / Thời gian"),
+        _("Từ ngày"),
+        _("Đến ngày"),
+        _("Giá trị"),
+        _("Xấp xỉ"),
+        _("Các nguồn ghi khác nhau"),
+        _("Nguồn"),
+        _("Địa chỉ"),
+        _("Trích dẫn"),
+    ]
+    rows = (
+        [
+            org.name,
+            v.metric_label,
+            v.period.label,
+            v.period.start,
+            v.period.end,
+            v.value,
+            v.approximate,
+            v.conflicting,
+            v.source_title,
+            v.source_url,
+            v.quote,
+        ]
+        for v in values
+    )
+    name = csv_export.filename("so-lieu", org.short_name, dt.date.today().isoformat())
+    return csv_export.stream_csv(name=name, header=header, rows=rows)
+
+
+@dashboard_view
+def articles_csv(request: HttpRequest) -> HttpResponse:
+    """The articles list as CSV, with the same search."""
+    filterset = ArticleFilter(request.GET, queryset=selectors.articles_list())
+    if not filterset.is_valid():
+        return _bad_request(filterset)
+    header = [_("Tiêu đề"), _("Nơi đăng"), _("Ngày đăng"), _("Địa chỉ"), _("Số liệu đã duyệt")]
+    rows = (
+        [str(a), a.publisher, a.published, a.url, a.n_figures]
+        for a in filterset.qs.only("id", "title", "publisher", "published", "url").iterator(
+            chunk_size=2000
+        )
+    )
+    name = csv_export.filename("bai-viet", dt.date.today().isoformat())
+    return csv_export.stream_csv(name=name, header=header, rows=rows)

@@ -1,0 +1,674 @@
+"""Reads the dashboard pages share: "how far is X towards its target in period P".
+
+Every function is keyword-only and returns plain data or a lazy queryset. The cost of each is a
+fixed number of SQL queries whatever the number of organisations: progress is computed in the
+database with correlated subqueries (one per measure, served by the indexes on
+(metric, status, period_end, organisation)), so the overview of 50,000 grassroots organisations
+is still two queries (count and page) and a CSV export streams it with `.iterator()`.
+
+Which figure counts (the rules the users agreed):
+- only ACCEPTED figures and targets;
+- the admission target of a year is the accepted `Target(metric=admitted)` covering exactly that
+  calendar year, a stated one preferred over a derived one (shown as approximate);
+- "admitted so far" in a year is the accepted admitted figure with the latest end among those
+  starting on 1 January and ending within the year;
+- % of target is the stated `percent_of_target` figure for the same period when there is one,
+  else admitted / target.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, ExtractYear
+
+from .highlight import highlight_segments
+from .models import (
+    Article,
+    Figure,
+    FigureMetric,
+    Level,
+    Organisation,
+    Status,
+    Target,
+    TargetMetric,
+)
+from .periods import TERM_STARTS, Period
+from .progress import PaceStatus, pace_status
+
+Number = int | float
+
+
+def as_number(value: Decimal | float | int | None) -> Number | None:
+    """Counts come back from the database as Decimal(“207.00”); show them as 207, not 207,00."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+# --- progress of organisations in a year ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    """One organisation's admissions against its target for one calendar year."""
+
+    organisation_id: int
+    name: str
+    short_name: str
+    level: str
+    parent_name: str | None
+    year: int
+    target: Number | None
+    target_derived: bool
+    admitted: Number | None
+    percent_of_target: float | None
+    as_of: dt.date | None
+    sources: tuple[str, ...] = ()
+    latitude: float | None = None
+    longitude: float | None = None
+
+    @property
+    def period(self) -> Period:
+        return Period.year(self.year)
+
+    @property
+    def elapsed_share(self) -> float | None:
+        return self.period.elapsed_share(self.as_of) if self.as_of else None
+
+    @property
+    def status(self) -> PaceStatus:
+        return pace_status(
+            percent_of_target=self.percent_of_target, elapsed_share=self.elapsed_share
+        )
+
+    @property
+    def level_label(self) -> str:
+        return str(Level(self.level).label) if self.level in Level.values else self.level
+
+    @classmethod
+    def from_annotated(cls, org: Organisation, *, year: int, prefix: str = "") -> ProgressRow:
+        """Read the values `with_year_progress` annotated onto an organisation."""
+
+        def get(name: str) -> Any:
+            return getattr(org, f"{prefix}{name}")
+
+        pct = get("pct")
+        return cls(
+            organisation_id=org.pk,
+            name=org.name,
+            short_name=org.short_name,
+            level=org.level,
+            parent_name=getattr(org, "parent_name", None),
+            year=year,
+            target=as_number(get("target")),
+            target_derived=bool(get("target_derived")),
+            admitted=as_number(get("admitted")),
+            percent_of_target=None if pct is None else round(float(pct), 1),
+            as_of=get("as_of"),
+            sources=tuple(s for s in dict.fromkeys((get("admitted_src"), get("pct_src"))) if s),
+            latitude=org.latitude,
+            longitude=org.longitude,
+        )
+
+
+def _accepted(model: type[Figure] | type[Target], metric: str) -> QuerySet:
+    return model.objects.filter(metric=metric, status=Status.ACCEPTED)
+
+
+def _year_to_date(qs: QuerySet, year: int) -> QuerySet:
+    """Figures counted from 1 January and ending within the year, latest first."""
+    return qs.filter(
+        organisation=OuterRef("pk"),
+        period_start=dt.date(year, 1, 1),
+        period_end__lte=dt.date(year, 12, 31),
+    ).order_by("-period_end", "-pk")
+
+
+def with_year_progress(qs: QuerySet, *, year: int, prefix: str = "") -> QuerySet:
+    """Annotate organisations with their target, admitted, % of target and as-of date for a year.
+
+    `prefix` lets one query carry several years side by side (`y2021_admitted`, …).
+    """
+    admitted = _year_to_date(_accepted(Figure, FigureMetric.ADMITTED), year)
+    stated = _year_to_date(_accepted(Figure, FigureMetric.PERCENT_OF_TARGET), year)
+    target = (
+        _accepted(Target, TargetMetric.ADMITTED)
+        .filter(
+            organisation=OuterRef("pk"),
+            period_start=dt.date(year, 1, 1),
+            period_end=dt.date(year, 12, 31),
+        )
+        .order_by("derived", "-pk")
+    )
+    source = Coalesce("source__url", "source__title")
+    p = prefix
+    qs = qs.annotate(
+        **{
+            f"{p}admitted": Subquery(admitted.values("value")[:1]),
+            f"{p}admitted_end": Subquery(admitted.values("period_end")[:1]),
+            f"{p}admitted_src": Subquery(admitted.annotate(s=source).values("s")[:1]),
+            f"{p}stated_pct": Subquery(stated.values("value")[:1]),
+            f"{p}stated_pct_end": Subquery(stated.values("period_end")[:1]),
+            f"{p}pct_src": Subquery(stated.annotate(s=source).values("s")[:1]),
+            f"{p}target": Subquery(target.values("value")[:1]),
+            f"{p}target_derived": Subquery(target.values("derived")[:1]),
+        }
+    )
+    has_admitted = Q(**{f"{p}admitted__isnull": False})
+    stated_applies = Q(**{f"{p}stated_pct__isnull": False}) & (
+        ~has_admitted | Q(**{f"{p}stated_pct_end": F(f"{p}admitted_end")})
+    )
+    computed = (
+        Cast(F(f"{p}admitted"), FloatField()) * Value(100.0) / Cast(F(f"{p}target"), FloatField())
+    )
+    return qs.annotate(
+        **{
+            f"{p}pct": Case(
+                When(stated_applies, then=Cast(F(f"{p}stated_pct"), FloatField())),
+                When(has_admitted & Q(**{f"{p}target__gt": 0}), then=computed),
+                default=None,
+                output_field=FloatField(),
+            ),
+            f"{p}as_of": Coalesce(F(f"{p}admitted_end"), F(f"{p}stated_pct_end")),
+        }
+    )
+
+
+def organisations_in_year(*, year: int) -> QuerySet[Organisation]:
+    """Organisations that existed at some point of the year (the 2025 reform ends some mid-year)."""
+    return Organisation.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=dt.date(year, 12, 31)),
+        Q(valid_until__isnull=True) | Q(valid_until__gte=dt.date(year, 1, 1)),
+    )
+
+
+def progress_queryset(
+    *,
+    year: int,
+    level: str | None = None,
+    province: Organisation | None = None,
+    parent: Organisation | None = None,
+) -> QuerySet[Organisation]:
+    """Organisations at a level (optionally within a province, or the children of one parent),
+    annotated with their progress in `year`. Lazy: sort, paginate or `.iterator()` it."""
+    qs = organisations_in_year(year=year)
+    if level:
+        qs = qs.filter(level=level)
+    if province is not None:
+        qs = qs.filter(path__startswith=province.path)
+    if parent is not None:
+        qs = qs.filter(parent=parent)
+    qs = qs.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
+    return with_year_progress(qs, year=year)
+
+
+def progress_rows(qs: Iterable[Organisation], *, year: int) -> Iterator[ProgressRow]:
+    for org in qs:
+        yield ProgressRow.from_annotated(org, year=year)
+
+
+def progress_by_organisation(
+    *, year: int, level: str, province: Organisation | None = None
+) -> list[ProgressRow]:
+    """Every organisation at a level with its progress in a year, as plain rows."""
+    qs = progress_queryset(year=year, level=level, province=province)
+    return list(progress_rows(qs, year=year))
+
+
+def _data_years_qs(org_filter: Q) -> tuple[QuerySet, QuerySet]:
+    figures = Figure.objects.filter(
+        org_filter,
+        status=Status.ACCEPTED,
+        metric__in=[FigureMetric.ADMITTED, FigureMetric.PERCENT_OF_TARGET],
+    )
+    targets = Target.objects.filter(
+        org_filter, status=Status.ACCEPTED, metric=TargetMetric.ADMITTED
+    )
+    return figures, targets
+
+
+def latest_year(*, level: str | None = None, province: Organisation | None = None) -> int | None:
+    """The latest year with accepted admissions data at a level (the overview's default)."""
+    org_filter = Q()
+    if level:
+        org_filter &= Q(organisation__level=level)
+    if province is not None:
+        org_filter &= Q(organisation__path__startswith=province.path)
+    figures, targets = _data_years_qs(org_filter)
+    latest = [qs.aggregate(y=Max(ExtractYear("period_start")))["y"] for qs in (figures, targets)]
+    years = [y for y in latest if y is not None]
+    return max(years) if years else None
+
+
+def data_years(*, scope: QuerySet[Organisation] | None = None) -> list[int]:
+    """Calendar years in which the organisations in `scope` (all if None) have admissions data."""
+    org_filter = Q(organisation__in=scope) if scope is not None else Q()
+    figures, targets = _data_years_qs(org_filter)
+    years: set[int] = set()
+    for qs in (figures, targets):
+        for start, end in qs.order_by().values_list("period_start", "period_end").distinct():
+            if start.month == 1 and start.day == 1 and start.year == end.year:
+                years.add(start.year)
+    return sorted(years)
+
+
+def organisation_yearly_series(*, organisation: Organisation) -> list[ProgressRow]:
+    """The organisation's progress in every year it has data for, oldest first (three queries)."""
+    years = data_years(scope=Organisation.objects.filter(pk=organisation.pk))
+    if not years:
+        return []
+    qs = Organisation.objects.filter(pk=organisation.pk).annotate(
+        parent_name=F("parent__short_name")
+    )
+    for year in years:
+        qs = with_year_progress(qs, year=year, prefix=f"y{year}_")
+    org = qs.get()
+    return [ProgressRow.from_annotated(org, year=y, prefix=f"y{y}_") for y in years]
+
+
+# --- comparing years ------------------------------------------------------------------------------
+
+
+def years_scope(
+    *,
+    organisation: Organisation | None = None,
+    level: str | None = None,
+    province: Organisation | None = None,
+) -> QuerySet[Organisation]:
+    """The organisations compared on the years page: an organisation and its children, else every
+    organisation at a level, optionally within a province."""
+    if organisation is not None:
+        return Organisation.objects.filter(Q(pk=organisation.pk) | Q(parent=organisation))
+    qs = Organisation.objects.all()
+    if level:
+        qs = qs.filter(level=level)
+    if province is not None:
+        qs = qs.filter(path__startswith=province.path)
+    return qs
+
+
+def years_comparison(*, scope: QuerySet[Organisation], years: list[int]) -> QuerySet[Organisation]:
+    """Annotate every organisation in scope with its progress in each year (prefix `y<year>_`)."""
+    qs = scope.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
+    for year in years:
+        qs = with_year_progress(qs, year=year, prefix=f"y{year}_")
+    return qs
+
+
+def year_rows(org: Organisation, *, years: list[int]) -> list[ProgressRow]:
+    return [ProgressRow.from_annotated(org, year=y, prefix=f"y{y}_") for y in years]
+
+
+def progress_report(
+    *, scope: QuerySet[Organisation], years: list[int], chunk_size: int = 2000
+) -> Iterator[ProgressRow]:
+    """Organisation × year rows for the CSV report, streamed: one query per year, never per row."""
+    for year in years:
+        qs = with_year_progress(
+            scope.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk"),
+            year=year,
+        )
+        yield from progress_rows(qs.iterator(chunk_size=chunk_size), year=year)
+
+
+# --- one organisation -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TermPoint:
+    day: dt.date
+    cumulative: Number
+    label: str
+
+
+@dataclass(frozen=True)
+class TermProgress:
+    term: Period
+    target: Number | None
+    target_derived: bool
+    points: list[TermPoint]
+
+    @property
+    def latest(self) -> TermPoint | None:
+        return self.points[-1] if self.points else None
+
+    @property
+    def percent_of_target(self) -> float | None:
+        if not self.target or self.latest is None:
+            return None
+        return round(float(self.latest.cumulative) * 100 / float(self.target), 1)
+
+    @property
+    def status(self) -> PaceStatus:
+        share = self.term.elapsed_share(self.latest.day) if self.latest else None
+        return pace_status(percent_of_target=self.percent_of_target, elapsed_share=share)
+
+    @property
+    def pace_line(self) -> list[tuple[dt.date, Number]]:
+        """The straight line from nothing at the term's start to the target at its end."""
+        if not self.target:
+            return []
+        return [(self.term.start, 0), (self.term.end, self.target)]
+
+
+def terms() -> list[Period]:
+    return [Period.term(first, first + 5) for first in TERM_STARTS]
+
+
+def term_progress(*, organisation: Organisation, term: Period | None = None) -> TermProgress:
+    """Cumulative admissions since the term began against the term target (two queries).
+
+    Points are figures counted from the term's first day, plus running sums of whole-year
+    figures when every year since the start of the term is known (a gap would understate it).
+    With no `term` given, the term of the latest term target, else of the latest admitted figure.
+    """
+    figures = list(
+        _accepted(Figure, FigureMetric.ADMITTED)
+        .filter(organisation=organisation)
+        .order_by("period_end", "-pk")
+        .values("period_start", "period_end", "value")
+    )
+    targets = [
+        t
+        for t in _accepted(Target, TargetMetric.ADMITTED)
+        .filter(organisation=organisation)
+        .order_by("-period_end", "derived", "-pk")
+        .values("period_start", "period_end", "value", "derived")
+        if Period(t["period_start"], t["period_end"]).is_term
+    ]
+    if term is None:
+        if targets:
+            term = Period(targets[0]["period_start"], targets[0]["period_end"])
+        elif figures:
+            term = Period.term_containing(figures[-1]["period_start"])
+        else:
+            term = Period.term_containing(dt.date.today())
+    target = next(
+        (t for t in targets if (t["period_start"], t["period_end"]) == (term.start, term.end)),
+        None,
+    )
+    points: dict[dt.date, TermPoint] = {}
+    annual: dict[int, Decimal] = {}
+    for f in figures:
+        period = Period(f["period_start"], f["period_end"])
+        if period.start == term.start and term.contains(period) and not period.is_year:
+            points[period.end] = TermPoint(period.end, as_number(f["value"]), period.label)
+        if period.is_year and term.contains(period):
+            annual.setdefault(period.start.year, f["value"])
+    running = Decimal(0)
+    for year in range(term.start.year, term.end.year + 1):
+        if year not in annual:
+            break
+        running += annual[year]
+        end = dt.date(year, 12, 31)
+        label = Period(term.start, end).label
+        points.setdefault(end, TermPoint(end, as_number(running), label))
+    return TermProgress(
+        term=term,
+        target=as_number(target["value"]) if target else None,
+        target_derived=bool(target and target["derived"]),
+        points=sorted(points.values(), key=lambda p: p.day),
+    )
+
+
+@dataclass(frozen=True)
+class PipelineRow:
+    period: Period
+    trained: Number | None
+    trained_percent_of_plan: Number | None
+    admitted: Number | None
+
+
+def pipeline(*, organisation: Organisation) -> list[PipelineRow]:
+    """Course attendees against admissions in the same period, where attendance is known."""
+    rows = (
+        Figure.objects.filter(
+            organisation=organisation,
+            status=Status.ACCEPTED,
+            metric__in=[
+                FigureMetric.TRAINED,
+                FigureMetric.TRAINED_PERCENT_OF_TARGET,
+                FigureMetric.ADMITTED,
+            ],
+        )
+        .order_by("period_start", "period_end", "-pk")
+        .values("metric", "period_start", "period_end", "value")
+    )
+    by_period: dict[Period, dict[str, Decimal]] = defaultdict(dict)
+    for r in rows:
+        by_period[Period(r["period_start"], r["period_end"])].setdefault(r["metric"], r["value"])
+    return [
+        PipelineRow(
+            period=period,
+            trained=as_number(values.get(FigureMetric.TRAINED)),
+            trained_percent_of_plan=as_number(values.get(FigureMetric.TRAINED_PERCENT_OF_TARGET)),
+            admitted=as_number(values.get(FigureMetric.ADMITTED)),
+        )
+        for period, values in sorted(by_period.items())
+        if FigureMetric.TRAINED in values
+    ]
+
+
+@dataclass(frozen=True)
+class MembersPoint:
+    day: dt.date
+    members_total: Number | None
+    population_pct: Number | None
+
+    @property
+    def period(self) -> Period:
+        return Period.stock(self.day)
+
+
+def members_series(*, organisation: Organisation) -> list[MembersPoint]:
+    """Total members and members as % of population, by date (stocks), oldest first."""
+    rows = (
+        Figure.objects.filter(
+            organisation=organisation,
+            status=Status.ACCEPTED,
+            metric__in=[FigureMetric.MEMBERS_TOTAL, FigureMetric.MEMBERS_POPULATION_PCT],
+        )
+        .order_by("period_end", "-pk")
+        .values("metric", "period_end", "value")
+    )
+    by_day: dict[dt.date, dict[str, Decimal]] = defaultdict(dict)
+    for r in rows:
+        by_day[r["period_end"]].setdefault(r["metric"], r["value"])
+    return [
+        MembersPoint(
+            day=day,
+            members_total=as_number(v.get(FigureMetric.MEMBERS_TOTAL)),
+            population_pct=as_number(v.get(FigureMetric.MEMBERS_POPULATION_PCT)),
+        )
+        for day, v in sorted(by_day.items())
+    ]
+
+
+def _conflict_exists(model: type[Figure] | type[Target]) -> Exists:
+    return Exists(
+        model.objects.filter(
+            organisation=OuterRef("organisation"),
+            metric=OuterRef("metric"),
+            period_start=OuterRef("period_start"),
+            period_end=OuterRef("period_end"),
+            status=Status.ACCEPTED,
+        ).exclude(value=OuterRef("value"))
+    )
+
+
+def conflicting_figures(*, organisation: Organisation | None = None) -> QuerySet[Figure]:
+    """Accepted figures another accepted figure contradicts (same organisation, metric and
+    period, different value): two articles disagree and someone should check which is right."""
+    qs = Figure.objects.filter(status=Status.ACCEPTED)
+    if organisation is not None:
+        qs = qs.filter(organisation=organisation)
+    return qs.filter(_conflict_exists(Figure)).select_related("organisation", "source")
+
+
+@dataclass(frozen=True)
+class SourcedValue:
+    """A figure or a target as shown with its source: what, when, how much, who said so."""
+
+    kind: str  # "figure" or "target"
+    pk: int
+    metric: str
+    metric_label: str
+    period: Period
+    value: Number
+    approximate: bool
+    conflicting: bool
+    quote: str
+    source_id: int | None
+    source_title: str
+    source_url: str | None
+    source_published: dt.date | None
+
+    @property
+    def is_percent(self) -> bool:
+        return self.metric in {
+            FigureMetric.PERCENT_OF_TARGET,
+            FigureMetric.TRAINED_PERCENT_OF_TARGET,
+            FigureMetric.MEMBERS_POPULATION_PCT,
+        }
+
+
+def figures_with_sources(*, organisation: Organisation) -> list[SourcedValue]:
+    """Every accepted figure and target of the organisation with its article and quote, newest
+    period first; figures contradicted by another source are flagged (two queries)."""
+    figures = (
+        Figure.objects.filter(organisation=organisation, status=Status.ACCEPTED)
+        .select_related("source")
+        .annotate(conflicting=_conflict_exists(Figure))
+    )
+    targets = (
+        Target.objects.filter(organisation=organisation, status=Status.ACCEPTED)
+        .select_related("source")
+        .annotate(conflicting=_conflict_exists(Target))
+    )
+    out = []
+    for kind, qs in (("figure", figures), ("target", targets)):
+        for item in qs:
+            source = item.source
+            out.append(
+                SourcedValue(
+                    kind=kind,
+                    pk=item.pk,
+                    metric=item.metric,
+                    metric_label=str(item.get_metric_display()),
+                    period=item.period,
+                    value=as_number(item.value),
+                    approximate=bool(
+                        getattr(item, "approximate", False) or getattr(item, "derived", False)
+                    ),
+                    conflicting=item.conflicting,
+                    quote=item.quote,
+                    source_id=item.source_id,
+                    source_title=str(source) if source else "",
+                    source_url=source.url if source else None,
+                    source_published=source.published if source else None,
+                )
+            )
+    out.sort(key=lambda v: (v.period.end, v.period.start), reverse=True)
+    return out
+
+
+def organisation_detail(*, pk: int) -> Organisation:
+    """The organisation with what its header shows (parent, successor), in one query."""
+    return Organisation.objects.select_related("parent", "successor").get(pk=pk)
+
+
+# --- map ------------------------------------------------------------------------------------------
+
+
+def map_points(
+    *, year: int, province: Organisation | None = None, level: str | None = None
+) -> list[ProgressRow]:
+    """Provinces, or the districts / communes of one province, with their progress and position.
+
+    Rows without coordinates are kept (the table lists them); the chart skips them.
+    """
+    if province is None:
+        level = Level.PROVINCE
+    elif level is None or level == Level.PROVINCE:
+        level = Level.DISTRICT
+    qs = progress_queryset(year=year, level=level, province=province)
+    return list(progress_rows(qs, year=year))
+
+
+# --- articles -------------------------------------------------------------------------------------
+
+
+def articles_list() -> QuerySet[Article]:
+    """Articles with how many accepted figures each gave, newest first."""
+    return Article.objects.annotate(
+        n_figures=Count("figures", filter=Q(figures__status=Status.ACCEPTED), distinct=True)
+    ).order_by("-published", "-pk")
+
+
+@dataclass
+class HighlightPiece:
+    text: str
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def organisation_id(self) -> int | None:
+        return self.figures[0].organisation_id if self.figures else None
+
+    @property
+    def title(self) -> str:
+        return "; ".join(
+            f"{f.organisation.short_name}: {f.get_metric_display()} {as_number(f.value)} "
+            f"({f.period_label})"
+            for f in self.figures
+        )
+
+
+def quote_span(text: str, figure: Figure) -> tuple[int | None, int | None]:
+    """Where a figure's quote sits in the text: its stored offsets when they still match,
+    else the first place the quote occurs (the text may have been re-imported)."""
+    s, e = figure.quote_start, figure.quote_end
+    if s is not None and e is not None and 0 <= s < e <= len(text):
+        return s, e
+    if figure.quote:
+        at = text.find(figure.quote)
+        if at >= 0:
+            return at, at + len(figure.quote)
+    return None, None
+
+
+def article_highlights(*, article: Article) -> tuple[list[HighlightPiece], list[Figure]]:
+    """The article's text cut into plain and highlighted pieces, each highlight carrying the
+    accepted figures it quotes; and the figures themselves (one query)."""
+    figures = list(
+        article.figures.filter(status=Status.ACCEPTED)
+        .select_related("organisation")
+        .order_by("quote_start", "pk")
+    )
+    spans = [quote_span(article.text, f) for f in figures]
+    pieces = [
+        HighlightPiece(seg.text, [figures[i] for i in seg.marks])
+        for seg in highlight_segments(article.text, spans)
+    ]
+    return pieces, figures
