@@ -61,6 +61,7 @@ class ProgressParams:
     level: str
     province: Organisation | None
     parent: Organisation | None = None
+    everyone: bool = False
 
 
 class ProgressFilter(ParsedFilterSet):
@@ -76,6 +77,11 @@ class ProgressFilter(ParsedFilterSet):
         method="keep",
         empty_label=_("Tất cả"),
     )
+    everyone = django_filters.BooleanFilter(
+        label=_("Hiện cả tổ chức chưa có số liệu"),
+        method="keep",
+        widget=forms.CheckboxInput,
+    )
     # The sub-organisations of one organisation (its page's table and CSV), instead of a level.
     parent = django_filters.ModelChoiceFilter(
         label=_("Cấp trên"),
@@ -88,13 +94,29 @@ class ProgressFilter(ParsedFilterSet):
         model = Organisation
         fields: list[str] = []
 
+    # Whether a missing level is filled with the level reporting most (so the form shows it).
+    fills_default_level = True
+
+    def __init__(self, data=None, *args, **kwargs) -> None:
+        if self.fills_default_level and data is not None and not data.get("level"):
+            data = data.copy()
+            data["level"] = selectors.busiest_level(year=selectors.latest_year())
+        super().__init__(data, *args, **kwargs)
+
     def params(self) -> ProgressParams:
-        """The cleaned choice, with the defaults: province level, latest year with data."""
+        """The cleaned choice, with the defaults: the busiest level, the latest year with data."""
         data = self.cleaned
-        level = data.get("level") or Level.PROVINCE
         province = data.get("province")
+        level = data.get("level")
         year = data.get("year") or selectors.latest_year(level=level, province=province)
-        return ProgressParams(year=year, level=level, province=province, parent=data.get("parent"))
+        level = level or selectors.busiest_level(year=year)
+        return ProgressParams(
+            year=year,
+            level=level,
+            province=province,
+            parent=data.get("parent"),
+            everyone=bool(data.get("everyone")),
+        )
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         p = self.params()
@@ -102,11 +124,15 @@ class ProgressFilter(ParsedFilterSet):
             return queryset.none()
         if p.parent is not None:
             return selectors.progress_queryset(year=p.year, parent=p.parent)
-        return selectors.progress_queryset(year=p.year, level=p.level, province=p.province)
+        return selectors.progress_queryset(
+            year=p.year, level=p.level, province=p.province, with_data_only=not p.everyone
+        )
 
 
 class MapFilter(ProgressFilter):
     """The map: provinces, or the districts or communes of one province."""
+
+    fills_default_level = False
 
     level = django_filters.ChoiceFilter(
         label=_("Cấp (trong tỉnh)"),

@@ -210,9 +210,14 @@ def progress_queryset(
     level: str | None = None,
     province: Organisation | None = None,
     parent: Organisation | None = None,
+    with_data_only: bool = False,
 ) -> QuerySet[Organisation]:
     """Organisations at a level (optionally within a province, or the children of one parent),
-    annotated with their progress in `year`. Lazy: sort, paginate or `.iterator()` it."""
+    annotated with their progress in `year`. Lazy: sort, paginate or `.iterator()` it.
+
+    `with_data_only` keeps those with a target, a count or a % for the year: at national scale
+    most of the 10,000 communes have nothing reported, and a page of dashes hides the few that do.
+    """
     qs = organisations_in_year(year=year)
     if level:
         qs = qs.filter(level=level)
@@ -221,7 +226,12 @@ def progress_queryset(
     if parent is not None:
         qs = qs.filter(parent=parent)
     qs = qs.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
-    return with_year_progress(qs, year=year)
+    qs = with_year_progress(qs, year=year)
+    if with_data_only:
+        qs = qs.filter(
+            Q(admitted__isnull=False) | Q(target__isnull=False) | Q(stated_pct__isnull=False)
+        )
+    return qs
 
 
 def progress_rows(qs: Iterable[Organisation], *, year: int) -> Iterator[ProgressRow]:
@@ -247,6 +257,22 @@ def _data_years_qs(org_filter: Q) -> tuple[QuerySet, QuerySet]:
         org_filter, status=Status.ACCEPTED, metric=TargetMetric.ADMITTED
     )
     return figures, targets
+
+
+def busiest_level(*, year: int | None = None) -> str:
+    """The level with the most organisations reporting admissions (in `year`, if given): the
+    overview's default, since which level articles report on changes (no districts after 2025)."""
+    figures, _targets = _data_years_qs(Q())
+    if year is not None:
+        figures = figures.filter(period_start__year=year)
+    counts = (
+        figures.order_by()
+        .values("organisation__level")
+        .annotate(n=Count("organisation", distinct=True))
+        .order_by("-n", "organisation__level")
+    )
+    first = counts.first()
+    return first["organisation__level"] if first else Level.PROVINCE
 
 
 def latest_year(*, level: str | None = None, province: Organisation | None = None) -> int | None:

@@ -69,13 +69,14 @@ def shoot(page, name: str) -> None:
 
 
 def test_overview_chart_year_filter_organisation_csv_and_language(page, tmp_path):
-    # The default: provinces in 2022, Khánh Hòa's half year drawn.
+    # The default: the level reporting most in the latest year: districts in 2024.
     data = chart_data(page, "overview-chart")
     names = [label[0] for label in data["labels"]]
-    assert data["datasets"][1]["data"][names.index("Khánh Hòa")] == 612
+    assert data["datasets"][1]["data"][names.index("Thành phố Thanh Hóa")] == 231
 
-    # Change the year: 2021 shows 1.455.
+    # Change the year and level: provinces in 2021 show 1.455.
     page.fill("#id_year", "2021")
+    page.select_option("#id_level", "province")
     page.click("form.filters button[type=submit]")
     page.wait_for_url("**year=2021**")
     data = chart_data(page, "overview-chart")

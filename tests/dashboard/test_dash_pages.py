@@ -56,10 +56,19 @@ def test_khanh_hoa_2022_half_year_shows_behind(gold, viewer_client):
     assert "Chậm tiến độ" in row
 
 
-def test_overview_defaults_to_provinces_in_the_latest_year_with_data(gold, viewer_client):
+def test_overview_defaults_to_the_level_reporting_most_in_the_latest_year(gold, viewer_client):
     response = overview(viewer_client)
-    assert response.context["params"].year == 2022
-    assert response.context["params"].level == Level.PROVINCE
+    assert response.context["params"].year == 2024
+    assert response.context["params"].level == Level.DISTRICT
+
+
+def test_overview_shows_only_organisations_with_data_unless_asked(gold, viewer_client):
+    def names(response):
+        return {row.record.short_name for row in response.context["table"].page.object_list}
+
+    assert names(overview(viewer_client, year=2022, level="district")) == {"Kim Sơn", "Lộc Ninh"}
+    everyone = overview(viewer_client, year=2022, level="district", everyone="on")
+    assert {"Tháp Mười", "Thành phố Thanh Hóa"} <= names(everyone)
 
 
 def test_overview_chart_has_admitted_and_target_for_the_table_rows(gold, viewer_client):
