@@ -127,9 +127,6 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("dashboard:organisation", args=[self.pk])
-
     # --- tree ---------------------------------------------------------------------------------
     def save(self, *args, **kwargs) -> None:
         old_path = self.path
@@ -145,6 +142,9 @@ class Organisation(models.Model):
                 ):
                     child.path = new_path + child.path[len(old_path) :]
                     Organisation.objects.filter(pk=child.pk).update(path=child.path)
+
+    def get_absolute_url(self) -> str:
+        return reverse("dashboard:organisation", args=[self.pk])
 
     @property
     def ancestor_ids(self) -> list[int]:
@@ -265,6 +265,9 @@ class Article(models.Model):
         if self.url == "":
             self.url = None
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("dashboard:article", args=[self.pk])
 
 
 class Status(models.TextChoices):

@@ -139,3 +139,26 @@ def test_a_period_ending_before_it_starts_gets_a_vietnamese_message(staff_client
     )
     assert "Ngày kết thúc kỳ phải sau hoặc bằng ngày bắt đầu." in response.content.decode()
     assert not Figure.objects.exists()
+
+
+def view_on_site_target(client, obj) -> str:
+    """Follow the admin's "Xem trên trang web" link of an object's change page."""
+    from django.contrib.contenttypes.models import ContentType
+
+    name = f"admin:recruitment_{obj._meta.model_name}_change"
+    shortcut = reverse(
+        "admin:view_on_site", args=[ContentType.objects.get_for_model(obj).pk, obj.pk]
+    )
+    assert shortcut in client.get(reverse(name, args=[obj.pk])).content.decode()
+    return client.get(shortcut)["Location"]
+
+
+def test_the_organisation_admin_links_to_its_dashboard_page(staff_client, district):
+    target = view_on_site_target(staff_client, district)
+    assert target.endswith(reverse("dashboard:organisation", args=[district.pk]))
+
+
+def test_the_article_admin_links_to_its_dashboard_page(staff_client, filled):
+    _district, article = filled
+    target = view_on_site_target(staff_client, article)
+    assert target.endswith(reverse("dashboard:article", args=[article.pk]))

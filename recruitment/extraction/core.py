@@ -3,7 +3,9 @@
 The pipeline works sentence by sentence on the article's lines (page noise skipped):
 period idioms and organisation mentions are located first, then each number is read as
 a figure from its noun and verb, and finally each figure is given the period and the
-organisation the sentence (or the one before it) attaches to it.
+organisation the sentence (or the one before it) attaches to it. A period also carries
+from one paragraph to the next, since reports list sub-organisations' figures below the
+total they break down; a heading or page noise ends it.
 """
 
 from __future__ import annotations
@@ -80,7 +82,26 @@ _ABBREV_RE = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|v\.v|St|Th)|\b[A-ZĐ])$
 _CLAUSE_BOUND_RE = re.compile(r"[;:()\[\]]|,(?!\d)|\s[–—-]\s")
 _SO_BEFORE_RE = re.compile(r"(?<!tổng)(?<!tổng )\b(?:số|khóa|khoá|lần\s+thứ|thứ)\s*$", re.I)
 _PERCENT_AFTER_RE = re.compile(r"\s?%")
+# "kết nạp 1.203/1.150 đảng viên": admitted over target, one figure each.
+_PAIR_RE = re.compile(
+    r"(?<![\d/.,:\-])(\d{1,3}(?:\.\d{3})+|\d+)\s*/\s*(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/.,:\-]\d?)"
+)
+# A range ("từ 5 - 7%", "5 đến 7 đảng viên") is a band, not a figure.
+_RANGE_BEFORE_RE = re.compile(r"\d\s*(?:[-–]|đến|tới)\s*$")
+_RANGE_AFTER_RE = re.compile(r"\s*(?:[-–]\s*|(?:đến|tới)\s+)\d")
+# After a number stated behind its noun ("... là 87."), only punctuation may follow.
+_NOUNLESS_END_RE = re.compile(r"\s*(?:[,.;)(]|\s+(?:và|trong|năm|so)\s|$)")
+_LIST_NEXT_RE = re.compile(r"\s*(?:[,;]|\s+và\s)")
+# A paragraph that resets the carried period: a heading (short, no sentence end).
+_HEADING_END_RE = re.compile(r"[.!?…:;,)\]\"”]\s*$")
+# "Bắc Giang: 6 tháng đầu năm ..." / "Lục Nam kết nạp ...": a bare place name opening a title.
+_TITLE_NAME_RE = re.compile(
+    rf"^\s*(?P<name>{organisations._U}[\w’']*(?:[ \t]+{organisations._U}[\w’']*){{0,3}})"
+    r"(?P<colon>\s*[:–—-]\s)?"
+)
 _DIGIT_RE = re.compile(r"\d")
+_STOCK_ONLY_KINDS = frozenset({"stock_date", "stock_month", "stock_year"})
+_TERRITORY_WORDS = frozenset({"tỉnh", "huyện", "thành phố", "thị xã", "quận"})
 _HEADLINE_SKIP_RE = re.compile(
     r"^(?:trang\s+(?:thông\s+tin|chủ)|cổng\s+thông\s+tin|chào\s+mừng|xuất\s+bản|"
     r"chi\s+tiết\s+bài|tin\s+tức|trang\s+chủ|date$|null$)",
@@ -201,6 +222,7 @@ class _Figure:
     period_mention: periods.PeriodMention | None = None
     org: Org | None = None
     org_mention: Mention | None = None
+    present: bool = False  # a stock stated in the present tense ("... có N đảng viên")
 
 
 class _Extractor:
@@ -210,8 +232,7 @@ class _Extractor:
         work = self.work
         self.lines = _lines(work)
         line_texts = [work[a:b] for a, b in self.lines]
-        self.flags = noise.noise_flags(line_texts)
-        spam = [f and noise.is_spam_line(t) for f, t in zip(self.flags, line_texts, strict=True)]
+        self.flags, spam = noise.line_flags(line_texts)
         if published is None:
             published = periods.detect_published(work, [not s for s in spam])
         self.published = published
@@ -222,27 +243,78 @@ class _Extractor:
         self.as_of = periods.find_as_of(clean)
         self.title_span = _guess_title(work, self.lines, self.flags)
 
+        # Article text with page noise blanked out (same offsets): mentions and periods
+        # are found in one pass over it rather than one call per line (speed).
+        article = "\n".join(
+            " " * len(t) if f else t for t, f in zip(line_texts, self.flags, strict=True)
+        )
+        self._line_starts = [a for a, _ in self.lines]
         self.mentions: list[tuple[Mention, int]] = []  # (mention, paragraph index)
+        for m in organisations.find_org_mentions(article):
+            if "\n" not in article[m.start : m.end]:
+                self.mentions.append((m, self._line_of(m.start)))
+        self.period_mentions = [
+            pm
+            for pm in periods.find_period_mentions(article)
+            if "\n" not in article[pm.start : pm.end]
+        ]
+        self._pm_starts = [pm.start for pm in self.period_mentions]
         site: list[Mention] = []
-        for idx, ((a, b), is_noise) in enumerate(zip(self.lines, self.flags, strict=True)):
-            line = line_texts[idx]
-            if spam[idx]:
-                continue
-            if "điện tử" in line.lower():
+        for idx, line in enumerate(line_texts):
+            if not spam[idx] and "điện tử" in line.lower():
                 site.extend(organisations.site_mentions(line))
-            if is_noise:
-                continue
-            for m in organisations.find_org_mentions(work, a, b):
-                self.mentions.append((m, idx))
         if organisation:
             self.main = organisations.parse_org(organisation) or Org("", organisation.strip(), "")
         else:
             named = [m for m, _ in self.mentions] + site
-            self.main = organisations.choose_main(named, self.title_span)
+            self.main = self._title_main() or organisations.choose_main(named, self.title_span)
         self.founding: list[tuple[int, int]] = []  # (position, year)
         self._mention_starts = [m.start for m, _ in self.mentions]
 
+    def _line_of(self, pos: int) -> int:
+        return bisect.bisect_right(self._line_starts, pos) - 1
+
     # -- organisations
+
+    def _title_main(self) -> Org | None:
+        """The place a title opens with ("Bắc Giang: ..."), at the level the text refers to.
+
+        Provincial news heads a story with the bare place name and then says only
+        "Tỉnh ủy", "toàn tỉnh" or "toàn huyện"; the level words decide between the
+        province and a district or city of the same name. Without any level word the
+        name is kept level-less, so that a later "huyện" can still resolve to it.
+        """
+        if self.title_span is None:
+            return None
+        a, b = self.title_span
+        m = _TITLE_NAME_RE.match(self.work, a, b)
+        if not m:
+            return None
+        name = organisations.trim_name(m.group("name"), 4)
+        tokens = name.split()
+        if not tokens or (len(tokens) < 2 and not m.group("colon")):
+            return None
+        if len(tokens) >= 3 and tokens[0] in organisations.SURNAMES:
+            return None  # a person's name heads the title
+        rest = self.work[a + m.start("name") + len(name) : b]
+        if not m.group("colon") and not re.match(r"\s+[^\W\d_A-ZĐ]", rest):
+            return None
+        key = organisations.distinctive_name(name)
+        counts: dict[str, float] = {}
+        named: dict[str, Org] = {}
+        for mention, _ in self.mentions:
+            if a <= mention.start < b:
+                continue
+            if mention.org is not None:
+                if organisations.distinctive_name(mention.org.display) == key:
+                    named.setdefault(mention.org.word, mention.org)
+                    counts[mention.org.word] = counts.get(mention.org.word, 0) + 1
+            elif mention.ref_word in _TERRITORY_WORDS:
+                counts[mention.ref_word] = counts.get(mention.ref_word, 0) + 1
+        if not counts:
+            return None
+        word = max(counts, key=lambda w: (counts[w], w in named))
+        return named.get(word) or Org(word, name, organisations.level_for(word, name))
 
     def _resolve_ref(self, word: str, pos: int, para: int) -> Org | None:
         recent = None
@@ -271,12 +343,21 @@ class _Extractor:
     def run(self) -> list[Candidate]:
         out: list[Candidate] = []
         work = self.work
+        # The period carries across paragraphs of the body ("6 tháng đầu năm 2023, toàn
+        # tỉnh kết nạp ..." then "Thành phố X kết nạp 160 ..."), not past a heading or
+        # page noise; the subject carries within a paragraph only.
+        carried_period: periods.PeriodMention | None = None
         for idx, ((a, b), is_noise) in enumerate(zip(self.lines, self.flags, strict=True)):
             if is_noise:
+                if a < b and work[a:b].strip():
+                    carried_period = None
                 continue
-            carried_period: periods.PeriodMention | None = None
+            if self._starts_section(a, b):
+                carried_period = None
             carried_org: tuple[Org, Mention] | None = None
-            line_pms = periods.find_period_mentions(work, a, b)
+            line_pms = self.period_mentions[
+                bisect.bisect_left(self._pm_starts, a) : bisect.bisect_left(self._pm_starts, b)
+            ]
             for s, e in _sentences(work, a, b):
                 pms = [pm for pm in line_pms if s <= pm.start < e]
                 for pm in pms:
@@ -309,22 +390,46 @@ class _Extractor:
                         carried_org = (org, m)
         return out
 
+    def _starts_section(self, a: int, b: int) -> bool:
+        """The title or a heading (short, no sentence end): the period does not carry past it."""
+        if self.title_span and a <= self.title_span[0] < b:
+            return True
+        return b - a < 160 and not _HEADING_END_RE.search(self.work, a, b)
+
     def _figures(self, s: int, e: int, pms: list[periods.PeriodMention]) -> list[_Figure]:
         work = self.work
         figs: list[_Figure] = []
         masked = [(pm.start, pm.end) for pm in pms]
         for dm in periods.FULL_DATE_RE.finditer(work, s, e):
             masked.append((dm.start(), dm.end()))
+        # Numbers and "admitted/target" pairs, in text order.
+        tokens: list[tuple[int, int, Decimal, tuple | None]] = [
+            (ns, ne, v, None) for ns, ne, v in numbers.find_numbers(work, s, e)
+        ]
+        if "/" in work[s:e]:
+            for pm_ in _PAIR_RE.finditer(work, s, e):
+                first = numbers.parse_number(pm_.group(1))
+                second = numbers.parse_number(pm_.group(2))
+                tokens.append((pm_.start(), pm_.end(), first, (pm_.start(2), pm_.end(2), second)))
+            tokens.sort(key=lambda t: t[0])
+        tokens = [
+            t
+            for t in tokens
+            if not any(ms <= t[0] < me for ms, me in masked)
+            and not _SO_BEFORE_RE.search(work[max(s, t[0] - 12) : t[0]])
+        ]
         prev_end = s
-        for ns, ne, value in numbers.find_numbers(work, s, e):
-            if any(ms <= ns < me for ms, me in masked):
-                continue
-            if _SO_BEFORE_RE.search(work[max(s, ns - 12) : ns]):
+        for i, (ns, ne, value, pair) in enumerate(tokens):
+            if pair is None and (
+                _RANGE_BEFORE_RE.search(work[max(s, ns - 8) : ns])
+                or _RANGE_AFTER_RE.match(work, ne, e)
+            ):
+                prev_end = ne
                 continue
             clause = _clause_bounds(work, s, e, ns)
             pre_clause = work[clause[0] : ns]
             approx = numbers.is_approximate(work, ns)
-            pm = _PERCENT_AFTER_RE.match(work, ne, e)
+            pm = _PERCENT_AFTER_RE.match(work, ne, e) if pair is None else None
             if pm:
                 post = work[pm.end() : clause[1]]
                 res = metrics.classify_percent(pre_clause, post)
@@ -345,7 +450,14 @@ class _Extractor:
                 continue
             noun_m = metrics.PERSON_RE.match(work, ne, e)
             if not noun_m:
+                metric = None
+                if pair is None:
+                    metric = self._nounless(work[prev_end:ns], ne, e, tokens[i + 1 :])
                 prev_end = ne
+                if metric is not None:
+                    fig = _Figure("count", metric, value, ns, ne, approx, (s, e), clause)
+                    fig.present = metric == "members_total"
+                    figs.append(fig)
                 continue
             nxt = numbers.NUMBER_RE.search(work, noun_m.end(), e)
             post_end = min(clause[1], nxt.start() if nxt else e)
@@ -357,15 +469,65 @@ class _Extractor:
             prev_end = noun_m.end()
             if metric is None:
                 continue
-            figs.append(_Figure("count", metric, value, ns, ne, approx, (s, e), clause))
+            if pair is not None:
+                if metric not in ("admitted", "trained"):
+                    continue
+                ps, pe, second = pair
+                fig = _Figure("count", metric, value, ns, ps - 1, approx, (s, e), clause)
+                fig.num_end = ns + len(work[ns:ps].rstrip(" /"))
+                figs.append(fig)
+                tgt = "target" if metric == "admitted" else "trained_target"
+                partner = _Figure("pair", tgt, second, ps, pe, approx, (s, e), clause)
+                partner.linked = fig
+                figs.append(partner)
+                continue
+            fig = _Figure("count", metric, value, ns, ne, approx, (s, e), clause)
+            if metric == "members_total":
+                fig.present = metrics.is_have_stock(pre_clause, post) or bool(
+                    re.search(r"hiện", pre_clause, re.I)
+                )
+            figs.append(fig)
         return figs
+
+    def _nounless(self, pre_near: str, ne: int, e: int, later: list) -> str | None:
+        """The metric of a number without a noun after it, or None.
+
+        Two forms: the noun comes first ("số đảng viên mới kết nạp là 87"), or a list
+        shares the noun of its last item ("năm 2022 kết nạp 120, năm 2023 kết nạp 135
+        đảng viên").
+        """
+        work = self.work
+        if not _NOUNLESS_END_RE.match(work, ne, e):
+            return None
+        metric = metrics.classify_nounless(pre_near)
+        if metric is not None:
+            return metric
+        if not _LIST_NEXT_RE.match(work, ne, e) or not later:
+            return None
+        ns2, ne2, _v, pair = later[0]
+        if pair is not None or ns2 - ne > 80:
+            return None
+        noun_m = metrics.PERSON_RE.match(work, ne2, e)
+        between = work[ne:ns2]
+        if (
+            noun_m is None
+            or noun_m.group("noun").lower() not in metrics.PARTY_NOUNS
+            or not metrics.ADMIT_PRE_RE.search(between)
+        ):
+            return None
+        post = work[noun_m.end() : min(e, noun_m.end() + 80)]
+        return metrics.classify_count(pre_near, pre_near, post, noun_m.group("noun"), "")
 
     def _link(self, figs: list[_Figure], pct: _Figure) -> _Figure | None:
         """The count a percentage qualifies: the last one before it in the sentence."""
+        gap_start = None
         for prev in reversed(figs):
+            if prev.kind == "pair":
+                gap_start = prev.num_end  # "1.203/1.150 đảng viên, đạt 104,6%"
+                continue
             if prev.kind == "count":
-                gap = self.work[prev.num_end : pct.num_start]
-                if numbers.NUMBER_RE.search(gap) and not re.fullmatch(r"[^\d]*", gap):
+                gap = self.work[gap_start or prev.num_end : pct.num_start]
+                if numbers.NUMBER_RE.search(gap):
                     return None
                 return prev if len(gap) < 200 else None
             return None
@@ -400,12 +562,33 @@ class _Extractor:
             return True
         return False
 
+    def _is_qualifier(self, m: Mention, sent_mentions: list[Mention]) -> bool:
+        """A mention that locates the one before it rather than naming the subject.
+
+        "Đảng ủy xã Tân Mộc (huyện Lục Ngạn) kết nạp ..." and "xã Tân Mộc, huyện Lục
+        Ngạn kết nạp ...": the higher-level name only says where the commune is.
+        """
+        work = self.work
+        i = sent_mentions.index(m)
+        if i == 0 or m.org is None:
+            return False
+        prev = sent_mentions[i - 1]
+        if prev.org is None:
+            return False
+        gap = work[prev.end : m.start]
+        if gap.strip() not in ("(", ",", "-", "–"):
+            return False
+        rank = {"cell": 0, "grassroots": 1, "commune": 2, "district": 3, "province": 4}
+        return rank.get(m.org.level, 0) > rank.get(prev.org.level, 0)
+
     def _assign_org(self, fig: _Figure, sent_mentions: list[Mention], para: int, carried) -> None:
         if fig.linked is not None:
             fig.org, fig.org_mention = fig.linked.org, fig.linked.org_mention
             return
         for m in reversed(sent_mentions):
             if m.start < fig.num_start:
+                if self._is_qualifier(m, sent_mentions):
+                    continue
                 org = self._mention_org(m, para)
                 if org is not None:
                     fig.org, fig.org_mention = org, m
@@ -458,7 +641,9 @@ class _Extractor:
         if chosen is None:
             chosen = carried
         if chosen is None:
-            return
+            if not fig.present or self.published is None:
+                return
+            chosen = periods.PeriodMention("now", fig.num_start, fig.num_start, "hiện nay", ())
         ctx = periods.PeriodContext(published=self.published, as_of=self.as_of, term=self.term)
         if chosen.kind in periods.TO_DATE_KINDS or (chosen.kind == "range" and chosen.groups[1]):
             ends = []
@@ -479,11 +664,24 @@ class _Extractor:
         if chosen.kind == "since_founding":
             years = [y for pos, y in self.founding if pos < chosen.start]
             ctx.founding_year = years[-1] if years else None
+        if fig.present and not (fig.sentence[0] <= chosen.start < fig.sentence[1]):
+            # "Đảng bộ tỉnh có 104.598 đảng viên": a stock now, whatever came before.
+            if self.published is None:
+                return
+            chosen = periods.PeriodMention("now", fig.num_start, fig.num_start, "hiện nay", ())
         rng = periods.resolve(chosen, ctx)
         if rng is None:
             return
         if fig.metric == "members_total" and rng[0] != rng[1]:
             rng = (rng[1], rng[1])
+        if fig.metric != "members_total" and chosen.kind == "now" and rng[0] == rng[1]:
+            return  # "đến nay, đã kết nạp 300": a running total from an unstated start
+        if fig.metric != "members_total" and chosen.kind in _STOCK_ONLY_KINDS:
+            # A flow "tính đến ngày 15/9/2023" runs from Jan 1 of that year (the as-of
+            # convention); "đến năm 2025" is a horizon, not a period: give nothing.
+            if chosen.kind == "stock_year" and not re.search(r"hết|cuối", chosen.label, re.I):
+                return
+            rng = (datetime.date(rng[1].year, 1, 1), rng[1])
         if fig.metric in ("admitted", "trained") and self._is_future(chosen, rng, fig):
             fig.metric = "target" if fig.metric == "admitted" else "trained_target"
         fig.period, fig.period_label, fig.period_mention = rng, chosen.label, chosen
@@ -594,24 +792,28 @@ class _Extractor:
         return cands
 
 
-def _dedupe(cands: list[Candidate]) -> list[Candidate]:
-    seen = set()
+def _dedupe(cands: list[Candidate], title: tuple[int, int] | None = None) -> list[Candidate]:
+    """One candidate per figure. A headline repeats a figure of the body: the body's sentence,
+    which carries the organisation and period in full, is the better quote."""
+
+    def in_title(c: Candidate) -> bool:
+        return title is not None and title[0] <= c.start < title[1]
+
     stated = {
         (organisations.distinctive_name(c.organisation), c.metric, c.period_start, c.period_end)
         for c in cands
         if not c.derived
     }
-    out = []
+    best: dict[tuple, Candidate] = {}
     for c in cands:
         key = (organisations.distinctive_name(c.organisation), c.org_level, c.metric)
         key += (c.period_start, c.period_end, c.value, c.derived)
-        if key in seen:
-            continue
         if c.derived and key[:1] + key[2:5] in stated:
             continue
-        seen.add(key)
-        out.append(c)
-    return out
+        if key not in best or (in_title(best[key]) and not in_title(c)):
+            best[key] = c
+    kept = {id(c) for c in best.values()}
+    return [c for c in cands if id(c) in kept]
 
 
 def extract(
@@ -625,11 +827,12 @@ def extract(
     article's subject for texts that only say "toàn tỉnh" / "toàn huyện".
     """
     ex = _Extractor(text, published, organisation)
-    cands = _dedupe(ex.run())
     title = None
+    title_span = None
     if ex.title_span:
-        a, b = ex._span(*ex.title_span)
-        title = text[a:b]
+        title_span = ex._span(*ex.title_span)
+        title = text[title_span[0] : title_span[1]]
+    cands = _dedupe(ex.run(), title_span)
     main = ex.main
     return Extraction(
         text=text,

@@ -60,6 +60,51 @@ TARGET_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 ACHIEVED_RE = re.compile(r"(?<!\w)(?:đã|được|vừa)(?!\w)", re.IGNORECASE)
+# "xét kết nạp", "đề nghị kết nạp 20 quần chúng": candidates in the pipeline, not admitted.
+NOT_ADMITTED_PRE_RE = re.compile(
+    r"(?:đề\s+nghị|xét|xem\s+xét|chờ|hồ\s+sơ|chuẩn\s+bị|đủ\s+điều\s+kiện|chưa|"
+    r"kết\s+nạp\s+lại)[^\d;,]{0,25}$",
+    re.IGNORECASE,
+)
+# An average is no period's figure: "bình quân hằng năm kết nạp 600 đảng viên".
+AVERAGE_RE = re.compile(
+    r"bình\s+quân|trung\s+bình|(?:mỗi|hằng|hàng)\s+năm|mỗi\s+(?:tháng|quý)",
+    re.IGNORECASE,
+)
+# A number stated after its noun: "số đảng viên mới kết nạp là 87",
+# "chỉ tiêu kết nạp năm 2024 là 150", "tổng số đảng viên toàn tỉnh là 104.598".
+ADMIT_IS_RE = re.compile(
+    r"số\s+(?:đảng\s+viên|quần\s+chúng)\s+(?:mới\s+)?(?:được\s+)?kết\s+nạp(?:\s+mới)?"
+    r"[^;:]{0,50}?\s(?:là|đạt)\s*(?::\s*)?" + _APPROX + r"$",
+    re.IGNORECASE,
+)
+TARGET_IS_RE = re.compile(
+    r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)\s+(?:kết\s+nạp|phát\s+triển)(?:\s+đảng\s+viên)?"
+    r"(?:\s+mới)?[^;:]{0,50}?\s(?:là|:)\s*" + _APPROX + r"$",
+    re.IGNORECASE,
+)
+TOTAL_IS_RE = re.compile(
+    r"tổng\s+số\s+đảng\s+viên[^\d;:]{0,60}?\s(?:là|đạt|có|lên)\s*(?::\s*)?" + _APPROX + r"$",
+    re.IGNORECASE,
+)
+# "Đảng bộ tỉnh có 104.598 đảng viên", "toàn Đảng bộ có 6.240 đảng viên sinh hoạt tại ...":
+# a stock, when an organisation is the subject and nothing narrows the count.
+HAVE_PRE_RE = re.compile(r"(?<!\w)có\s+(?:tổng\s+(?:số|cộng)\s+)?" + _APPROX + r"$", re.I)
+HAVE_SUBJECT_RE = re.compile(
+    r"(?:đảng|chi)\s+bộ|toàn\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|"
+    r"thị\s+trấn|đảng)|(?:tỉnh|huyện|thành|thị|quận)\s+(?:ủy|uỷ)",
+    re.IGNORECASE,
+)
+HAVE_BLOCK_RE = re.compile(
+    r"trong\s+đó|trong\s+số|gồm|kết\s+nạp|phát\s+triển|mới|tặng|trao|xóa|xoá|khai\s+trừ|"
+    r"miễn|chuyển|đề\s+nghị|xét|nữ|trẻ|tuổi|dân\s+tộc|tôn\s+giáo|bồi\s+dưỡng|lớp",
+    re.IGNORECASE,
+)
+HAVE_NOUN_BLOCK_RE = re.compile(
+    r"^\s*(?:nữ|trẻ|là|người|dân\s+tộc|có|được|đủ|đang|dưới|trên|từ|tuổi|cao|miễn|mới|dự\s+bị|"
+    r"chính\s+thức|lớn|hưu|đi|làm|không|chưa|bị|vi|đã|sẽ|tham|thuộc|ưu|đạt|hoàn)(?!\w)",
+    re.IGNORECASE,
+)
 
 # Percentages.
 POP_RE = re.compile(r"dân\s+số", re.IGNORECASE)
@@ -74,6 +119,16 @@ PCT_GROWTH_POST_RE = re.compile(
     r"^\s*(?:so\s+với\s+(?!kế\s+hoạch|chỉ\s+tiêu|KH)|tổng\s+số|trên\s+tổng|trở\s+lên)",
     re.IGNORECASE,
 )
+# "95% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ", "90% đảng viên được xếp loại":
+# a share of organisations or members, not progress on the admission plan.
+PCT_SUBJECT_POST_RE = re.compile(
+    r"^\s*(?:số\s+)?(?:tổ\s+chức|đảng\s+viên|chi\s+bộ|đảng\s+bộ|cơ\s+sở|cán\s+bộ|hộ|"
+    r"xã|thôn|người|quần\s+chúng|đoàn\s+viên|học\s+sinh|dân|lao\s+động|doanh\s+nghiệp|"
+    r"trở\s+lên|trên|dưới)(?!\w)|^/\s*năm",
+    re.IGNORECASE,
+)
+# "từ 5 - 7%": a range is a plan's band, not a figure.
+PCT_RANGE_PRE_RE = re.compile(r"\d\s*(?:[-–]|đến|tới)\s*$", re.IGNORECASE)
 PCT_VUOT_PRE_RE = re.compile(
     r"vượt(?:\s+(?:mức\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|KH))?(?:\s+(?:được\s+giao|giao|đề\s+ra))?"
     r"\s*$",
@@ -93,10 +148,18 @@ def classify_count(pre_near: str, pre_clause: str, post: str, noun: str, la_so: 
     """
     noun = " ".join(noun.lower().split())
     metric = None
-    if ADMIT_PRE_RE.search(pre_near[-60:]) and (
-        noun in PARTY_NOUNS or re.search(r"Đảng", post[:60])
-    ):
+    near = pre_near[-60:]
+    adm = ADMIT_PRE_RE.search(near)
+    if adm and NOT_ADMITTED_PRE_RE.search(near[: adm.start()]):
+        return None
+    if AVERAGE_RE.search(pre_clause):
+        return None
+    if adm and (noun in PARTY_NOUNS or re.search(r"Đảng", post[:60])):
         metric = "admitted"
+    if metric is None and noun in PARTY_NOUNS:
+        stated = classify_nounless(pre_near)
+        if stated is not None:
+            return stated
     if metric is None and ADMIT_LA_SO_RE.search(la_so):
         metric = "admitted"
     if metric is None:
@@ -106,6 +169,8 @@ def classify_count(pre_near: str, pre_clause: str, post: str, noun: str, la_so: 
     if metric is None and (TRAINED_POST_RE.search(post) or TRAINED_PRE_RE.search(pre_near[-90:])):
         metric = "trained"
     if metric is None and noun in ("đảng viên", "đồng chí") and TOTAL_PRE_RE.search(pre_clause):
+        return "members_total"
+    if metric is None and noun == "đảng viên" and is_have_stock(pre_clause, post):
         return "members_total"
     if metric is None:
         return None
@@ -121,6 +186,29 @@ def classify_count(pre_near: str, pre_clause: str, post: str, noun: str, la_so: 
     return metric
 
 
+def is_have_stock(pre_clause: str, post: str) -> bool:
+    """ "<organisation> có N đảng viên" with nothing narrowing who is counted."""
+    if not HAVE_PRE_RE.search(pre_clause) or not HAVE_SUBJECT_RE.search(pre_clause):
+        return False
+    if HAVE_BLOCK_RE.search(pre_clause) or HAVE_NOUN_BLOCK_RE.search(post):
+        return False
+    return not re.search(r"được|đã\s+được|kết\s+nạp|vinh\s+dự|tặng", post[:50], re.IGNORECASE)
+
+
+def classify_nounless(pre_near: str) -> str | None:
+    """The metric of a number stated after its noun ("số đảng viên mới kết nạp là 87")."""
+    near = pre_near[-120:]
+    if AVERAGE_RE.search(near):
+        return None
+    if TARGET_IS_RE.search(near):
+        return "target"
+    if ADMIT_IS_RE.search(near):
+        return "target" if TARGET_CUE_RE.search(near) else "admitted"
+    if TOTAL_IS_RE.search(near):
+        return "members_total"
+    return None
+
+
 def classify_percent(pre_clause: str, post: str) -> tuple[str, bool] | None:
     """(kind, is_excess) for a percentage; kind is "population", "target" or "bare".
 
@@ -130,7 +218,9 @@ def classify_percent(pre_clause: str, post: str) -> tuple[str, bool] | None:
     post_head = post[:60]
     if POP_RE.search(post_head) or POP_RE.search(pre_clause[-40:]):
         return "population", False
-    if PCT_GROWTH_POST_RE.search(post_head):
+    if PCT_GROWTH_POST_RE.search(post_head) or PCT_SUBJECT_POST_RE.search(post_head):
+        return None
+    if PCT_RANGE_PRE_RE.search(pre_clause):
         return None
     explicit = bool(PCT_TARGET_POST_RE.search(post_head))
     tail = pre_clause[-40:]

@@ -54,10 +54,21 @@ def is_foreign_line(line: str) -> bool:
 
 def is_noise_line(line: str) -> bool:
     """Counters, footers, bullets of links, spam, foreign text: never a source of figures."""
+    return _classify(line) != ""
+
+
+def _classify(line: str) -> str:
+    """ "spam", "noise" or "" (article text) for one line."""
     s = line.strip()
     if not s:
-        return True
-    if is_spam_line(s) or is_foreign_line(s):
+        return "noise"
+    if is_spam_line(s):
+        return "spam"
+    return "noise" if _is_other_noise(s) else ""
+
+
+def _is_other_noise(s: str) -> bool:
+    if is_foreign_line(s):
         return True
     if len(s) < 120 and (_COUNTER_RE.search(s.lower()) or _FOOTER_RE.search(s.lower())):
         return True
@@ -66,7 +77,14 @@ def is_noise_line(line: str) -> bool:
 
 def noise_flags(lines: list[str]) -> list[bool]:
     """Per-line noise flags, treating the short lines after a "Tin liên quan" heading as links."""
-    flags = [is_noise_line(line) for line in lines]
+    return line_flags(lines)[0]
+
+
+def line_flags(lines: list[str]) -> tuple[list[bool], list[bool]]:
+    """(noise, spam) flags per line: spam lines are noise too, and never carry a date."""
+    kinds = [_classify(line) for line in lines]
+    spam = [k == "spam" for k in kinds]
+    flags = [k != "" for k in kinds]
     in_related = False
     for i, line in enumerate(lines):
         s = line.strip()
@@ -81,4 +99,4 @@ def noise_flags(lines: list[str]) -> list[bool]:
                 flags[i] = True
                 continue
             in_related = False
-    return flags
+    return flags, spam

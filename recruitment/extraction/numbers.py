@@ -11,7 +11,9 @@ import re
 from decimal import Decimal, InvalidOperation
 
 # A number not glued to a word, a date (``/``, ``-``), a time (``:``) or another number.
-NUMBER_RE = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\w/:]|[.,\-–]\d)")
+# (It opens with a plain digit so the engine can jump from digit to digit: an opening
+# alternation is tried at every character, ten times slower on a whole article.)
+NUMBER_RE = re.compile(r"(\d(?:\d{0,2}(?:\.\d{3})+|\d*))(?:,(\d+))?(?![\w/:]|[.,\-–]\d)")
 # Characters that, right before a number, make it part of a code, date or time. (Checked
 # in Python rather than by a look-behind: a leading look-behind makes the scan slow.)
 _GLUED_BEFORE = frozenset(".,/:%+-_")

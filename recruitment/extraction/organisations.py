@@ -100,7 +100,7 @@ _STOP_TOKENS = frozenset(
     ]
 )
 # Surnames: after two name tokens they start a person's name, not more of the place.
-_SURNAMES = frozenset(
+SURNAMES = frozenset(
     [
         "Nguyễn",
         "Trần",
@@ -161,6 +161,17 @@ _BODY_RE = re.compile(
     rf"(?P<name>(?:{_BODY_KINDS})(?:[ \t]+(?:cổ\s+phần|TNHH|MTV|một\s+thành\s+viên|"
     rf"đa\s+khoa|nhân\s+dân))*[ \t]+{_NAME})"
 )
+# A body named by its kind and the territory it serves: "Đảng bộ Quân sự tỉnh",
+# "Đảng bộ Công an huyện Lục Nam", "Đảng bộ Khối các cơ quan tỉnh". These are grassroots
+# bodies, not the territory, so they must be read before the territorial word is.
+_TERR_BODY_RE = re.compile(
+    r"(?:[Đđ]ảng\s+bộ|[Đđ]ảng\s+(?:ủy|uỷ))[ \t]+"
+    r"(?P<name>(?:Quân\s+sự|Công\s+an|Bộ\s+đội\s+Biên\s+phòng|Biên\s+phòng|"
+    r"Khối(?:[ \t]+(?:các|cơ|quan|doanh|nghiệp|Doanh|Nghiệp|Cơ|Quan|dân|chính|Đảng|đảng|"
+    r"và|Dân|Chính))*|Cơ\s+quan[ \t]+(?:UBND|HĐND|Ủy\s+ban|Tỉnh\s+ủy|Huyện\s+ủy))"
+    r"[ \t]+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|Tỉnh|Huyện|Thành\s+phố|Thị\s+xã|Quận)"
+    rf"(?:[ \t]+{_NAME})?)"
+)
 _CELL_RE = re.compile(
     r"[Cc]hi\s+bộ[ \t]+(?P<name>(?:(?:thôn|ấp|khu\s+phố|tổ\s+dân\s+phố|phố|khu|"
     rf"bản|làng|khối|tổ|xóm|buôn|sóc|khóm)[ \t]+)?{_NAME})"
@@ -206,6 +217,7 @@ class Mention:
     weight: float = 1.0
 
 
+@functools.lru_cache(maxsize=256)
 def _norm_word(word: str) -> str:
     w = re.sub(r"\s+", " ", word.strip().lower())
     if w.rstrip(".") == "tp":
@@ -219,13 +231,14 @@ def level_for(word: str, name: str) -> str:
     return _WORD_LEVEL.get(word, "grassroots")
 
 
-def _trim_name(raw: str, max_tokens: int) -> str:
+@functools.lru_cache(maxsize=4096)
+def trim_name(raw: str, max_tokens: int) -> str:
     tokens = raw.split()
     out: list[str] = []
     for tok in tokens:
         if tok in _STOP_TOKENS:
             break
-        if tok in _SURNAMES and len(out) >= 2:
+        if tok in SURNAMES and len(out) >= 2:
             break
         out.append(tok)
         if len(out) >= max_tokens:
@@ -233,6 +246,7 @@ def _trim_name(raw: str, max_tokens: int) -> str:
     return " ".join(out)
 
 
+@functools.lru_cache(maxsize=4096)
 def _make_org(word: str, name: str) -> Org | None:
     word = _norm_word(word)
     if not name:
@@ -276,20 +290,36 @@ def find_org_mentions(text: str, start: int = 0, end: int | None = None) -> list
     return out
 
 
+_TOAN_NEXT = ("tỉnh", "huyện", "thành", "thị", "quận", "xã", "phường", "trường", "đảng")
+
+
 def _mentions_at(text: str, pos: int, end: int, trigger: str) -> list[Mention]:
+    # Most level words in running text start nothing ("xã hội", "môi trường", "toàn
+    # diện"); the next character rules them out before any detailed pattern runs.
+    nxt = text[pos + len(trigger) : pos + len(trigger) + 12].lstrip()
+    if trigger == "toàn":
+        if not nxt.lower().startswith(_TOAN_NEXT):
+            return []
+    elif trigger in ("xã", "phường", "trường") and nxt[:1].islower():
+        return []
     found: list[Mention] = []
     party = trigger.startswith(("đảng", "chi"))
     territorial = not party and trigger not in ("trường", "toàn")
-    m = _TERR_RE.match(text, pos, end) if territorial else None
+    # Cheap look at the next word decides which detailed patterns can match here.
+    after = text[pos + len(trigger) : pos + len(trigger) + 3].lstrip()
+    committee = territorial and (
+        trigger.endswith(("ủy", "uỷ")) or after[:2].lower() in ("ủy", "uỷ")
+    )
+    m = _TERR_RE.match(text, pos, end) if territorial and not committee else None
     if m:
-        name = _trim_name(m.group("name"), 4)
+        name = trim_name(m.group("name"), 4)
         org = _make_org(m.group("word"), name)
         if org:
             found.append(Mention(m.start(), m.start("name") + len(name), org))
-    m = _COMMITTEE_RE.match(text, pos, end) if territorial else None
+    m = _COMMITTEE_RE.match(text, pos, end) if committee else None
     if m:
         word = _COMMITTEE_WORD[m.group("word").lower()]
-        name = _trim_name(m.group("name") or "", 4)
+        name = trim_name(m.group("name") or "", 4)
         if name:
             org = _make_org(word, name)
             found.append(Mention(m.start(), m.start("name") + len(name), org, weight=2.0))
@@ -298,17 +328,26 @@ def _mentions_at(text: str, pos: int, end: int, trigger: str) -> list[Mention]:
     m = _SCHOOL_RE.match(text, pos, end) if trigger == "trường" else None
     if m:
         head, _, rest = m.group(0).partition(" ")
-        name = _trim_name(rest, 7)
+        name = trim_name(rest, 7)
         if name:
             full = f"{head} {name}"
             found.append(
                 Mention(m.start(), m.start() + len(full), Org("trường", full, "grassroots"))
             )
+    m = _TERR_BODY_RE.match(text, pos, end) if party else None
+    if m:
+        name = m.group("name")
+        head = re.match(r".*?(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận)(?=[ \t]|$)", name, re.I)
+        kind_len = head.end() if head else len(name)
+        trimmed = (name[:kind_len] + " " + trim_name(name[kind_len:], 4)).strip()
+        org = Org("đảng bộ", trimmed, "grassroots")
+        found.append(Mention(m.start(), m.start("name") + len(trimmed), org, weight=0.5))
+        return found
     m = _BODY_RE.match(text, pos, end) if party else None
     if m:
         name = m.group("name")
         kind_len = len(name) - len(name.split()[-1])
-        trimmed = (name[:kind_len] + _trim_name(name[kind_len:], 6)).strip()
+        trimmed = (name[:kind_len] + trim_name(name[kind_len:], 6)).strip()
         if text[m.start() : m.start() + 2].lower() == "ch":
             org = Org("chi bộ", trimmed, "cell")
         else:
@@ -322,9 +361,9 @@ def _mentions_at(text: str, pos: int, end: int, trigger: str) -> list[Mention]:
             if prefix.lower() in ("khu", "tổ") and rest.split()[0][:1].islower():
                 p2, _, rest = rest.partition(" ")
                 prefix = f"{prefix} {p2}"
-            name = f"{prefix} {_trim_name(rest, 5)}".strip()
+            name = f"{prefix} {trim_name(rest, 5)}".strip()
         else:
-            name = _trim_name(raw, 7)
+            name = trim_name(raw, 7)
         if name and (name.split()[-1][:1].isupper() or name[-1:].isdigit()):
             org = Org("chi bộ", name, "cell")
             found.append(Mention(m.start(), m.start("name") + len(name), org, weight=0.25))
