@@ -345,7 +345,7 @@ def _save_reviewed(request, draft, drafts, defaults, formset, article_form) -> H
         with transaction.atomic():
             result = _save_decisions(request, draft, defaults, formset, article_form)
     except ArticleImportError as error:
-        formset._non_form_errors = formset.error_class([str(error)])
+        messages.error(request, str(error))
         return None
     for note in result.skipped:
         messages.warning(request, note)

@@ -56,6 +56,11 @@ def corpus_seeds(settings):
 
 
 @pytest.fixture
+def seed_provinces() -> list[str]:
+    return SEED_PROVINCES
+
+
+@pytest.fixture
 def seed_organisations(db):
     """The administrative units of the seed provinces and the organisations the articles name."""
     from django.conf import settings

@@ -86,3 +86,13 @@ def test_imported_figures_have_a_history_entry_naming_who_imported(seed_organisa
     article_import(draft=Draft(text=SENTENCE), accept=True, user=admin_user)
     figure = Figure.objects.get(metric="admitted")
     assert [h.history_user for h in figure.history.all()] == [admin_user]
+
+
+def test_a_different_text_at_an_already_imported_url_is_refused(seed_organisations):
+    url = "https://baodang.example.vn/tin/1"
+    article_import(draft=Draft(text=SENTENCE, url=url), accept=True)
+    changed = SENTENCE.replace("215", "216")
+    with pytest.raises(ArticleImportError, match="URL"):
+        article_import(draft=Draft(text=changed, url=url), accept=True)
+    assert Article.objects.count() == 1
+    assert list(Figure.objects.filter(metric="admitted").values_list("value", flat=True)) == [215]
