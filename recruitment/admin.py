@@ -218,6 +218,8 @@ class FigureInline(admin.TabularInline):
     autocomplete_fields = ("source",)
     extra = 0
     show_change_link = True
+    # Quotes are a sentence: a short box keeps a row of the table on one screen line.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
 
 
 class TargetInline(FigureInline):
