@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import metrics, noise, numbers, organisations, periods
+from .lowercase import lower_same_length
 from .organisations import Mention, Org
 
 __all__ = ["Candidate", "Extraction", "extract"]
@@ -80,7 +81,10 @@ class Extraction:
 _SENT_END_RE = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)")
 _ABBREV_RE = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|v\.v|St|Th)|\b[A-ZĐ])$")
 _CLAUSE_BOUND_RE = re.compile(r"[;:()\[\]]|,(?!\d)|\s[–—-]\s")
-_SO_BEFORE_RE = re.compile(r"(?<!tổng)(?<!tổng )\b(?:số|khóa|khoá|lần\s+thứ|thứ)\s*$", re.I)
+# "số 5", "khóa 12", "lần thứ 3": a rank or a label, not a figure. Matched on the text
+# before the number reversed, as (?<!tổng)(?<!tổng )\b(?:số|khóa|khoá|lần\s+thứ|thứ)\s*$
+# would be on it: one anchored attempt rather than a search (speed).
+_SO_BEFORE_REV_RE = re.compile(r"\s*(?:ốs|aóhk|áohk|ứht\s+nầl|ứht)\b(?!gnổt)(?! gnổt)", re.I)
 _PERCENT_AFTER_RE = re.compile(r"\s?%")
 # "kết nạp 1.203/1.150 đảng viên": admitted over target, one figure each.
 _PAIR_RE = re.compile(
@@ -100,6 +104,7 @@ _TITLE_NAME_RE = re.compile(
     r"(?P<colon>\s*[:–—-]\s)?"
 )
 _DIGIT_RE = re.compile(r"\d")
+_NON_SPACE_RE = re.compile(r"\S")
 _STOCK_ONLY_KINDS = frozenset({"stock_date", "stock_month", "stock_year"})
 _TERRITORY_WORDS = frozenset({"tỉnh", "huyện", "thành phố", "thị xã", "quận"})
 _HEADLINE_SKIP_RE = re.compile(
@@ -159,17 +164,29 @@ def _sentences(work: str, s: int, e: int) -> list[tuple[int, int]]:
         start = m.end()
     if start < e:
         out.append((start, e))
-    return [(a, b) for a, b in out if work[a:b].strip()]
+    return [(a, b) for a, b in out if _NON_SPACE_RE.search(work, a, b)]
 
 
-def _clause_bounds(work: str, s: int, e: int, pos: int) -> tuple[int, int]:
-    """The clause around ``pos``: between commas, semicolons or brackets, inside [s, e)."""
-    cs = s
-    for m in _CLAUSE_BOUND_RE.finditer(work, s, pos):
-        cs = m.end()
-    m = _CLAUSE_BOUND_RE.search(work, pos, e)
-    ce = m.start() if m else e
-    return cs, ce
+class _Clauses:
+    """Clause bounds of one sentence, found in one scan and looked up per number.
+
+    A bound never straddles a number's first digit (a digit is neither punctuation nor
+    the space around a dash), so the bounds before and after a number are the ones a
+    scan up to it and a search from it would find.
+    """
+
+    def __init__(self, work: str, s: int, e: int):
+        self.s, self.e = s, e
+        bounds = [(m.start(), m.end()) for m in _CLAUSE_BOUND_RE.finditer(work, s, e)]
+        self.starts = [a for a, _ in bounds]
+        self.ends = [b for _, b in bounds]
+
+    def around(self, pos: int) -> tuple[int, int]:
+        """The clause around the number at ``pos``: between commas, semicolons or brackets."""
+        i = bisect.bisect_left(self.starts, pos)
+        cs = self.ends[i - 1] if i else self.s
+        ce = self.starts[i] if i < len(self.starts) else self.e
+        return cs, ce
 
 
 def _trim(work: str, a: int, b: int) -> tuple[int, int]:
@@ -232,15 +249,19 @@ class _Extractor:
         work = self.work
         self.lines = _lines(work)
         line_texts = [work[a:b] for a, b in self.lines]
-        self.flags, spam = noise.line_flags(line_texts)
+        # Each line is lower-cased once, here, for every scan that needs it (speed).
+        line_lows = [t.lower() for t in line_texts]
+        self.flags, spam = noise.line_flags(line_texts, line_lows)
         if published is None:
             published = periods.detect_published(work, [not s for s in spam])
         self.published = published
-        clean = "\n".join(
-            work[a:b] for (a, b), f in zip(self.lines, self.flags, strict=True) if not f
-        )
-        self.term = periods.find_term(clean)
-        self.as_of = periods.find_as_of(clean)
+        kept = [i for i, f in enumerate(self.flags) if not f]
+        clean = "\n".join(line_texts[i] for i in kept)
+        # Lower case stops at a line break (even for a final sigma): joining the
+        # lower-cased lines gives the text lower-cased.
+        clean_low = "\n".join(line_lows[i] for i in kept)
+        self.term = periods.find_term(clean, clean_low)
+        self.as_of = periods.find_as_of(clean, clean_low)
         self.title_span = _guess_title(work, self.lines, self.flags)
 
         # Article text with page noise blanked out (same offsets): mentions and periods
@@ -248,20 +269,27 @@ class _Extractor:
         article = "\n".join(
             " " * len(t) if f else t for t, f in zip(line_texts, self.flags, strict=True)
         )
+        if all(len(line_lows[i]) == len(line_texts[i]) for i in kept):
+            article_low = "\n".join(
+                " " * len(t) if f else low
+                for t, low, f in zip(line_texts, line_lows, self.flags, strict=True)
+            )
+        else:
+            article_low = lower_same_length(article)
         self._line_starts = [a for a, _ in self.lines]
         self.mentions: list[tuple[Mention, int]] = []  # (mention, paragraph index)
-        for m in organisations.find_org_mentions(article):
+        for m in organisations.find_org_mentions(article, low=article_low):
             if "\n" not in article[m.start : m.end]:
                 self.mentions.append((m, self._line_of(m.start)))
         self.period_mentions = [
             pm
-            for pm in periods.find_period_mentions(article)
+            for pm in periods.find_period_mentions(article, low=article_low)
             if "\n" not in article[pm.start : pm.end]
         ]
         self._pm_starts = [pm.start for pm in self.period_mentions]
         site: list[Mention] = []
         for idx, line in enumerate(line_texts):
-            if not spam[idx] and "điện tử" in line.lower():
+            if not spam[idx] and "điện tử" in line_lows[idx]:
                 site.extend(organisations.site_mentions(line))
         if organisation:
             self.main = organisations.parse_org(organisation) or Org("", organisation.strip(), "")
@@ -270,6 +298,14 @@ class _Extractor:
             self.main = self._title_main() or organisations.choose_main(named, self.title_span)
         self.founding: list[tuple[int, int]] = []  # (position, year)
         self._mention_starts = [m.start for m, _ in self.mentions]
+        # Named mentions by level word, in text order: a reference looks up the latest
+        # one before it by bisection rather than walking all mentions (speed).
+        self._named: dict[str, tuple[list[int], list[tuple[Org, int]]]] = {}
+        for m, para in self.mentions:
+            if m.org is not None:
+                starts, orgs = self._named.setdefault(m.org.word, ([], []))
+                starts.append(m.start)
+                orgs.append((m.org, para))
 
     def _line_of(self, pos: int) -> int:
         return bisect.bisect_right(self._line_starts, pos) - 1
@@ -318,11 +354,11 @@ class _Extractor:
 
     def _resolve_ref(self, word: str, pos: int, para: int) -> Org | None:
         recent = None
-        for m, p in self.mentions:
-            if m.start >= pos:
-                break
-            if m.org is not None and m.org.word == word:
-                recent = (m.org, p)
+        named = self._named.get(word)
+        if named is not None:
+            i = bisect.bisect_left(named[0], pos)
+            if i:
+                recent = named[1][i - 1]
         main = self.main
         if recent and recent[1] >= para - 1:
             return recent[0]
@@ -402,9 +438,10 @@ class _Extractor:
         masked = [(pm.start, pm.end) for pm in pms]
         for dm in periods.FULL_DATE_RE.finditer(work, s, e):
             masked.append((dm.start(), dm.end()))
-        # Numbers and "admitted/target" pairs, in text order.
-        tokens: list[tuple[int, int, Decimal, tuple | None]] = [
-            (ns, ne, v, None) for ns, ne, v in numbers.find_numbers(work, s, e)
+        # Numbers and "admitted/target" pairs, in text order; a number's value is read
+        # only once it is a figure (speed: most are years, dates or other counts).
+        tokens: list[tuple[int, int, Decimal | None, tuple | None]] = [
+            (ns, ne, None, None) for ns, ne in numbers.find_number_spans(work, s, e)
         ]
         if "/" in work[s:e]:
             for pm_ in _PAIR_RE.finditer(work, s, e):
@@ -416,9 +453,12 @@ class _Extractor:
             t
             for t in tokens
             if not any(ms <= t[0] < me for ms, me in masked)
-            and not _SO_BEFORE_RE.search(work[max(s, t[0] - 12) : t[0]])
+            and not _SO_BEFORE_REV_RE.match(work[max(s, t[0] - 12) : t[0]][::-1])
         ]
+        if not tokens:
+            return figs
         prev_end = s
+        clauses = _Clauses(work, s, e)
         for i, (ns, ne, value, pair) in enumerate(tokens):
             if pair is None and (
                 _RANGE_BEFORE_RE.search(work[max(s, ns - 8) : ns])
@@ -426,7 +466,9 @@ class _Extractor:
             ):
                 prev_end = ne
                 continue
-            clause = _clause_bounds(work, s, e, ns)
+            if value is None:
+                value = numbers.parse_number(work[ns:ne])
+            clause = clauses.around(ns)
             pre_clause = work[clause[0] : ns]
             approx = numbers.is_approximate(work, ns)
             pm = _PERCENT_AFTER_RE.match(work, ne, e) if pair is None else None

@@ -19,10 +19,26 @@ NUMBER_RE = re.compile(r"(\d(?:\d{0,2}(?:\.\d{3})+|\d*))(?:,(\d+))?(?![\w/:]|[.,
 _GLUED_BEFORE = frozenset(".,/:%+-_")
 
 # Words that make the figure after them approximate ("hơn 200 đảng viên").
+_APPROX_WORDS = (
+    "hơn",
+    "gần",
+    "khoảng",
+    "trên",
+    "xấp xỉ",
+    "ước",
+    "ước tính",
+    "chừng",
+    "ngót",
+    "trên dưới",
+    "gần như",
+)
 APPROX_BEFORE_RE = re.compile(
-    r"(?:^|[\s(,])(?:hơn|gần|khoảng|trên|xấp xỉ|ước|ước tính|chừng|ngót|trên dưới|gần như)"
-    r"\s+$",
-    re.IGNORECASE,
+    r"(?:^|[\s(,])(?:" + "|".join(_APPROX_WORDS) + r")\s+$", re.IGNORECASE
+)
+# The same, matched on the text before the number reversed: one anchored attempt rather
+# than a search trying every start (speed).
+_APPROX_BEFORE_REV_RE = re.compile(
+    r"\s+(?:" + "|".join(w[::-1] for w in _APPROX_WORDS) + r")(?:\Z|[\s(,])", re.IGNORECASE
 )
 
 
@@ -43,18 +59,24 @@ def find_numbers(
     text: str, start: int = 0, end: int | None = None
 ) -> list[tuple[int, int, Decimal]]:
     """All standalone numbers in ``text[start:end]`` as (start, end, value)."""
+    return [(a, b, parse_number(text[a:b])) for a, b in find_number_spans(text, start, end)]
+
+
+def find_number_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where the standalone numbers in ``text[start:end]`` are, as (start, end)."""
     end = len(text) if end is None else end
     out = []
     for m in NUMBER_RE.finditer(text, start, end):
-        if m.start() > 0:
-            before = text[m.start() - 1]
+        a = m.start()
+        if a > 0:
+            before = text[a - 1]
             if before in _GLUED_BEFORE or before.isalpha():
                 continue
-        out.append((m.start(), m.end(), parse_number(m.group(0))))
+        out.append((a, m.end()))
     return out
 
 
 def is_approximate(text: str, number_start: int) -> bool:
     """True when a hedge word ("hơn", "gần", ...) sits right before the number."""
     window = text[max(0, number_start - 20) : number_start]
-    return bool(APPROX_BEFORE_RE.search(window))
+    return _APPROX_BEFORE_REV_RE.match(window[::-1]) is not None

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .lowercase import lower_same_length
+
 _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1F00)) if c.isalpha() and c.isupper()}))
 _U = f"[{_UPPER}]"
 _TOKEN = rf"(?:{_U}[\w’']*|\d+[A-Za-z]?)"
@@ -188,11 +190,34 @@ _SITE_RE = re.compile(
     r"(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)",
     re.IGNORECASE,
 )
-# What may precede a level word that is a count or a category, not an organisation.
-_NOT_SUBJECT_BEFORE_RE = re.compile(
-    r"(?:\d|\b(?:các|những|mỗi|từng|nhiều|cấp|thuộc|trực\s+thuộc|giữa|ngoài|một\s+số))\s*$",
+# What may precede a level word that is a count or a category, not an organisation:
+# a digit or one of these words, then only spaces up to the level word.
+_NOT_SUBJECT_WORDS = (
+    "các",
+    "những",
+    "mỗi",
+    "từng",
+    "nhiều",
+    "cấp",
+    "thuộc",
+    "trực thuộc",
+    "giữa",
+    "ngoài",
+    "một số",
+)
+# Matched on the 20 characters before the level word, reversed: one anchored attempt
+# rather than a search trying every start (speed; ``\b`` reads the same either way).
+_NOT_SUBJECT_BEFORE_REV_RE = re.compile(
+    r"\s*(?:\d|(?:"
+    + "|".join(r"\s+".join(w[::-1] for w in reversed(p.split())) for p in _NOT_SUBJECT_WORDS)
+    + r")\b)",
     re.IGNORECASE,
 )
+
+
+def _not_subject_before(text: str, pos: int) -> bool:
+    """True when a count or category word ends right before ``pos`` ("các xã", "2 huyện")."""
+    return _NOT_SUBJECT_BEFORE_REV_RE.match(text[max(0, pos - 20) : pos][::-1]) is not None
 
 
 @dataclass(frozen=True)
@@ -262,16 +287,18 @@ _TRIGGER_RE = re.compile(
 )
 
 
-def find_org_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+def find_org_mentions(
+    text: str, start: int = 0, end: int | None = None, low: str | None = None
+) -> list[Mention]:
     """Named organisations and level-word references in ``text[start:end]``, in order.
 
     A cheap scan for level words on lower-cased text finds where a mention may begin;
     the detailed patterns are tried only there (speed: most positions start nothing).
+    ``low`` is ``lower_same_length(text[start:end])`` when the caller has it already.
     """
     end = len(text) if end is None else end
-    low = text[start:end].lower()
-    if len(low) != end - start:
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text[start:end])
+    if low is None:
+        low = lower_same_length(text[start:end])
     found: list[Mention] = []
     seen: set[int] = set()
     for t in _TRIGGER_RE.finditer(low):
@@ -293,6 +320,14 @@ def find_org_mentions(text: str, start: int = 0, end: int | None = None) -> list
 _TOAN_NEXT = ("tỉnh", "huyện", "thành", "thị", "quận", "xã", "phường", "trường", "đảng")
 
 
+@functools.lru_cache(maxsize=256)
+def _trigger_kind(trigger: str) -> tuple[bool, bool, bool]:
+    """(party, territorial, committee word) for a trigger, worked out once per spelling."""
+    party = trigger.startswith(("đảng", "chi"))
+    territorial = not party and trigger not in ("trường", "toàn")
+    return party, territorial, trigger.endswith(("ủy", "uỷ"))
+
+
 def _mentions_at(text: str, pos: int, end: int, trigger: str) -> list[Mention]:
     # Most level words in running text start nothing ("xã hội", "môi trường", "toàn
     # diện"); the next character rules them out before any detailed pattern runs.
@@ -303,12 +338,11 @@ def _mentions_at(text: str, pos: int, end: int, trigger: str) -> list[Mention]:
     elif trigger in ("xã", "phường", "trường") and nxt[:1].islower():
         return []
     found: list[Mention] = []
-    party = trigger.startswith(("đảng", "chi"))
-    territorial = not party and trigger not in ("trường", "toàn")
+    party, territorial, committee_word = _trigger_kind(trigger)
     # Cheap look at the next word decides which detailed patterns can match here.
-    after = text[pos + len(trigger) : pos + len(trigger) + 3].lstrip()
     committee = territorial and (
-        trigger.endswith(("ủy", "uỷ")) or after[:2].lower() in ("ủy", "uỷ")
+        committee_word
+        or text[pos + len(trigger) : pos + len(trigger) + 3].lstrip()[:2].lower() in ("ủy", "uỷ")
     )
     m = _TERR_RE.match(text, pos, end) if territorial and not committee else None
     if m:
@@ -323,7 +357,7 @@ def _mentions_at(text: str, pos: int, end: int, trigger: str) -> list[Mention]:
         if name:
             org = _make_org(word, name)
             found.append(Mention(m.start(), m.start("name") + len(name), org, weight=2.0))
-        elif not _NOT_SUBJECT_BEFORE_RE.search(text[max(0, m.start() - 20) : m.start()]):
+        elif not _not_subject_before(text, m.start()):
             found.append(Mention(m.start(), m.end(), None, ref_word=word))
     m = _SCHOOL_RE.match(text, pos, end) if trigger == "trường" else None
     if m:
@@ -374,7 +408,7 @@ def _mentions_at(text: str, pos: int, end: int, trigger: str) -> list[Mention]:
         ok = bool(pre) or word not in ("xã", "phường", "thị trấn", "trường")
         if pre and pre.strip().lower() == "chi bộ" and word != "trường":
             ok = False
-        if ok and not _NOT_SUBJECT_BEFORE_RE.search(text[max(0, m.start() - 20) : m.start()]):
+        if ok and not _not_subject_before(text, m.start()):
             found.append(Mention(m.start(), m.end(), None, ref_word=word))
     return found
 

@@ -11,18 +11,23 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from . import noise
+from .lowercase import lower_same_length
 
 _DASH = r"\s*[-–—]\s*"
 _MY = r"tháng\s+(\d{1,2})\s*(?:[/.\-]\s*|\s+năm\s+)(\d{4})"
 _DMY = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
 _UNTIL = r"(?:đến|tới)\s+"
 
-FULL_DATE_RE = re.compile(r"\b" + _DMY + r"(?![\d/])")
-ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?![\d/])")
+# A date not glued to a word: ``\b`` before the first digit, written as a look-behind
+# after it, so that the pattern opens with a digit and the engine jumps from digit to
+# digit instead of trying every character (speed; it matches exactly the same).
+FULL_DATE_RE = re.compile(r"(\d(?<!\w\d)\d?)" + _DMY[len(r"(\d{1,2})") :] + r"(?![\d/])")
+ISO_DATE_RE = re.compile(r"(\d(?<!\w\d)\d{3})-(\d{2})-(\d{2})(?![\d/])")
 _HAS_DATE_RE = re.compile(r"\d[/.\-]\d")
 # These two run on lower-cased text.
 AS_OF_RE = re.compile(_UNTIL + r"(?:hết\s+)?ngày\s+" + _DMY)
@@ -83,7 +88,10 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
         r"hiện(?:\s+(?:nay|có|tại)|(?=\s*,))|(?:đến|tới|cho\s+đến)\s+nay",
     ),
     # A year without "năm": at a clause start before a comma, or "2023 là năm ...".
-    ("bare_year", ("19", "20"), r"((?:19[6-9]|20[0-4])\d)(?=\s*,\s|\s+là\s+năm)"),
+    # (One pattern per century, each led by a literal: no two matches can overlap, since
+    # the year must be followed by a space or a comma, so together they find the same.)
+    ("bare_year", ("19",), r"(19[6-9]\d)(?=\s*,\s|\s+là\s+năm)"),
+    ("bare_year", ("20",), r"(20[0-4]\d)(?=\s*,\s|\s+là\s+năm)"),
     ("year", ("19", "20"), r"(?:trong|vào|cả)\s+((?:19[6-9]|20[0-4])\d)(?![\w./,\-%])"),
 ]
 _VERB_HIEN_RE = re.compile(r"(?:\w|(?:thực|xuất|thể|phát|biểu)\s)$")
@@ -140,8 +148,26 @@ def _literal_led(p: str) -> list[str]:
     return [a + rest for a in _top_level_split(head)]
 
 
+_DIGIT_LED = r"(\d{1,2})\s+", r"\d{1,2}\s+"
+
+
+def _anchor(p: str) -> re.Pattern | None:
+    """For a pattern led by ``\\d{1,2}\\s+``, the rest of it, which opens with a word.
+
+    Speed: the engine tries a digit-led pattern at every digit of the text (ten times
+    slower than a literal-led one). The rest is searched instead, and the pattern is tried
+    only at the one or two digits before each place the rest matches (see ``_scan``).
+    """
+    for lead in _DIGIT_LED:
+        if p.startswith(lead):
+            return re.compile(p[len(lead) :])
+    return None
+
+
 _COMPILED = [
-    (kind, frozenset(gates), re.compile(q)) for kind, gates, p in _PATTERNS for q in _literal_led(p)
+    (kind, frozenset(gates), re.compile(q), _anchor(q))
+    for kind, gates, p in _PATTERNS
+    for q in _literal_led(p)
 ]
 _ALL_GATES = tuple(sorted({g for _, gates, _ in _PATTERNS for g in gates}))
 
@@ -194,20 +220,49 @@ def term_containing(year: int) -> tuple[int, int]:
     return first, first + 5
 
 
-def find_period_mentions(text: str, start: int = 0, end: int | None = None) -> list[PeriodMention]:
-    """Non-overlapping period idioms in ``text[start:end]``, longest first at each place."""
+def _scan(rx: re.Pattern, anchor: re.Pattern | None, low: str) -> Iterator[re.Match]:
+    """``rx.finditer(low)``; for a digit-led ``rx``, found through its ``anchor``.
+
+    A match of ``\\d{1,2}\\s+REST`` starts one or two characters before the whitespace
+    run that precedes a match of REST (the anchor, which cannot overlap itself). Trying
+    ``rx`` there, left to right and past the previous match only, gives what ``finditer``
+    gives.
+    """
+    if anchor is None:
+        yield from rx.finditer(low)
+        return
+    last_end = 0
+    for am in anchor.finditer(low):
+        ws = am.start()
+        while ws > 0 and low[ws - 1].isspace():
+            ws -= 1
+        if ws == am.start():
+            continue
+        for pos in (ws - 2, ws - 1):
+            if pos >= last_end and (m := rx.match(low, pos)):
+                last_end = m.end()
+                yield m
+                break
+
+
+def find_period_mentions(
+    text: str, start: int = 0, end: int | None = None, low: str | None = None
+) -> list[PeriodMention]:
+    """Non-overlapping period idioms in ``text[start:end]``, longest first at each place.
+
+    ``low`` is ``lower_same_length(text[start:end])`` when the caller has it already.
+    """
     end = len(text) if end is None else end
-    low = text[start:end].lower()
-    if len(low) != end - start:  # a letter whose lower case is longer: keep offsets
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text[start:end])
+    if low is None:
+        low = lower_same_length(text[start:end])
     found: list[PeriodMention] = []
     present = {g for g in _ALL_GATES if g in low}
     if not present:
         return []
-    for kind, gates, rx in _COMPILED:
+    for kind, gates, rx, anchor in _COMPILED:
         if gates.isdisjoint(present):
             continue
-        for m in rx.finditer(low):
+        for m in rx.finditer(low) if anchor is None else _scan(rx, anchor, low):
             a, b = start + m.start(), start + m.end()
             if (
                 kind == "now"
@@ -218,16 +273,17 @@ def find_period_mentions(text: str, start: int = 0, end: int | None = None) -> l
             if kind == "bare_year":
                 if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "./,:-_"):
                     continue
-                found.append(PeriodMention("year", a, b, text[a:b], m.groups()))
+                found.append((a, b, "year", m))
                 continue
-            found.append(PeriodMention(kind, a, b, text[a:b], m.groups()))
-    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
+            found.append((a, b, kind, m))
+    # Mentions are built for the kept matches only (speed: most overlap a longer one).
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out: list[PeriodMention] = []
     last_end = -1
-    for p in found:
-        if p.start >= last_end:
-            out.append(p)
-            last_end = p.end
+    for a, b, kind, m in found:
+        if a >= last_end:
+            out.append(PeriodMention(kind, a, b, text[a:b], m.groups()))
+            last_end = b
     return out
 
 
@@ -381,6 +437,38 @@ def _dateline(line: str) -> date | None:
     return safe_date(int(year), int(month), int(day))
 
 
+def _event_date(line: str) -> date | None:
+    """The event date a body paragraph opens with ("Sáng ngày 11/5/2022, ...")."""
+    m = _EVENT_START_RE.match(line)
+    return safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
+
+
+def _opening_date(line: str) -> tuple[float, date] | None:
+    """(score, date) of a long line's opening: a dateline, else an event date."""
+    lead = _dateline(line)
+    if lead is not None:
+        return 2.5, lead
+    event = _event_date(line)
+    return (0.5, event) if event is not None else None
+
+
+def _date_lines(text: str) -> Iterator[int]:
+    """Indices of the lines of ``text`` that hold something like a date ("5/3", "1-2").
+
+    One search per such line over the whole text, resumed at the next line (speed: most
+    lines hold none, and a search per line costs more than the scan).
+    """
+    idx, line_start = 0, 0
+    pos = 0
+    while m := _HAS_DATE_RE.search(text, pos):
+        idx += text.count("\n", line_start, m.start())
+        yield idx
+        line_start = text.find("\n", m.end())
+        if line_start < 0:
+            return
+        pos = line_start
+
+
 def detect_published(text: str, usable: list[bool] | None = None) -> date | None:
     """The article's own date, telling it from page dates, counters and scrape times.
 
@@ -396,50 +484,51 @@ def detect_published(text: str, usable: list[bool] | None = None) -> date | None
         (i for i, line in enumerate(lines) if len(line) > 250 or len(line.split()) > 45),
         len(lines),
     )
-    for idx, line in enumerate(lines):
-        if not _HAS_DATE_RE.search(line):
-            continue
+    for idx in _date_lines(text):
+        line = lines[idx]
         if (not usable[idx]) if usable is not None else noise.is_spam_line(line):
             continue
-        dates = _line_dates(line)
-        if not dates:
-            continue
         # Only short lines can be bylines or headers; a long one only by how it opens
-        # (cheap anchored checks, so body paragraphs cost little).
-        short = len(line) < 200 and len(FULL_DATE_RE.sub("", ISO_DATE_RE.sub("", line))) < 120
-        if short and _NOT_ARTICLE_DATE_RE.search(line):
-            continue
-        stripped_len = (
-            len(FULL_DATE_RE.sub("", ISO_DATE_RE.sub("", line)).strip()) if short else 999
-        )
-        lead = _dateline(line)
-        if short and _META_LINE_RE.search(line):
-            score = 3.0
-        elif lead is not None:
-            score, dates = 2.5, [lead]
-        elif stripped_len < 40 and _WEEKDAY_RE.search(line):
-            score = 2.0
-        elif stripped_len < 25:
-            score = 1.0
+        # (cheap anchored checks, so body paragraphs cost little: their dates are
+        # looked for only when the opening is a date).
+        undated = FULL_DATE_RE.sub("", ISO_DATE_RE.sub("", line)) if len(line) < 200 else None
+        if undated is None or len(undated) >= 120:
+            opening = _opening_date(line)
+            if opening is None or not _line_dates(line):
+                continue
+            score, first = opening
         else:
-            m = _EVENT_START_RE.match(line)
-            if not m:
+            dates = _line_dates(line)
+            if not dates or _NOT_ARTICLE_DATE_RE.search(line):
                 continue
-            score = 0.5
-            event = safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-            if event is None:
-                continue
-            dates = [event]
+            stripped_len = len(undated.strip())
+            lead = _dateline(line)
+            if _META_LINE_RE.search(line):
+                score, first = 3.0, dates[0]
+            elif lead is not None:
+                score, first = 2.5, lead
+            elif stripped_len < 40 and _WEEKDAY_RE.search(line):
+                score, first = 2.0, dates[0]
+            elif stripped_len < 25:
+                score, first = 1.0, dates[0]
+            else:
+                event = _event_date(line)
+                if event is None:
+                    continue
+                score, first = 0.5, event
         # Higher score wins. Among equals the later line (closer to the article) wins
         # above the body; below it (related links, footers) only a better kind counts.
         if best is None or score > best[0] or (score == best[0] and idx <= body_start):
-            best = (score, idx, dates[0])
+            best = (score, idx, first)
     return best[2] if best else None
 
 
-def find_as_of(text: str) -> date | None:
-    """First explicit as-of date ("tính đến ngày 10-9-2018") in the text."""
-    low = text.lower()
+def find_as_of(text: str, low: str | None = None) -> date | None:
+    """First explicit as-of date ("tính đến ngày 10-9-2018") in the text.
+
+    ``low`` is ``text.lower()`` when the caller has it already.
+    """
+    low = text.lower() if low is None else low
     if "ngày" not in low:
         return None
     found = [m for rx in _AS_OF_RES if (m := rx.search(low))]
@@ -452,9 +541,12 @@ def find_as_of(text: str) -> date | None:
 _AS_OF_RES = [re.compile(q) for q in _literal_led(AS_OF_RE.pattern)]
 
 
-def find_term(text: str) -> tuple[int, int] | None:
-    """The party term the article names, if any ("nhiệm kỳ 2020-2025")."""
-    low = text.lower()
+def find_term(text: str, low: str | None = None) -> tuple[int, int] | None:
+    """The party term the article names, if any ("nhiệm kỳ 2020-2025").
+
+    ``low`` is ``text.lower()`` when the caller has it already.
+    """
+    low = text.lower() if low is None else low
     m = TERM_RE.search(low) if "nhiệm" in low else None
     if m:
         a, b = int(m.group(1)), int(m.group(2))
