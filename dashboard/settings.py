@@ -102,6 +102,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The progress queries' correlated subqueries have large estimated costs, which trigger
+    # PostgreSQL's JIT: compiling costs more than it saves (0.3–1 s per overview at 50,000
+    # organisations, measured by bench/dashboard_scale.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -7,6 +7,7 @@ No rule lives here: which figure counts is `recruitment.selectors`, the pace sta
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -299,20 +300,31 @@ def _progress_header() -> list[str]:
     ]
 
 
-def _progress_line(row: selectors.ProgressRow) -> list[object]:
-    return [
-        row.name,
-        row.level_label,
-        row.parent_name,
-        row.year,
-        row.target,
-        row.target_derived if row.target is not None else None,
-        row.admitted,
-        row.percent_of_target,
-        row.as_of,
-        row.status.label,
-        " ; ".join(row.sources),
-    ]
+def _progress_lines(rows: Iterable[selectors.ProgressRow]) -> Iterator[list[object]]:
+    """One CSV line per progress row; each level and status translated once, not once per row."""
+    levels: dict[str, str] = {}
+    statuses: dict[object, str] = {}
+    for row in rows:
+        level = levels.get(row.level)
+        if level is None:
+            level = levels[row.level] = str(row.level_label)
+        status = row.status
+        status_label = statuses.get(status)
+        if status_label is None:
+            status_label = statuses[status] = str(status.label)
+        yield [
+            row.name,
+            level,
+            row.parent_name,
+            row.year,
+            row.target,
+            row.target_derived if row.target is not None else None,
+            row.admitted,
+            row.percent_of_target,
+            row.as_of,
+            status_label,
+            " ; ".join(row.sources),
+        ]
 
 
 def _bad_request(filterset) -> HttpResponse:
@@ -340,10 +352,8 @@ def progress_csv(request: HttpRequest) -> HttpResponse:
     if sort.lstrip("-") in PROGRESS_SORTS:
         field = PROGRESS_SORTS[sort.lstrip("-")]
         qs = qs.order_by(f"-{field}" if sort.startswith("-") else field, "pk")
-    rows = selectors.progress_rows(qs.iterator(chunk_size=2000), year=p.year)
-    return csv_export.stream_csv(
-        name=name, header=_progress_header(), rows=(_progress_line(r) for r in rows)
-    )
+    rows = selectors.stream_progress_rows(qs, year=p.year)
+    return csv_export.stream_csv(name=name, header=_progress_header(), rows=_progress_lines(rows))
 
 
 @dashboard_view
@@ -364,9 +374,7 @@ def report_csv(request: HttpRequest) -> HttpResponse:
         span,
     )
     rows = selectors.progress_report(scope=scope, years=year_list)
-    return csv_export.stream_csv(
-        name=name, header=_progress_header(), rows=(_progress_line(r) for r in rows)
-    )
+    return csv_export.stream_csv(name=name, header=_progress_header(), rows=_progress_lines(rows))
 
 
 @dashboard_view

@@ -23,7 +23,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import (
     Case,
@@ -31,7 +30,6 @@ from django.db.models import (
     Exists,
     F,
     FloatField,
-    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -39,7 +37,8 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, ExtractYear
+from django.db.models.functions import Cast, Coalesce
+from django.db.models.query import ModelIterable
 
 from .highlight import highlight_segments
 from .models import (
@@ -108,29 +107,47 @@ class ProgressRow:
         return str(Level(self.level).label) if self.level in Level.values else self.level
 
     @classmethod
-    def from_annotated(cls, org: Organisation, *, year: int, prefix: str = "") -> ProgressRow:
-        """Read the values `with_year_progress` annotated onto an organisation."""
-
-        def get(name: str) -> Any:
-            return getattr(org, f"{prefix}{name}")
-
-        pct = get("pct")
-        return cls(
-            organisation_id=org.pk,
-            name=org.name,
-            short_name=org.short_name,
-            level=org.level,
-            parent_name=getattr(org, "parent_name", None),
-            year=year,
-            target=as_number(get("target")),
-            target_derived=bool(get("target_derived")),
-            admitted=as_number(get("admitted")),
-            percent_of_target=None if pct is None else round(float(pct), 1),
-            as_of=get("as_of"),
-            sources=tuple(s for s in dict.fromkeys((get("admitted_src"), get("pct_src"))) if s),
-            latitude=org.latitude,
-            longitude=org.longitude,
+    def from_annotated(
+        cls, org: Organisation | dict, *, year: int, prefix: str = ""
+    ) -> ProgressRow:
+        """Read the values `with_year_progress` annotated onto an organisation (an instance, or
+        a `.values()` row from `PROGRESS_FIELDS` passed through `derive_progress`)."""
+        values = org if isinstance(org, dict) else org.__dict__
+        p = prefix
+        pct = values[f"{p}pct"]
+        sources = tuple(
+            s for s in dict.fromkeys((values[f"{p}admitted_src"], values[f"{p}pct_src"])) if s
         )
+        return cls(
+            organisation_id=values["id"],
+            name=values["name"],
+            short_name=values["short_name"],
+            level=values["level"],
+            parent_name=values.get("parent_name"),
+            year=year,
+            target=as_number(values[f"{p}target"]),
+            target_derived=bool(values[f"{p}target_derived"]),
+            admitted=as_number(values[f"{p}admitted"]),
+            percent_of_target=None if pct is None else round(float(pct), 1),
+            as_of=values[f"{p}as_of"],
+            sources=sources,
+            latitude=values.get("latitude"),
+            longitude=values.get("longitude"),
+        )
+
+
+# The columns a progress row reads, for `.values()` (cheaper than model instances in exports).
+ROW_FIELDS = ("id", "name", "short_name", "level", "parent_name", "latitude", "longitude")
+YEAR_FIELDS = (
+    "admitted",
+    "admitted_end",
+    "admitted_src",
+    "stated_pct",
+    "stated_pct_end",
+    "pct_src",
+    "target",
+    "target_derived",
+)
 
 
 def _accepted(model: type[Figure] | type[Target], metric: str) -> QuerySet:
@@ -146,11 +163,8 @@ def _year_to_date(qs: QuerySet, year: int) -> QuerySet:
     ).order_by("-period_end", "-pk")
 
 
-def with_year_progress(qs: QuerySet, *, year: int, prefix: str = "") -> QuerySet:
-    """Annotate organisations with their target, admitted, % of target and as-of date for a year.
-
-    `prefix` lets one query carry several years side by side (`y2021_admitted`, …).
-    """
+def _year_sources(year: int) -> tuple[QuerySet, QuerySet, QuerySet]:
+    """The correlated querysets of a year: admitted so far, stated % of target, the target."""
     admitted = _year_to_date(_accepted(Figure, FigureMetric.ADMITTED), year)
     stated = _year_to_date(_accepted(Figure, FigureMetric.PERCENT_OF_TARGET), year)
     target = (
@@ -162,6 +176,70 @@ def with_year_progress(qs: QuerySet, *, year: int, prefix: str = "") -> QuerySet
         )
         .order_by("derived", "-pk")
     )
+    return admitted, stated, target
+
+
+def year_pct(
+    *,
+    admitted: Decimal | None,
+    admitted_end: dt.date | None,
+    stated_pct: Decimal | None,
+    stated_pct_end: dt.date | None,
+    target: Decimal | None,
+) -> float | None:
+    """% of target from the fetched values: the rule the `pct` alias computes in SQL, in Python.
+
+    The stated % when it is for the same period as the latest count (or there is no count), else
+    admitted / target. Same float operations as the SQL, so both sort and show alike.
+    """
+    if stated_pct is not None and (admitted is None or stated_pct_end == admitted_end):
+        return float(stated_pct)
+    if admitted is not None and target is not None and target > 0:
+        return float(admitted) * 100.0 / float(target)
+    return None
+
+
+class ProgressIterable(ModelIterable):
+    """Model instances carrying `<prefix>pct` and `<prefix>as_of`, derived in Python.
+
+    The SQL only selects the eight looked-up values per year; `pct` and `as_of` stay aliases
+    (computed by the database only when a query sorts or filters on them), because every
+    reference to a subquery annotation repeats the subquery: selecting them made each row cost
+    nineteen index lookups instead of eight.
+    """
+
+    prefixes: tuple[str, ...] = ()
+
+    def __iter__(self):
+        for obj in super().__iter__():
+            for p in self.prefixes:
+                derive_progress(obj.__dict__, p)
+            yield obj
+
+
+def derive_progress(values: dict, prefix: str = "") -> dict:
+    """Add `<prefix>pct` and `<prefix>as_of` to a row (a dict or an instance's __dict__)."""
+    p = prefix
+    admitted_end = values[f"{p}admitted_end"]
+    values[f"{p}pct"] = year_pct(
+        admitted=values[f"{p}admitted"],
+        admitted_end=admitted_end,
+        stated_pct=values[f"{p}stated_pct"],
+        stated_pct_end=values[f"{p}stated_pct_end"],
+        target=values[f"{p}target"],
+    )
+    values[f"{p}as_of"] = admitted_end or values[f"{p}stated_pct_end"]
+    return values
+
+
+def with_year_progress(qs: QuerySet, *, year: int, prefix: str = "") -> QuerySet:
+    """Annotate organisations with their target, admitted, % of target and as-of date for a year.
+
+    `prefix` lets one query carry several years side by side (`y2021_admitted`, …).
+    `pct` and `as_of` are aliases the database computes only to sort or filter; the instances
+    get them from `ProgressIterable` (and `.values()` rows from `derive_progress`).
+    """
+    admitted, stated, target = _year_sources(year)
     source = Coalesce("source__url", "source__title")
     p = prefix
     qs = qs.annotate(
@@ -183,7 +261,7 @@ def with_year_progress(qs: QuerySet, *, year: int, prefix: str = "") -> QuerySet
     computed = (
         Cast(F(f"{p}admitted"), FloatField()) * Value(100.0) / Cast(F(f"{p}target"), FloatField())
     )
-    return qs.annotate(
+    qs = qs.alias(
         **{
             f"{p}pct": Case(
                 When(stated_applies, then=Cast(F(f"{p}stated_pct"), FloatField())),
@@ -194,6 +272,10 @@ def with_year_progress(qs: QuerySet, *, year: int, prefix: str = "") -> QuerySet
             f"{p}as_of": Coalesce(F(f"{p}admitted_end"), F(f"{p}stated_pct_end")),
         }
     )
+    if issubclass(qs._iterable_class, ModelIterable):
+        prefixes = (*getattr(qs._iterable_class, "prefixes", ()), p)
+        qs._iterable_class = type("ProgressIterable", (ProgressIterable,), {"prefixes": prefixes})
+    return qs
 
 
 def organisations_in_year(*, year: int) -> QuerySet[Organisation]:
@@ -228,15 +310,24 @@ def progress_queryset(
     qs = qs.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
     qs = with_year_progress(qs, year=year)
     if with_data_only:
-        qs = qs.filter(
-            Q(admitted__isnull=False) | Q(target__isnull=False) | Q(stated_pct__isnull=False)
-        )
+        # EXISTS, not the annotations: an annotation repeats its ordered subquery in WHERE.
+        admitted, stated, target = _year_sources(year)
+        qs = qs.filter(Exists(admitted) | Exists(target) | Exists(stated))
     return qs
 
 
 def progress_rows(qs: Iterable[Organisation], *, year: int) -> Iterator[ProgressRow]:
     for org in qs:
         yield ProgressRow.from_annotated(org, year=year)
+
+
+def stream_progress_rows(
+    qs: QuerySet[Organisation], *, year: int, chunk_size: int = 2000
+) -> Iterator[ProgressRow]:
+    """Every row of a `progress_queryset`, streamed as plain values rather than instances (an
+    export reads tens of thousands: building model instances was most of its time)."""
+    for values in qs.values(*ROW_FIELDS, *YEAR_FIELDS).iterator(chunk_size=chunk_size):
+        yield ProgressRow.from_annotated(derive_progress(values), year=year)
 
 
 def progress_by_organisation(
@@ -283,8 +374,13 @@ def latest_year(*, level: str | None = None, province: Organisation | None = Non
     if province is not None:
         org_filter &= Q(organisation__path__startswith=province.path)
     figures, targets = _data_years_qs(org_filter)
-    latest = [qs.aggregate(y=Max(ExtractYear("period_start")))["y"] for qs in (figures, targets)]
-    years = [y for y in latest if y is not None]
+    # The latest start, then its year: read from one end of the (status, period_start) index,
+    # where the greatest year of every row had to read them all.
+    latest = [
+        qs.order_by("-period_start").values_list("period_start", flat=True).first()
+        for qs in (figures, targets)
+    ]
+    years = [d.year for d in latest if d is not None]
     return max(years) if years else None
 
 
@@ -356,7 +452,7 @@ def progress_report(
             scope.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk"),
             year=year,
         )
-        yield from progress_rows(qs.iterator(chunk_size=chunk_size), year=year)
+        yield from stream_progress_rows(qs, year=year, chunk_size=chunk_size)
 
 
 # --- one organisation -----------------------------------------------------------------------------
