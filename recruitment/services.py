@@ -91,8 +91,8 @@ class SaveResult:
 def draft_decisions(draft: Draft, extraction: Extraction | None = None) -> list[Decision]:
     """Default decisions: every candidate accepted where its organisation is known.
 
-    Same-named units abound ("xã Tân Hòa"), so mentions are resolved within the province of the
-    article's main organisation; the article's date picks the tree in force.
+    Same-named units abound ("xã Tân Hòa"), so mentions are resolved near the article's main
+    organisation (inside it first, then in its province); the article's date picks the tree.
     """
     extraction = extraction or draft.extraction()
     on = extraction.published or dt.date.today()
@@ -102,19 +102,18 @@ def draft_decisions(draft: Draft, extraction: Extraction | None = None) -> list[
     main = None
     if extraction.organisation:
         main = resolved[key] = resolve_organisation(*key, on)
-    within = main.province if main is not None else None
     decisions = []
     for candidate in extraction.candidates:
         key = (candidate.organisation, candidate.org_level)
         if key not in resolved:
-            resolved[key] = resolve_organisation(*key, on, within=within)
+            # Ranked by closeness to the main organisation: inside it, then its province.
+            resolved[key] = resolve_organisation(*key, on, within=main)
         organisation = resolved[key]
         status = Status.ACCEPTED if organisation is not None else Status.PROPOSED
         decisions.append(Decision(candidate=candidate, organisation=organisation, status=status))
     return decisions
 
 
-@transaction.atomic
 def article_save(
     *,
     draft: Draft,
@@ -125,8 +124,21 @@ def article_save(
     """Write the article and the figures and targets staff kept, all or nothing.
 
     A text already stored leads to the existing article and writes nothing: importing twice
-    must not double the figures.
+    must not double the figures. Two people saving the same article at the same moment both
+    pass that check; the database's unique constraints stop the second, told here in words.
     """
+    try:
+        return _article_save(draft=draft, decisions=decisions, user=user, published=published)
+    except IntegrityError as error:
+        raise ArticleImportError(
+            "Bài viết hoặc số liệu này vừa được lưu bởi người khác; hãy mở lại bài viết."
+        ) from error
+
+
+@transaction.atomic
+def _article_save(
+    *, draft: Draft, decisions: list[Decision], user, published: dt.date | None
+) -> SaveResult:
     existing = draft.existing_article()
     if existing is not None:
         return SaveResult(article=existing, created=False)
@@ -138,11 +150,9 @@ def article_save(
         text=draft.text,
         imported_by=user,
     )
-    try:
-        with transaction.atomic():
-            article.save()
-    except IntegrityError as error:
-        raise ArticleImportError("Địa chỉ (URL) này đã thuộc về một bài viết khác.") from error
+    if article.url and Article.objects.filter(url=article.url).exists():
+        raise ArticleImportError("Địa chỉ (URL) này đã thuộc về một bài viết khác.")
+    article.save()
     result = SaveResult(article=article, created=True)
     seen: set[tuple] = set()
     for decision in decisions:

@@ -96,3 +96,13 @@ def test_a_different_text_at_an_already_imported_url_is_refused(seed_organisatio
         article_import(draft=Draft(text=changed, url=url), accept=True)
     assert Article.objects.count() == 1
     assert list(Figure.objects.filter(metric="admitted").values_list("value", flat=True)) == [215]
+
+
+def test_a_concurrent_duplicate_save_is_refused_in_words(seed_organisations, monkeypatch):
+    draft = Draft(text=SENTENCE)
+    article_import(draft=Draft(text=SENTENCE), accept=True)
+    # The other person's save landed after this one checked for an existing article.
+    monkeypatch.setattr(Draft, "existing_article", lambda self: None)
+    with pytest.raises(ArticleImportError, match="vừa được lưu bởi người khác"):
+        article_import(draft=draft, accept=True)
+    assert Article.objects.count() == 1
