@@ -6,7 +6,7 @@ PORT ?= 8000
 CORPUS_DIR ?= ../shared/corpus
 export CORPUS_DIR
 
-.PHONY: run test setup install migrate demo lint format bench messages clean
+.PHONY: run test setup install migrate demo lint format bench bench-scale messages clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,8 +49,11 @@ format: install
 	$(VENV)/bin/ruff format .
 
 bench: install
-	$(PY) bench/extraction_speed.py
-	$(PY) bench/import_speed.py
+	$(PY) bench/extraction.py
+
+# The dashboard at national scale (50,000 organisations, 12 years; several minutes).
+bench-scale: install
+	$(PY) bench/dashboard_scale.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

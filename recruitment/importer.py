@@ -11,6 +11,7 @@ from dataclasses import asdict
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.db import transaction
@@ -124,7 +125,9 @@ class ImportForm(forms.Form):
                 drafts.append(Draft(text=document.text, **common))
         for upload in data["files"]:
             try:
-                document = read_document(_read_capped(upload), upload.name)
+                document = read_document(
+                    _read_capped(upload), upload.name, max_bytes=settings.IMPORT_MAX_BYTES
+                )
             except DocumentError as error:
                 errors.append(f"{upload.name}: {error}")
                 continue
@@ -132,7 +135,9 @@ class ImportForm(forms.Form):
         if data["url"]:
             try:
                 fetched = fetch_url(data["url"])
-                document = read_document(fetched.data, fetched.url)
+                document = read_document(
+                    fetched.data, fetched.url, max_bytes=settings.IMPORT_MAX_BYTES
+                )
             except (FetchError, DocumentError) as error:
                 errors.append(f"{data['url']}: {error}")
             else:
@@ -143,8 +148,6 @@ class ImportForm(forms.Form):
 
 
 def _read_capped(upload) -> bytes:
-    from django.conf import settings
-
     if upload.size is not None and upload.size > settings.IMPORT_MAX_BYTES:
         raise DocumentError(
             _("Tệp quá lớn (tối đa %(mb)d MB).") % {"mb": settings.IMPORT_MAX_BYTES // 1048576}

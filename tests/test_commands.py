@@ -53,6 +53,13 @@ def test_extract_figures_on_a_binary_file_fails_with_a_reason(tmp_path):
         run("extract_figures", str(bad), "--json")
 
 
+def test_extract_figures_on_an_unknown_encoding_fails_with_a_reason(tmp_path):
+    odd = tmp_path / "odd.txt"
+    odd.write_bytes(b"\xef\xbb\xbf\xff\xfe\xfa\xc0")
+    with pytest.raises(CommandError, match="bảng mã"):
+        run("extract_figures", str(odd))
+
+
 def test_extract_figures_on_an_empty_file_fails_with_a_reason(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

@@ -145,6 +145,12 @@ def test_an_uploaded_20_mb_file_is_refused(staff):
         assert "quá lớn" in response.content.decode()
 
 
+def test_a_file_in_an_unknown_encoding_gets_a_clear_message(staff):
+    response = upload(staff, "la.txt", b"\xef\xbb\xbf" + b"\xff\xfe\xfa\xc0 kh\xf4ng")
+    assert "Không xác định được bảng mã" in response.content.decode()
+    assert not Article.objects.exists()
+
+
 def test_an_html_page_of_only_scripts_gets_a_clear_message(staff):
     page = b"<html><head><script>var a=1;</script></head><body><script>b()</script></body></html>"
     response = upload(staff, "trang.html", page)
