@@ -107,6 +107,31 @@ _DIGIT_RE = re.compile(r"\d")
 _NON_SPACE_RE = re.compile(r"\S")
 _STOCK_ONLY_KINDS = frozenset({"stock_date", "stock_month", "stock_year"})
 _TERRITORY_WORDS = frozenset({"tỉnh", "huyện", "thành phố", "thị xã", "quận"})
+# A yearly breakdown after a total: "825 đảng viên (năm 2021: 270; năm 2022: 275; ...)".
+_BREAKDOWN_FIRST_RE = re.compile(
+    r"\s*(?:(?:đảng\s+viên|đồng\s+chí|quần\s+chúng)(?:\s+mới)?\s*)?[(:]\s*"
+    r"(?:trong\s+đó\s*[,:]?\s*)?năm\s+\d{4}\s*(?::|=|là)\s*$",
+    re.IGNORECASE,
+)
+_BREAKDOWN_NEXT_RE = re.compile(
+    r"\s*(?:(?:đảng\s+viên|đồng\s+chí)\s*)?(?:[;,]|\s+và)\s*năm\s+\d{4}\s*(?::|=|là)\s*$",
+    re.IGNORECASE,
+)
+_BREAKDOWN_END_RE = re.compile(r"\s*(?:(?:đảng\s+viên|đồng\s+chí)\s*)?(?:[;,)]|\s+và\s)")
+_TERM_PLAN_RE = re.compile(
+    r"\s*%\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:cả|của|toàn))?\s+nhiệm\s+kỳ",
+    re.IGNORECASE,
+)
+_GOAL_CUE_RE = re.compile(r"phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu", re.IGNORECASE)
+# A figure between a goal word and a percentage: the goal word belongs to that figure.
+_FIGURE_IN_RE = re.compile(r"\d\s*%|\d\s+(?:đảng\s+viên|đồng\s+chí|quần\s+chúng)", re.I)
+_VERB_LIST_RE = re.compile(r",(?:[ \t]+[^\W\d_]+){1,3}[ \t]+và[ \t]+[^\W\d_]")
+_RAISED_TO_RE = re.compile(r"nâng|đưa", re.IGNORECASE)
+_TERM_WORD_RE = re.compile(r"nhiệm\s+kỳ", re.IGNORECASE)
+_GOAL_METRICS = frozenset({"target", "members_population_pct_target"})
+_PART_YEAR_KINDS = frozenset({"months", "quarter", "ytd", "month"})
+# After an organisation: it set or assigned the plan ("chỉ tiêu Tỉnh ủy giao").
+_ASSIGNER_AFTER_RE = re.compile(r"\s+(?:đã\s+|đề\s+ra\s+và\s+)?giao(?!\w)", re.IGNORECASE)
 _HEADLINE_SKIP_RE = re.compile(
     r"^(?:trang\s+(?:thông\s+tin|chủ)|cổng\s+thông\s+tin|chào\s+mừng|xuất\s+bản|"
     r"chi\s+tiết\s+bài|tin\s+tức|trang\s+chủ|date$|null$)",
@@ -240,6 +265,7 @@ class _Figure:
     org: Org | None = None
     org_mention: Mention | None = None
     present: bool = False  # a stock stated in the present tense ("... có N đảng viên")
+    breakdown_of: _Figure | None = None  # "825 đảng viên (năm 2021: 270; ...)": the total
 
 
 class _Extractor:
@@ -261,6 +287,8 @@ class _Extractor:
         # lower-cased lines gives the text lower-cased.
         clean_low = "\n".join(line_lows[i] for i in kept)
         self.term = periods.find_term(clean, clean_low)
+        # The article speaks of a party term (goals "đến năm 2025" are the term's then).
+        self.term_context = self.term is not None or "nhiệm kỳ" in clean_low
         self.as_of = periods.find_as_of(clean, clean_low)
         self.title_span = _guess_title(work, self.lines, self.flags)
 
@@ -491,6 +519,14 @@ class _Extractor:
                 prev_end = pm.end()
                 continue
             noun_m = metrics.PERSON_RE.match(work, ne, e)
+            total = self._breakdown_total(figs, ns, ne, e) if pair is None else None
+            if total is not None:
+                # "825 đảng viên (năm 2021: 270; năm 2022: 275)": each year's share.
+                fig = _Figure("count", total.metric, value, ns, ne, approx, (s, e), clause)
+                fig.breakdown_of = total
+                figs.append(fig)
+                prev_end = noun_m.end() if noun_m else ne
+                continue
             if not noun_m:
                 metric = None
                 if pair is None:
@@ -560,6 +596,19 @@ class _Extractor:
         post = work[noun_m.end() : min(e, noun_m.end() + 80)]
         return metrics.classify_count(pre_near, pre_near, post, noun_m.group("noun"), "")
 
+    def _breakdown_total(self, figs: list[_Figure], ns: int, ne: int, e: int) -> _Figure | None:
+        """The total a "năm 2021: 270" item breaks down, when the number is such an item."""
+        counts = [f for f in figs if f.kind == "count"]
+        if not counts or not _BREAKDOWN_END_RE.match(self.work, ne, e):
+            return None
+        last = counts[-1]
+        if last.metric not in ("admitted", "trained", "target"):
+            return None
+        gap = self.work[last.num_end : ns]
+        if last.breakdown_of is not None:
+            return last.breakdown_of if _BREAKDOWN_NEXT_RE.match(gap) else None
+        return last if _BREAKDOWN_FIRST_RE.match(gap) else None
+
     def _link(self, figs: list[_Figure], pct: _Figure) -> _Figure | None:
         """The count a percentage qualifies: the last one before it in the sentence."""
         gap_start = None
@@ -567,6 +616,15 @@ class _Extractor:
             if prev.kind == "pair":
                 gap_start = prev.num_end  # "1.203/1.150 đảng viên, đạt 104,6%"
                 continue
+            if prev.kind == "count" and prev.breakdown_of is not None:
+                # "825 đảng viên (năm 2021: 270; ...), đạt 68,75%": the total, past the list.
+                close = self.work.find(")", prev.num_end, pct.num_start)
+                if close < 0:
+                    return prev
+                gap = self.work[close + 1 : pct.num_start]
+                if numbers.NUMBER_RE.search(gap) or len(gap) >= 200:
+                    return None
+                return prev.breakdown_of
             if prev.kind == "count":
                 gap = self.work[gap_start or prev.num_end : pct.num_start]
                 if numbers.NUMBER_RE.search(gap):
@@ -580,10 +638,13 @@ class _Extractor:
         work = self.work
         linked = fig.linked
         if fig.pct_kind == "population":
-            target_ctx = (linked is not None and linked.metric == "target") or bool(
-                re.search(
-                    r"phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu", work[fig.clause[0] : fig.num_start], re.I
-                )
+            # The goal word may open the sentence: "Mục tiêu đến năm 2025, tỷ lệ đảng viên
+            # so với dân số đạt 6,5%" (but not past another figure: "đạt 103% chỉ tiêu").
+            lead = work[fig.sentence[0] : fig.num_start]
+            cues = list(_GOAL_CUE_RE.finditer(lead))
+            cue = cues[-1] if cues else None
+            target_ctx = (linked is not None and linked.metric == "target") or (
+                cue is not None and not _FIGURE_IN_RE.search(lead, cue.end())
             )
             fig.metric = "members_population_pct_target" if target_ctx else "members_population_pct"
             return True
@@ -624,17 +685,24 @@ class _Extractor:
         return rank.get(m.org.level, 0) > rank.get(prev.org.level, 0)
 
     def _assign_org(self, fig: _Figure, sent_mentions: list[Mention], para: int, carried) -> None:
-        if fig.linked is not None:
-            fig.org, fig.org_mention = fig.linked.org, fig.linked.org_mention
+        source = fig.linked or fig.breakdown_of
+        if source is not None:
+            fig.org, fig.org_mention = source.org, source.org_mention
             return
-        for m in reversed(sent_mentions):
-            if m.start < fig.num_start:
-                if self._is_qualifier(m, sent_mentions):
-                    continue
-                org = self._mention_org(m, para)
-                if org is not None:
-                    fig.org, fig.org_mention = org, m
-                    return
+        before = [m for m in sent_mentions if m.start < fig.num_start]
+        for m in reversed(before):
+            if self._is_qualifier(m, sent_mentions):
+                continue
+            if m is not before[0] and _ASSIGNER_AFTER_RE.match(self.work, m.end):
+                continue  # "chỉ tiêu Tỉnh ủy giao": who set the plan, not the subject
+            org = self._mention_org(m, para)
+            if org is not None:
+                fig.org, fig.org_mention = org, m
+                return
+            if m.ref_word in _TERRITORY_WORDS and not _ASSIGNER_AFTER_RE.match(self.work, m.end):
+                # "toàn Đảng bộ tỉnh" with no province named: never credit the figure to
+                # an organisation of another level (the commune named further on).
+                return
         for m in sent_mentions:
             if fig.num_end <= m.start < fig.clause[1]:
                 org = self._mention_org(m, para)
@@ -680,12 +748,23 @@ class _Extractor:
             for pm in real:
                 if pm.end <= fig.num_start:
                     chosen = pm
-        if chosen is None:
+        if (
+            chosen is None
+            and fig.metric == "members_total"
+            and not _RAISED_TO_RE.search(self.work, fig.sentence[0], fig.num_start)
+        ):
+            # "Tổng số đảng viên toàn Đảng bộ là 7.126 đồng chí" in a sentence without a
+            # date: the count now, not at the end of a period an earlier sentence named
+            # (unless it is the result of that period: "nâng tổng số ... lên").
+            fig.present = True
+        if chosen is None and not (fig.present and fig.metric == "members_total"):
             chosen = carried
         if chosen is None:
             if not fig.present or self.published is None:
                 return
             chosen = periods.PeriodMention("now", fig.num_start, fig.num_start, "hiện nay", ())
+        if chosen.kind == "now" and fig.metric != "members_total":
+            chosen = self._term_to_date(chosen, fig, carried) or chosen
         ctx = periods.PeriodContext(published=self.published, as_of=self.as_of, term=self.term)
         if chosen.kind in periods.TO_DATE_KINDS or (chosen.kind == "range" and chosen.groups[1]):
             ends = []
@@ -720,13 +799,55 @@ class _Extractor:
             return  # "đến nay, đã kết nạp 300": a running total from an unstated start
         if fig.metric != "members_total" and chosen.kind in _STOCK_ONLY_KINDS:
             # A flow "tính đến ngày 15/9/2023" runs from Jan 1 of that year (the as-of
-            # convention); "đến năm 2025" is a horizon, not a period: give nothing.
+            # convention); "đến năm 2025" is a horizon, not a period: give nothing,
+            # unless it is a goal for the term ending that year.
             if chosen.kind == "stock_year" and not re.search(r"hết|cuối", chosen.label, re.I):
-                return
-            rng = (datetime.date(rng[1].year, 1, 1), rng[1])
+                rng = self._term_horizon(rng[1].year) if fig.metric in _GOAL_METRICS else None
+                if rng is None:
+                    return
+            else:
+                rng = (datetime.date(rng[1].year, 1, 1), rng[1])
+        if (
+            fig.metric == "target"
+            and chosen.kind in _PART_YEAR_KINDS
+            and self._follows_percent(fig, figs)
+        ):
+            # "đạt 34,3% chỉ tiêu năm (chỉ tiêu 140 đảng viên)": the plan is the year's.
+            rng = (datetime.date(rng[1].year, 1, 1), datetime.date(rng[1].year, 12, 31))
         if fig.metric in ("admitted", "trained") and self._is_future(chosen, rng, fig):
             fig.metric = "target" if fig.metric == "admitted" else "trained_target"
         fig.period, fig.period_label, fig.period_mention = rng, chosen.label, chosen
+
+    def _term_to_date(self, now_pm, fig: _Figure, carried) -> periods.PeriodMention | None:
+        """ "Đến nay" right after a term: from the start of that term to now.
+
+        The term is the one the previous sentence named ("Nhiệm kỳ 2020 - 2025, Đại hội
+        đề ra chỉ tiêu ... Đến nay, đã kết nạp 702 đảng viên"), or the figure's own
+        sentence speaks of the term ("đạt 78% chỉ tiêu nhiệm kỳ"); else None.
+        """
+        if now_pm.label.lower().startswith("hiện") or self.published is None:
+            return None
+        groups: tuple = (None, None)
+        if carried is not None and carried.kind in ("term", "term_to_date"):
+            if carried.groups and carried.groups[0]:
+                groups = (carried.groups[0], carried.groups[1])
+        elif not _TERM_WORD_RE.search(self.work, fig.sentence[0], fig.sentence[1]):
+            return None
+        if groups[0] and not int(groups[0]) <= self.published.year <= int(groups[1]):
+            return None  # an earlier term: "đến nay" is not counted from its start
+        return periods.PeriodMention("term_to_date", now_pm.start, now_pm.end, now_pm.label, groups)
+
+    def _term_horizon(self, year: int) -> tuple[datetime.date, datetime.date] | None:
+        """ "Mục tiêu đến năm 2025": a goal for the term ending that year, when it is current."""
+        pub = self.published
+        if not self.term_context or pub is None or year % 5 or not year - 5 <= pub.year <= year:
+            return None
+        return datetime.date(year - 5, 1, 1), datetime.date(year, 12, 31)
+
+    def _follows_percent(self, fig: _Figure, figs: list[_Figure]) -> bool:
+        """A stated plan right after the share of it ("đạt 34,3% (chỉ tiêu 140 đảng viên)")."""
+        prev = [f for f in figs if f.num_end <= fig.num_start]
+        return bool(prev) and prev[-1].kind == "percent" and prev[-1].metric == "percent_of_target"
 
     def _is_future(self, pm: periods.PeriodMention, rng, fig: _Figure) -> bool:
         """A bare "kết nạp N" over a term or years not yet begun is a plan, not a result."""
@@ -764,6 +885,15 @@ class _Extractor:
             # Keep the noun: "kết nạp 26 đảng viên mới" rather than "kết nạp 26".
             m = re.search(r"[,;.()]", work[fig.num_end : fig.sentence[1]])
             b = fig.num_end + m.start() if m else fig.sentence[1]
+        if fig.kind == "count" and fig.breakdown_of is not None:
+            pm = fig.period_mention  # "năm 2021: 270"
+            if pm is not None and fig.sentence[0] <= pm.start < a and a - pm.end < 6:
+                a = pm.start
+        while b < fig.sentence[1] and _VERB_LIST_RE.match(work, b):
+            # "theo dõi, bồi dưỡng và kết nạp vào Đảng ...": a comma inside a list of verbs
+            # does not end the clause.
+            nxt = _CLAUSE_BOUND_RE.search(work, b + 1, fig.sentence[1])
+            b = nxt.start() if nxt else fig.sentence[1]
         a, b = _trim(work, a, b)
         if not (a <= fig.num_start and fig.num_end <= b):
             a, b = min(a, fig.num_start), max(b, fig.num_end)
@@ -814,6 +944,12 @@ class _Extractor:
                     r = periods.resolve(pm, periods.PeriodContext())
                     if r:
                         period, label = r, pm.label
+            if _TERM_PLAN_RE.match(self.work, fig.num_end, fig.clause[1]):
+                # "đạt 78% chỉ tiêu nhiệm kỳ": the plan is the whole term's.
+                first = self.term[0] if self.term else fig.period[0].year
+                first, last = periods.term_containing(first) if not self.term else self.term
+                period = (datetime.date(first, 1, 1), datetime.date(last, 12, 31))
+                label = f"nhiệm kỳ {first}-{last}"
             cands.append(
                 Candidate(
                     organisation=org.display,
@@ -846,11 +982,21 @@ def _dedupe(cands: list[Candidate], title: tuple[int, int] | None = None) -> lis
         for c in cands
         if not c.derived
     }
+    # A headline figure the body states too (maybe more exactly: "hơn 2.300" above,
+    # "2.318" below) for the same organisation, metric and period only repeats it.
+    in_body = {
+        (organisations.distinctive_name(c.organisation), c.org_level, c.metric)
+        + (c.period_start, c.period_end)
+        for c in cands
+        if not c.derived and not in_title(c)
+    }
     best: dict[tuple, Candidate] = {}
     for c in cands:
         key = (organisations.distinctive_name(c.organisation), c.org_level, c.metric)
         key += (c.period_start, c.period_end, c.value, c.derived)
         if c.derived and key[:1] + key[2:5] in stated:
+            continue
+        if in_title(c) and key[:5] in in_body:
             continue
         if key not in best or (in_title(best[key]) and not in_title(c)):
             best[key] = c

@@ -66,6 +66,26 @@ NOT_ADMITTED_PRE_RE = re.compile(
     r"kết\s+nạp\s+lại)[^\d;,]{0,25}$",
     re.IGNORECASE,
 )
+# A plan stated by its noun: "(chỉ tiêu 140 đảng viên)", "kế hoạch giao 300 đảng viên";
+# not "vượt chỉ tiêu 20 đảng viên" (the excess).
+TARGET_COUNT_PRE_RE = re.compile(
+    r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:được\s+)?giao|\s+(?:của\s+)?năm(?:\s+\d{4})?|"
+    r"\s+kết\s+nạp(?:\s+đảng\s+viên)?(?:\s+mới)?|\s+là|\s*:)*\s*" + _APPROX + r"$",
+    re.IGNORECASE,
+)
+EXCESS_BEFORE_RE = re.compile(r"(?:vượt|hơn|quá)(?:\s+mức)?\s*$", re.IGNORECASE)
+# Inside "trong đó", a count of a category ("25 học sinh", "25 đảng viên là học sinh", "nữ")
+# breaks the total down by kind of person: not a figure of its own.
+BREAKDOWN_CUE_RE = re.compile(r"trong\s+(?:đó|số\s+đó|số\s+này)", re.IGNORECASE)
+CATEGORY_NOUNS = frozenset(
+    {"học sinh", "sinh viên", "đoàn viên", "thanh niên", "công nhân", "giáo viên", "chiến sĩ"}
+    | {"cán bộ", "hội viên", "học viên"}
+)
+CATEGORY_POST_RE = re.compile(
+    r"^\s*(?:mới\s+)?(?:là|nữ|trẻ|người|dân\s+tộc|theo\s+đạo|có\s+đạo|tôn\s+giáo|"
+    r"có\s+trình\s+độ|dưới|ở|tại|thuộc|học\s+sinh|sinh\s+viên|đoàn\s+viên)(?!\w)",
+    re.IGNORECASE,
+)
 # An average is no period's figure: "bình quân hằng năm kết nạp 600 đảng viên".
 AVERAGE_RE = re.compile(
     r"bình\s+quân|trung\s+bình|(?:mỗi|hằng|hàng)\s+năm|mỗi\s+(?:tháng|quý)",
@@ -89,7 +109,14 @@ TOTAL_IS_RE = re.compile(
 )
 # "Đảng bộ tỉnh có 104.598 đảng viên", "toàn Đảng bộ có 6.240 đảng viên sinh hoạt tại ...":
 # a stock, when an organisation is the subject and nothing narrows the count.
-HAVE_PRE_RE = re.compile(r"(?<!\w)có\s+(?:tổng\s+(?:số|cộng)\s+)?" + _APPROX + r"$", re.I)
+HAVE_PRE_RE = re.compile(
+    r"(?<!\w)có\s+(?:tổng\s+(?:số|cộng)\s+)?" + _APPROX + r"$|"
+    # "có 57 tổ chức cơ sở đảng với 9.012 đảng viên": the count after "với" is the members.
+    r"(?<!\w)có\s+\d{1,3}(?:\.\d{3})*\s+(?:tổ\s+chức\s+cơ\s+sở\s+đảng|tổ\s+chức\s+đảng|"
+    r"đảng\s+bộ|chi\s+bộ|chi,\s+đảng\s+bộ)(?:\s+(?:cơ\s+sở|trực\s+thuộc))*\s+"
+    r"(?:với|gồm)\s+(?:tổng\s+số\s+)?" + _APPROX + r"$",
+    re.I,
+)
 HAVE_SUBJECT_RE = re.compile(
     r"(?:đảng|chi)\s+bộ|toàn\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|"
     r"thị\s+trấn|đảng)|(?:tỉnh|huyện|thành|thị|quận)\s+(?:ủy|uỷ)",
@@ -154,6 +181,13 @@ def classify_count(pre_near: str, pre_clause: str, post: str, noun: str, la_so: 
         return None
     if AVERAGE_RE.search(pre_clause):
         return None
+    if BREAKDOWN_CUE_RE.search(pre_near) and (
+        noun in CATEGORY_NOUNS or CATEGORY_POST_RE.match(post)
+    ):
+        return None
+    plan = TARGET_COUNT_PRE_RE.search(near) if noun in PARTY_NOUNS else None
+    if plan and not adm and not EXCESS_BEFORE_RE.search(near, 0, plan.start()):
+        return "target"
     if adm and (noun in PARTY_NOUNS or re.search(r"Đảng", post[:60])):
         metric = "admitted"
     if metric is None and noun in PARTY_NOUNS:
@@ -188,9 +222,10 @@ def classify_count(pre_near: str, pre_clause: str, post: str, noun: str, la_so: 
 
 def is_have_stock(pre_clause: str, post: str) -> bool:
     """ "<organisation> có N đảng viên" with nothing narrowing who is counted."""
-    if not HAVE_PRE_RE.search(pre_clause) or not HAVE_SUBJECT_RE.search(pre_clause):
+    have = HAVE_PRE_RE.search(pre_clause)
+    if not have or not HAVE_SUBJECT_RE.search(pre_clause, 0, have.start()):
         return False
-    if HAVE_BLOCK_RE.search(pre_clause) or HAVE_NOUN_BLOCK_RE.search(post):
+    if HAVE_BLOCK_RE.search(pre_clause, 0, have.start()) or HAVE_NOUN_BLOCK_RE.search(post):
         return False
     return not re.search(r"được|đã\s+được|kết\s+nạp|vinh\s+dự|tặng", post[:50], re.IGNORECASE)
 
@@ -227,7 +262,10 @@ def classify_percent(pre_clause: str, post: str) -> tuple[str, bool] | None:
     vuot = PCT_VUOT_PRE_RE.search(tail)
     if vuot:
         return ("target" if explicit or re.search(r"chỉ|kế|KH", vuot.group(0)) else "bare"), True
-    if PCT_OTHER_RE.search(pre_clause) and not explicit:
+    # "đạt tỷ lệ 101%": the "tỷ lệ" of the verb itself measures nothing else.
+    dat = PCT_DAT_PRE_RE.search(tail)
+    before = pre_clause[: len(pre_clause) - len(tail) + dat.start()] if dat else pre_clause
+    if PCT_OTHER_RE.search(before) and not explicit:
         return None
     if explicit:
         return "target", False

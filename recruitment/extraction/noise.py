@@ -36,6 +36,10 @@ _RELATED_RE = re.compile(
     r"^\s*các\s+tin\s+(?:khác|đã\s+đưa)|^\s*xem\s+thêm|^\s*đọc\s+thêm",
     re.IGNORECASE,
 )
+_BULLET_FIGURE_RE = re.compile(
+    r"\d\s*(?:%|đảng\s+viên|đồng\s+chí|quần\s+chúng)|(?:kết\s+nạp|chỉ\s+tiêu)[^\d]{0,30}\d"
+)
+_ENDS_WITH_DATE_RE = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{2,4})?\s*\)?\s*$")
 _VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 _VI_LETTER_RE = re.compile(f"[{_VI_LOWER}{_VI_LOWER.upper()}]")
 _SENTENCE_END_RE = re.compile(r"[.!?…:;]\s*$")
@@ -79,7 +83,11 @@ def _is_other_noise(s: str, ls: str) -> bool:
         return True
     if len(s) < 120 and (_COUNTER_RE.search(ls) or _FOOTER_RE.search(ls)):
         return True
-    return bool(_BULLET_RE.match(s) and len(s) < 200 and not _SENTENCE_END_RE.search(s))
+    if not (_BULLET_RE.match(s) and len(s) < 200 and not _SENTENCE_END_RE.search(s)):
+        return False
+    # "- Năm 2022: kết nạp 130 đảng viên": a figure in a bulleted list is the article's;
+    # a dated link ("- Hà Nội: Kết nạp 5.000 đảng viên (05/12/2023)") is not.
+    return not (_BULLET_FIGURE_RE.search(ls) and not _ENDS_WITH_DATE_RE.search(ls))
 
 
 def noise_flags(lines: list[str]) -> list[bool]:

@@ -256,12 +256,25 @@ def level_for(word: str, name: str) -> str:
     return _WORD_LEVEL.get(word, "grassroots")
 
 
+# Stop words that also open place names ("Đồng Nai", "Bà Rịa", "Anh Sơn", "Hội An",
+# "Chi Lăng", "Kế Sách", "Thường Tín", "Năm Căn"): kept as the first token of a name when
+# a capitalised word, itself no stop word, follows.
+_PLACE_OPENERS = frozenset(["Đồng", "Bà", "Anh", "Hội", "Chi", "Kế", "Thường", "Năm"])
+
+
 @functools.lru_cache(maxsize=4096)
 def trim_name(raw: str, max_tokens: int) -> str:
     tokens = raw.split()
     out: list[str] = []
-    for tok in tokens:
-        if tok in _STOP_TOKENS:
+    for i, tok in enumerate(tokens):
+        if tok in _STOP_TOKENS and not (
+            i == 0
+            and tok in _PLACE_OPENERS
+            and len(tokens) > 1
+            and tokens[1][:1].isalpha()
+            and tokens[1] not in _STOP_TOKENS
+            and tokens[1] not in ("Chí", "CHÍ")
+        ):
             break
         if tok in SURNAMES and len(out) >= 2:
             break

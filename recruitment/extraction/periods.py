@@ -63,10 +63,13 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
         + _MY
         + r"|(?:hết\s+|cuối\s+)?(?:năm\s+)?(\d{4}))",
     ),
+    # "9 tháng đầu năm 2025", "11 tháng năm 2023", "10 tháng của năm nay": the first N
+    # months (the bare forms need the year or "nay", so "ngày 5 tháng năm" stays out).
     (
         "months",
-        ("tháng đầu", "tháng cuối"),
-        r"(\d{1,2})\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(?:nay|(\d{4})))?",
+        ("tháng đầu", "tháng cuối", "tháng năm", "tháng của"),
+        r"(\d{1,2})\s+tháng\s+(?:(đầu|cuối)\s+năm(?:\s+(?:nay|(\d{4})))?|"
+        r"(?:của\s+)?năm\s+(?:nay|(\d{4})(?!\d)))",
     ),
     ("quarter", ("quý",), r"quý\s+(iv|i{1,3}|[1-4])(?!\w)(?:\s*(?:năm\s+|[/\-]\s*)(\d{4}))?"),
     ("stock_date", ("đến", "tới"), _UNTIL + r"(?:hết\s+)?ngày\s+" + _DMY),
@@ -270,6 +273,8 @@ def find_period_mentions(
                 and _VERB_HIEN_RE.search(low, max(0, m.start() - 6), m.start())
             ):
                 continue  # "thực hiện có hiệu quả", "phát hiện": a verb, not "now"
+            if kind == "months" and low.endswith("ngày ", 0, m.start()):
+                continue  # "ngày 12 tháng năm 2023": a date written out, not N months
             if kind == "bare_year":
                 if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "./,:-_"):
                     continue
@@ -306,10 +311,10 @@ def resolve(m: PeriodMention, ctx: PeriodContext) -> tuple[date, date] | None:
             return (date(pub.year, 1, 1), date(pub.year, 12, 31)) if pub else None
         if m.kind == "months":
             n = int(g[0])
-            y = _year(g[2]) or (pub.year if pub else None)
+            y = _year(g[2]) or _year(g[3]) or (pub.year if pub else None)
             if y is None or not 1 <= n <= 12:
                 return None
-            if g[1].lower() == "cuối":
+            if g[1] == "cuối":
                 return date(y, 13 - n, 1), date(y, 12, 31)
             return date(y, 1, 1), last_day(y, n)
         if m.kind == "quarter":
