@@ -170,6 +170,13 @@ class Organisation(models.Model):
         ids = self.ancestor_ids
         return Organisation.objects.filter(pk=ids[0]).first() if ids else None
 
+    @property
+    def succeeded_on(self) -> dt.date | None:
+        """The first day the successor carries the figures (valid_until is the last own day)."""
+        if self.successor_id is None or self.valid_until is None:
+            return None
+        return self.valid_until + dt.timedelta(days=1)
+
     def is_in_force(self, on: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= on) and (
             self.valid_until is None or on <= self.valid_until

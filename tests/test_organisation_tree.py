@@ -63,3 +63,16 @@ def test_every_change_is_kept_in_history(district):
     district.short_name = "Kim Sơn (sửa)"
     district.save()
     assert district.history.count() == 2
+
+
+def test_a_merged_organisation_is_succeeded_the_day_after_its_last_day(province, district):
+    successor = Organisation.objects.create(
+        name="Đảng bộ tỉnh Ninh Bình (mới)",
+        short_name="Ninh Bình",
+        level=Level.PROVINCE,
+        valid_from=dt.date(2025, 7, 1),
+    )
+    district.successor = successor
+    district.save()
+    assert district.succeeded_on == dt.date(2025, 7, 1)
+    assert province.succeeded_on is None

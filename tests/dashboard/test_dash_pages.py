@@ -164,7 +164,15 @@ def test_merged_organisation_links_its_successor(gold, viewer_client):
     Organisation.objects.filter(pk=old.pk).update(valid_until=dt.date(2025, 6, 30), successor=new)
     html = viewer_client.get(reverse("dashboard:organisation", args=[old.pk])).content.decode()
     assert "Sáp nhập vào" in html
+    assert "(từ 01/07/2025)" in html
     assert reverse("dashboard:organisation", args=[new.pk]) in html
+
+
+def test_sections_without_figures_are_left_out(gold, viewer_client):
+    html = viewer_client.get(reverse("dashboard:organisation", args=[gold["kim-son"].pk]))
+    page = html.content.decode()
+    assert "Nguồn phát triển đảng viên" not in page
+    assert "Tổng số đảng viên và tỷ lệ so với dân số" not in page
 
 
 def test_dissolved_organisation_says_so(gold, viewer_client):
