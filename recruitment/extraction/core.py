@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from . import metrics, noise, numbers, organisations, periods
+from . import gazetteer, metrics, noise, numbers, organisations, periods
 from .lowercase import lower_same_length
 from .organisations import Mention, Org
 
@@ -128,12 +128,24 @@ _FIGURE_IN_RE = re.compile(r"\d\s*%|\d\s+(?:đảng\s+viên|đồng\s+chí|quầ
 _VERB_LIST_RE = re.compile(r",(?:[ \t]+[^\W\d_]+){1,3}[ \t]+và[ \t]+[^\W\d_]")
 _RAISED_TO_RE = re.compile(r"nâng|đưa", re.IGNORECASE)
 _TERM_WORD_RE = re.compile(r"nhiệm\s+kỳ", re.IGNORECASE)
+# A period right after these words names the plan's period, not a figure's.
+_PLAN_BEFORE_RE = re.compile(
+    r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết)(?:\s+[^\W\d_]+){0,5}\s*$", re.I
+)
+# A share reported part-way through a year (also "tính đến ngày 15/11") is of the year's plan.
+_PART_YEAR_PLAN_KINDS = frozenset(
+    {"months", "quarter", "ytd", "month", "this_year", "stock_date", "stock_month"}
+)
+# The 2025 reform (1 July 2025) abolished districts: communes are directly under provinces.
+REFORM_DATE = datetime.date(2025, 7, 1)
+_DISTRICT_WORDS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
 _GOAL_METRICS = frozenset({"target", "members_population_pct_target"})
 _PART_YEAR_KINDS = frozenset({"months", "quarter", "ytd", "month"})
 # After an organisation: it set or assigned the plan ("chỉ tiêu Tỉnh ủy giao").
 _ASSIGNER_AFTER_RE = re.compile(r"\s+(?:đã\s+|đề\s+ra\s+và\s+)?giao(?!\w)", re.IGNORECASE)
 _HEADLINE_SKIP_RE = re.compile(
     r"^(?:trang\s+(?:thông\s+tin|chủ)|cổng\s+thông\s+tin|chào\s+mừng|xuất\s+bản|"
+    r"báo\s+[^\n]*điện\s+tử\s*$|"
     r"chi\s+tiết\s+bài|tin\s+tức|trang\s+chủ|date$|null$)",
     re.IGNORECASE,
 )
@@ -316,9 +328,19 @@ class _Extractor:
         ]
         self._pm_starts = [pm.start for pm in self.period_mentions]
         site: list[Mention] = []
+        # The province whose newspaper this is: the first "Báo X" naming a province.
+        self.newspaper: Org | None = None
         for idx, line in enumerate(line_texts):
-            if not spam[idx] and "điện tử" in line_lows[idx]:
+            if spam[idx]:
+                continue
+            low = line_lows[idx]
+            if "điện tử" in low:
                 site.extend(organisations.site_mentions(line))
+            if self.newspaper is None and ("báo" in low or "bao" in low):
+                self.newspaper = organisations.newspaper_province(line, low)
+                if self.newspaper is not None:
+                    a = self.lines[idx][0]
+                    site.append(Mention(a, a, self.newspaper, weight=1.0))
         if organisation:
             self.main = organisations.parse_org(organisation) or Org("", organisation.strip(), "")
         else:
@@ -360,6 +382,12 @@ class _Extractor:
             return None
         if len(tokens) >= 3 and tokens[0] in organisations.SURNAMES:
             return None  # a person's name heads the title
+        n = gazetteer.official_prefix("any", tokens)
+        if n == 0:
+            return None  # no place: "Báo Quảng Ngãi", "Công tác ..."
+        if n:
+            tokens = tokens[:n]
+            name = " ".join(tokens)
         rest = self.work[a + m.start("name") + len(name) : b]
         if not m.group("colon") and not re.match(r"\s+[^\W\d_A-ZĐ]", rest):
             return None
@@ -378,6 +406,8 @@ class _Extractor:
         if not counts:
             return None
         word = max(counts, key=lambda w: (counts[w], w in named))
+        if word not in named and gazetteer.official_prefix(word, tokens) == 0:
+            return None  # "Lâm Hà: ..." with "toàn tỉnh" below: not a province
         return named.get(word) or Org(word, name, organisations.level_for(word, name))
 
     def _resolve_ref(self, word: str, pos: int, para: int) -> Org | None:
@@ -393,8 +423,10 @@ class _Extractor:
         if main is not None:
             if main.word == word:
                 return main
-            if main.word == "":
+            if main.word == "" and gazetteer.official_prefix(word, main.name.split()) != 0:
                 return Org(word, main.name, organisations.level_for(word, main.name))
+        if recent is None and self.newspaper is not None and word == self.newspaper.word:
+            return self.newspaper  # "toàn tỉnh" in the province's own newspaper
         return recent[0] if recent else None
 
     def _mention_org(self, m: Mention, para: int) -> Org | None:
@@ -446,6 +478,16 @@ class _Extractor:
                 real = [pm for pm in pms if pm.is_period]
                 if real:
                     carried_period = real[-1]
+                    last = figures[-1] if figures else None
+                    if (
+                        last is not None
+                        and last.period_mention is not None
+                        and last.num_end <= real[-1].start
+                        and _PLAN_BEFORE_RE.search(work[last.num_end : real[-1].start][-60:])
+                    ):
+                        # "đạt 103,25% chỉ tiêu Tỉnh ủy giao năm 2024": the year is the
+                        # plan's; the figures below share the total's period.
+                        carried_period = last.period_mention
                 elif figures and figures[-1].period_mention is not None:
                     carried_period = figures[-1].period_mention
                 for m in sent_mentions:
@@ -695,6 +737,8 @@ class _Extractor:
                 continue
             if m is not before[0] and _ASSIGNER_AFTER_RE.match(self.work, m.end):
                 continue  # "chỉ tiêu Tỉnh ủy giao": who set the plan, not the subject
+            if m.ref_word in (organisations.MASS_ORG, organisations.UNKNOWN_UNIT):
+                return  # "Hội Nông dân huyện giới thiệu ...": not a party organisation
             org = self._mention_org(m, para)
             if org is not None:
                 fig.org, fig.org_mention = org, m
@@ -769,12 +813,20 @@ class _Extractor:
         if chosen.kind in periods.TO_DATE_KINDS or (chosen.kind == "range" and chosen.groups[1]):
             ends = []
             later_counts = [
-                f.num_start for f in figs if f.kind == "count" and f.num_start > fig.num_end
+                f.num_start
+                for f in figs
+                if f.kind == "count" and f.num_start > fig.num_end and f.metric not in _GOAL_METRICS
             ]
             last_count = max(later_counts, default=-1)
             for pm in real:
-                # A breakdown by years: each year introduces one of the later counts.
-                if fig.num_end < pm.start and pm.end <= last_count and pm.kind == "year":
+                # A breakdown by years: each year introduces one of the later counts (not
+                # the year of a plan: "đạt 45% chỉ tiêu năm 2026 là 40 đảng viên").
+                if (
+                    fig.num_end < pm.start
+                    and pm.end <= last_count
+                    and pm.kind == "year"
+                    and not _PLAN_BEFORE_RE.search(self.work, max(0, pm.start - 60), pm.start)
+                ):
                     r = periods.resolve(pm, ctx)
                     if r:
                         ends.append(r[1])
@@ -902,6 +954,16 @@ class _Extractor:
     def _candidates(self, fig: _Figure) -> list[Candidate]:
         if fig.metric is None or fig.period is None or fig.org is None or not fig.org.level:
             return []
+        if (
+            fig.org.level == "district"
+            and fig.org.word in _DISTRICT_WORDS
+            and self.published is not None
+            and self.published >= REFORM_DATE
+            and fig.period[1] >= REFORM_DATE
+        ):
+            # After the reform there are no districts: a district's figure is only a report
+            # on an earlier period about a former district.
+            return []
         qa, qb = self._quote(fig)
         oqa, oqb = self._span(qa, qb)
         ova, ovb = self._span(fig.num_start, fig.num_end)
@@ -935,7 +997,7 @@ class _Extractor:
             target = (linked.value * 100 / fig.value).quantize(Decimal(1), rounding=ROUND_HALF_UP)
             period, label = fig.period, fig.period_label
             pm0 = fig.period_mention
-            if pm0 is not None and pm0.kind in ("months", "quarter", "ytd", "month", "this_year"):
+            if pm0 is not None and pm0.kind in _PART_YEAR_PLAN_KINDS:
                 # Plans are annual: a share reported part-way is a share of the year's plan.
                 y = period[1].year
                 period = (datetime.date(y, 1, 1), datetime.date(y, 12, 31))

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from . import gazetteer
 from .lowercase import lower_same_length
 
 _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1F00)) if c.isalpha() and c.isupper()}))
@@ -34,6 +35,7 @@ _WORD_LEVEL = {
     "xã": "commune",
     "phường": "commune",
     "thị trấn": "commune",
+    "đặc khu": "commune",
     "trường": "grassroots",
     "đảng bộ": "grassroots",
     "chi bộ": "cell",
@@ -140,7 +142,7 @@ SURNAMES = frozenset(
 )
 
 _TERR_RE = re.compile(
-    r"(?P<word>[Tt]hành\s+phố|TP\.?|Tp\.?|[Tt]hị\s+xã|[Tt]hị\s+trấn|[Tt]ỉnh|"
+    r"(?P<word>[Tt]hành\s+phố|TP\.?|Tp\.?|[Tt]hị\s+xã|[Tt]hị\s+trấn|[Tt]ỉnh|[Đđ]ặc\s+khu|"
     rf"[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường)(?:[ \t]+|(?<=\.))(?P<name>{_NAME})"
 )
 _COMMITTEE_RE = re.compile(
@@ -183,6 +185,12 @@ _REF_RE = re.compile(
     r"(?:[Đđ]ảng\s+(?:ủy|uỷ)[ \t]+)|(?:[Cc]hi\s+bộ[ \t]+))?"
     r"(?P<word>[Tt]ỉnh|[Hh]uyện|[Tt]hành\s+phố|[Tt]hị\s+xã|[Qq]uận|[Xx]ã|[Pp]hường|"
     rf"[Tt]hị\s+trấn|[Tt]rường)(?!\w)(?![ \t]+(?:{_U}|\d))"
+)
+_REF_LOOSE_RE = re.compile(
+    r"(?P<pre>(?:[Tt]oàn[ \t]+(?:[Đđ]ảng\s+bộ[ \t]+)?)|(?:[Đđ]ảng\s+bộ[ \t]+)|"
+    r"(?:[Đđ]ảng\s+(?:ủy|uỷ)[ \t]+))"
+    r"(?P<word>[Tt]ỉnh|[Hh]uyện|[Tt]hành\s+phố|[Tt]hị\s+xã|[Qq]uận|[Xx]ã|[Pp]hường|"
+    r"[Tt]hị\s+trấn)(?!\w)"
 )
 _SITE_RE = re.compile(
     r"(?:trang|cổng)\s+(?:thông\s+tin|tt)\s*(?:điện\s+tử|đt)?\s+"
@@ -294,20 +302,88 @@ def _make_org(word: str, name: str) -> Org | None:
     return Org(word, name, level_for(word, name))
 
 
+_TOKEN_END_RE = re.compile(r"\S+")
+# Middle names: "<surname> <middle> ..." after a level word is a person, not a place.
+_BODY_NOT_PERSON = (
+    "Công ty",
+    "Tổng công ty",
+    "Bệnh viện",
+    "Ngân hàng",
+    "Viện",
+    "Trung tâm",
+    "Tập đoàn",
+    "Học viện",
+    "Hợp tác xã",
+)
+
+
+def _name_span(raw: str, n: int) -> str:
+    """The first ``n`` tokens of ``raw`` as written (original spacing kept)."""
+    ends = [t.end() for t in _TOKEN_END_RE.finditer(raw)]
+    return raw[: ends[n - 1]] if 0 < n <= len(ends) else ""
+
+
+@functools.lru_cache(maxsize=8192)
+def territorial_name(word: str, raw: str, max_tokens: int = 4, validate: bool = True) -> str:
+    """The place name that opens ``raw`` after the level word ``word``, or "".
+
+    With the official units loaded, the longest run of the capitalised words that is the
+    name of a unit of that level ("xã Lộc Hiệp Hoàng Ngọc Tuấn" → "Lộc Hiệp"); a person's
+    name ("Tỉnh ủy Đặng Ngọc Dũng", "xã Trần Thị Mai") or a phrase ("huyện Nông thôn
+    mới") gives "". Without them, the stop-word and surname rules of ``trim_name``.
+    """
+    tokens = raw.split()
+    n = gazetteer.official_prefix(word, tokens[:6]) if validate else None
+    if n is None:
+        return trim_name(raw, max_tokens)
+    if n == 0:
+        # Units merged away before the dataset's snapshot (communes merged in 2019–2024) are
+        # not in it, yet older articles name them: keep a name that looks like a place (two
+        # words or more, not opening with a surname), never a person or a one-word phrase.
+        name = trim_name(raw, max_tokens)
+        words = name.split()
+        return name if len(words) >= 2 and words[0] not in SURNAMES else ""
+    if n == 1 and len(tokens) > 1 and tokens[0] in SURNAMES and tokens[1][:1].isupper():
+        return ""  # "xã Lâm Văn Hùng": a one-word commune "Lâm" would be a person's surname
+    return _name_span(raw, n)
+
+
+def _person_follows(text: str, pos: int, end: int, word: str) -> bool:
+    """After a level word at ``pos``: capitalised words that name no unit of that level
+    (a person: "Bí thư Đảng ủy xã Trần Thị Mai"), so the level word is a reference."""
+    m = _NAME_AFTER_RE.match(text, pos, end)
+    if not m or not gazetteer.available():
+        return False
+    raw = m.group(1)
+    first = raw.split()[0]
+    if first in _STOP_TOKENS or first[:1].isdigit():
+        return False
+    return not territorial_name(word, raw)
+
+
+_NAME_AFTER_RE = re.compile(rf"[ \t]+({_NAME})")
+gazetteer.on_reload(territorial_name.cache_clear)
+
+
 _TRIGGER_RE = re.compile(
-    r"tỉnh|huyện|quận|thị\s+(?:xã|trấn|ủy|uỷ)|thành\s+(?:phố|ủy|uỷ)|tp|xã|phường|trường|"
+    r"tỉnh|huyện|quận|thị\s+(?:xã|trấn|ủy|uỷ)|thành\s+(?:phố|ủy|uỷ|đoàn)|tp|xã|phường|trường|đặc\s+khu|"
     r"chi\s+bộ|đảng\s+(?:bộ|ủy|uỷ)|toàn"
 )
 
 
 def find_org_mentions(
-    text: str, start: int = 0, end: int | None = None, low: str | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    low: str | None = None,
+    validate: bool = True,
 ) -> list[Mention]:
     """Named organisations and level-word references in ``text[start:end]``, in order.
 
     A cheap scan for level words on lower-cased text finds where a mention may begin;
     the detailed patterns are tried only there (speed: most positions start nothing).
     ``low`` is ``lower_same_length(text[start:end])`` when the caller has it already.
+    ``validate=False`` takes territorial names as written (a name the user gives).
     """
     end = len(text) if end is None else end
     if low is None:
@@ -319,7 +395,7 @@ def find_org_mentions(
         if pos in seen or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_")):
             continue
         seen.add(pos)
-        found.extend(_mentions_at(text, pos, end, t.group(0)))
+        found.extend(_mentions_at(text, pos, end, t.group(0), validate))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Mention] = []
     last_end = -1
@@ -341,7 +417,9 @@ def _trigger_kind(trigger: str) -> tuple[bool, bool, bool]:
     return party, territorial, trigger.endswith(("ủy", "uỷ"))
 
 
-def _mentions_at(text: str, pos: int, end: int, trigger: str) -> list[Mention]:
+def _mentions_at(
+    text: str, pos: int, end: int, trigger: str, validate: bool = True
+) -> list[Mention]:
     # Most level words in running text start nothing ("xã hội", "môi trường", "toàn
     # diện"); the next character rules them out before any detailed pattern runs.
     nxt = text[pos + len(trigger) : pos + len(trigger) + 12].lstrip()
@@ -352,6 +430,15 @@ def _mentions_at(text: str, pos: int, end: int, trigger: str) -> list[Mention]:
         return []
     found: list[Mention] = []
     party, territorial, committee_word = _trigger_kind(trigger)
+    youth = trigger[-4:] == "đoàn"
+    if youth and not validate:
+        return []
+    if territorial and validate and _mass_org_at(text, pos, youth, nxt):
+        # "Hội Nông dân huyện", "Huyện Đoàn", "Thành Đoàn": a mass organisation of the
+        # territory, not its party organisation; a figure after it belongs to neither.
+        return [Mention(pos, pos + len(trigger), None, ref_word=MASS_ORG)]
+    if youth:
+        return []
     # Cheap look at the next word decides which detailed patterns can match here.
     committee = territorial and (
         committee_word
@@ -359,19 +446,30 @@ def _mentions_at(text: str, pos: int, end: int, trigger: str) -> list[Mention]:
     )
     m = _TERR_RE.match(text, pos, end) if territorial and not committee else None
     if m:
-        name = trim_name(m.group("name"), 4)
-        org = _make_org(m.group("word"), name)
+        name = territorial_name(_norm_word(m.group("word")), m.group("name"), 4, validate)
+        org = _make_org(m.group("word"), " ".join(name.split()))
         if org:
             found.append(Mention(m.start(), m.start("name") + len(name), org))
+        elif (
+            validate
+            and _WORD_LEVEL.get(_norm_word(m.group("word"))) == "commune"
+            and gazetteer.available()
+            and not _not_subject_before(text, m.start())
+        ):
+            # "xã Anh hùng ...": a commune, but none the article names; its figures are
+            # not the district's either.
+            found.append(Mention(m.start(), m.start("name"), None, ref_word=UNKNOWN_UNIT))
     m = _COMMITTEE_RE.match(text, pos, end) if committee else None
     if m:
         word = _COMMITTEE_WORD[m.group("word").lower()]
-        name = trim_name(m.group("name") or "", 4)
+        name = territorial_name(word, m.group("name") or "", 4, validate)
         if name:
-            org = _make_org(word, name)
+            org = _make_org(word, " ".join(name.split()))
             found.append(Mention(m.start(), m.start("name") + len(name), org, weight=2.0))
         elif not _not_subject_before(text, m.start()):
-            found.append(Mention(m.start(), m.end(), None, ref_word=word))
+            ref_end = m.start("name") if m.group("name") else m.end()
+            ref_end = len(text[m.start() : ref_end].rstrip()) + m.start()
+            found.append(Mention(m.start(), ref_end, None, ref_word=word))
     m = _SCHOOL_RE.match(text, pos, end) if trigger == "trường" else None
     if m:
         head, _, rest = m.group(0).partition(" ")
@@ -386,11 +484,28 @@ def _mentions_at(text: str, pos: int, end: int, trigger: str) -> list[Mention]:
         name = m.group("name")
         head = re.match(r".*?(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận)(?=[ \t]|$)", name, re.I)
         kind_len = head.end() if head else len(name)
-        trimmed = (name[:kind_len] + " " + trim_name(name[kind_len:], 4)).strip()
-        org = Org("đảng bộ", trimmed, "grassroots")
+        rest = name[kind_len:].strip()
+        tw = _TERR_WORD_END_RE.search(name[:kind_len])
+        tail = (
+            territorial_name(_norm_word(tw.group(0)), rest, 4, validate)
+            if tw and rest.strip()
+            else ""
+        )
+        if not tail and rest.strip():
+            first = rest.split()[0]
+            # A person after the body ("Đảng ủy Quân sự tỉnh Nguyễn Văn A"), with the
+            # official units known: no place name.
+            person = (
+                validate and gazetteer.available() and first in SURNAMES and len(rest.split()) > 1
+            )
+            tail = "" if person else trim_name(rest, 4)
+        trimmed = (name[:kind_len] + " " + tail).strip()
+        org = Org("đảng bộ", trimmed, _body_level(name[:kind_len], tail or rest.strip()))
         found.append(Mention(m.start(), m.start("name") + len(trimmed), org, weight=0.5))
         return found
     m = _BODY_RE.match(text, pos, end) if party else None
+    if m and _body_is_person(m.group("name")):
+        m = None
     if m:
         name = m.group("name")
         kind_len = len(name) - len(name.split()[-1])
@@ -423,7 +538,74 @@ def _mentions_at(text: str, pos: int, end: int, trigger: str) -> list[Mention]:
             ok = False
         if ok and not _not_subject_before(text, m.start()):
             found.append(Mention(m.start(), m.end(), None, ref_word=word))
+    elif territorial or trigger == "toàn" or party:
+        m = _REF_LOOSE_RE.match(text, pos, end)
+        if (
+            validate
+            and m
+            and m.group("pre")
+            and _person_follows(text, m.end(), end, _norm_word(m.group("word")))
+        ):
+            # "Bí thư Đảng ủy xã Trần Thị Mai cho biết": the commune the article is about.
+            word = _norm_word(m.group("word"))
+            if not _not_subject_before(text, m.start()):
+                found.append(Mention(m.start(), m.end(), None, ref_word=word))
     return found
+
+
+_TERR_WORD_END_RE = re.compile(r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận)$", re.IGNORECASE)
+
+
+MASS_ORG = "đoàn thể"
+UNKNOWN_UNIT = "đơn vị khác"
+# Before a level word: the name of a mass organisation ("Hội Nông dân", "Hội Liên hiệp
+# Phụ nữ", "Đoàn Thanh niên", "Liên đoàn Lao động", "Mặt trận Tổ quốc", "Công đoàn").
+_MASS_BEFORE_RE = re.compile(
+    r"(?:\bHội(?:[ \t]+(?!nghị|đồng|thảo|viên|Nghị|Đồng)[^\W\d_]+){1,4}|\bĐoàn[ \t]+[Tt]hanh[ \t]+"
+    r"niên(?:[ \t]+[^\W\d_]+){0,4}|\bLiên[ \t]+đoàn[ \t]+[Ll]ao[ \t]+động|\bCông[ \t]+đoàn|"
+    r"\bMặt[ \t]+trận[ \t]+Tổ[ \t]+quốc|\bMTTQ(?:[ \t]+Việt[ \t]+Nam)?)[ \t]+$"
+)
+
+
+def _mass_org_at(text: str, pos: int, youth: bool, nxt: str) -> bool:
+    if youth:  # "Thành Đoàn Hà Nội" (not "trở thành đoàn viên")
+        return text[pos].isupper() and "Đoàn" in text[pos : pos + 12]
+    if nxt.startswith("Đoàn") and not nxt.startswith("Đoàn kết"):
+        return True  # "Tỉnh Đoàn", "Huyện Đoàn"
+    before = text[pos - 45 if pos > 45 else 0 : pos]
+    if not (
+        "Hội" in before
+        or "đoàn" in before
+        or "Đoàn" in before
+        or "Mặt" in before
+        or "MTTQ" in before
+    ):
+        return False
+    return _MASS_BEFORE_RE.search(before) is not None
+
+
+def _body_level(kind: str, rest: str) -> str:
+    """A force or bloc of the province ("Đảng bộ Công an tỉnh", "Đảng ủy Khối Cơ quan và
+    Doanh nghiệp tỉnh") is directly under the province, at district level; one of a
+    district, and an agency, is grassroots."""
+    if re.match(r"\s*Cơ\s+quan", kind):
+        return "grassroots"
+    w = _norm_word(kind.split()[-1] if kind.split() else "")
+    if kind.lower().rstrip().endswith("thành phố"):
+        return "district" if rest.lower() in CENTRAL_CITIES else "grassroots"
+    return "district" if w == "tỉnh" else "grassroots"
+
+
+def _body_is_person(name: str) -> bool:
+    """ "Bí thư Đảng ủy Khối Nguyễn Văn Hùng": a person follows the body's kind word."""
+    if name.startswith(_BODY_NOT_PERSON):
+        return False
+    tokens = name.split()
+    kind_words = 1
+    while kind_words < len(tokens) and tokens[kind_words][:1].islower():
+        kind_words += 1
+    rest = tokens[kind_words:] if tokens[0] != "Bộ" else tokens[3:]
+    return len(rest) >= 2 and rest[0] in SURNAMES
 
 
 def site_mentions(text: str) -> list[Mention]:
@@ -431,6 +613,7 @@ def site_mentions(text: str) -> list[Mention]:
     out = []
     for m in _SITE_RE.finditer(text):
         name = " ".join(t[:1].upper() + t[1:].lower() for t in m.group("name").split())
+        name = territorial_name(_norm_word(m.group("word")), name, 2)
         org = _make_org(m.group("word"), name)
         if org:
             out.append(Mention(m.start(), m.end(), org, weight=3.0))
@@ -466,7 +649,7 @@ def choose_main(mentions: list[Mention], title_span: tuple[int, int] | None = No
 def parse_org(text: str) -> Org | None:
     """Read an organisation the caller names ("tỉnh Khánh Hòa", "Huyện ủy Tháp Mười")."""
     text = normalise_d(text.strip())
-    for mention in find_org_mentions(text):
+    for mention in find_org_mentions(text, validate=False):
         if mention.org is not None:
             return mention.org
     site = _SITE_RE.search("trang thông tin điện tử " + text)
@@ -537,3 +720,33 @@ def distinctive_name(org: str) -> str:
     s = strip_tones(s)
     s = re.sub(r"[^\w]+", " ", s)
     return " ".join(s.split())
+
+
+# "Báo Quảng Ngãi điện tử", "Bản quyền thuộc Báo Lâm Đồng", "(Baoquangngai.vn)-": the
+# province's own newspaper, which reports on that province.
+_NEWSPAPER_RE = re.compile(rf"\bBáo[ \t]+(?P<name>{_NAME})")
+_NEWSPAPER_DOMAIN_RE = re.compile(r"\bbao(?P<key>[a-z]{4,})\.(?:com\.|org\.)?vn\b", re.IGNORECASE)
+
+
+def newspaper_province(text: str, low: str) -> Org | None:
+    """The province whose newspaper published ``text`` (one line), or None.
+
+    "Báo X" with X a province's official name is that province's paper; national papers
+    ("Báo Nhân Dân", "Báo Tiền Phong") name no province. Needs the official units.
+    """
+    name = None
+    if "báo" in low:
+        for m in _NEWSPAPER_RE.finditer(text):
+            name = gazetteer.province_name(m.group("name"))
+            if name:
+                break
+    if name is None and "bao" in low:
+        for m in _NEWSPAPER_DOMAIN_RE.finditer(text):
+            name = gazetteer.province_from_domain(m.group("key"))
+            if name:
+                break
+    if not name:
+        return None
+    if name.lower() in CENTRAL_CITIES or gazetteer.fold(name) in ("ho chi minh", "hcm"):
+        return _make_org("thành phố", name)
+    return Org("tỉnh", name, "province")

@@ -81,33 +81,33 @@ def test_related_links_below_the_body_do_not_replace_the_byline():
 
 
 BAC_SON = (
-    "Bình Sơn: 6 tháng đầu năm kết nạp 1.125 đảng viên\n\n"
+    "Bắc Giang: 6 tháng đầu năm kết nạp 1.125 đảng viên\n\n"
     "Theo Ban Tổ chức Tỉnh ủy, 6 tháng đầu năm 2023, toàn tỉnh kết nạp được 1.125 đảng viên, "
     "bằng 52,3% kế hoạch năm.\n\n"
-    "Thành phố Bình Sơn kết nạp 160 đảng viên, huyện Lục Hà kết nạp 98 đảng viên, đạt 61%.\n"
+    "Thành phố Bắc Giang kết nạp 160 đảng viên, huyện Lục Yên kết nạp 98 đảng viên, đạt 61%.\n"
 )
 H1_2023 = (date(2023, 1, 1), date(2023, 6, 30))
 
 
 def test_title_place_name_with_provincial_words_is_the_province():
     ex = extract(BAC_SON, published=date(2023, 7, 20))
-    assert (ex.organisation, ex.organisation_level) == ("tỉnh Bình Sơn", "province")
+    assert (ex.organisation, ex.organisation_level) == ("tỉnh Bắc Giang", "province")
 
 
 def test_sub_organisation_figures_take_the_period_of_the_previous_paragraph():
     facts = _facts(BAC_SON, published=date(2023, 7, 20))
     assert facts == {
-        ("admitted", Decimal(1125), "tỉnh Bình Sơn", "province", *H1_2023),
-        ("percent_of_target", Decimal("52.3"), "tỉnh Bình Sơn", "province", *H1_2023),
-        ("admitted", Decimal(160), "thành phố Bình Sơn", "district", *H1_2023),
-        ("admitted", Decimal(98), "huyện Lục Hà", "district", *H1_2023),
-        ("percent_of_target", Decimal(61), "huyện Lục Hà", "district", *H1_2023),
+        ("admitted", Decimal(1125), "tỉnh Bắc Giang", "province", *H1_2023),
+        ("percent_of_target", Decimal("52.3"), "tỉnh Bắc Giang", "province", *H1_2023),
+        ("admitted", Decimal(160), "thành phố Bắc Giang", "district", *H1_2023),
+        ("admitted", Decimal(98), "huyện Lục Yên", "district", *H1_2023),
+        ("percent_of_target", Decimal(61), "huyện Lục Yên", "district", *H1_2023),
     }
 
 
 def test_period_does_not_carry_past_a_heading():
     text = (
-        "Năm 2022, toàn huyện Lục Hà kết nạp 90 đảng viên.\n\n"
+        "Năm 2022, toàn huyện Lục Yên kết nạp 90 đảng viên.\n\n"
         "Những giải pháp trọng tâm\n\n"
         "Đảng bộ xã Tân Mộc kết nạp 7 đảng viên mới.\n"
     )
@@ -116,12 +116,12 @@ def test_period_does_not_carry_past_a_heading():
 
 def test_title_name_with_district_words_is_the_district():
     text = (
-        "Lục Hà: kết nạp 98 đảng viên\n\n"
+        "Lục Yên: kết nạp 98 đảng viên\n\n"
         "Năm 2023, Ban Thường vụ Huyện ủy tập trung chỉ đạo; toàn huyện kết nạp 98 đảng viên."
     )
     ex = extract(text, published=PUB)
-    assert ex.organisation == "huyện Lục Hà"
-    assert _facts(text) == {("admitted", Decimal(98), "huyện Lục Hà", "district", *YEAR_2023)}
+    assert ex.organisation == "huyện Lục Yên"
+    assert _facts(text) == {("admitted", Decimal(98), "huyện Lục Yên", "district", *YEAR_2023)}
 
 
 # ------------------------------------------------------------------ commune, cell, bodies
@@ -131,33 +131,61 @@ def test_title_name_with_district_words_is_the_district():
     ("sentence", "organisation", "level"),
     [
         (
-            "Năm 2023, Đảng ủy xã Tân Mộc (huyện Lục Hà) kết nạp 7 đảng viên.",
+            "Năm 2023, Đảng ủy xã Tân Mộc (huyện Lục Yên) kết nạp 7 đảng viên.",
             "xã Tân Mộc",
             "commune",
         ),
         (
-            "Năm 2023, Đảng ủy xã Tân Mộc, huyện Lục Hà kết nạp 7 đảng viên.",
+            "Năm 2023, Đảng ủy xã Tân Mộc, huyện Lục Yên kết nạp 7 đảng viên.",
             "xã Tân Mộc",
             "commune",
         ),
         ("Năm 2023, Chi bộ thôn Nà Hon kết nạp 7 đảng viên mới.", "chi bộ thôn Nà Hon", "cell"),
         ("Năm 2023, Đảng bộ phường 5 kết nạp 7 đảng viên.", "phường 5", "commune"),
-        ("Năm 2023, Đảng bộ thị trấn Đồi Mây kết nạp 7 đảng viên.", "thị trấn Đồi Mây", "commune"),
+        ("Năm 2023, Đảng bộ thị trấn Đồi Ngô kết nạp 7 đảng viên.", "thị trấn Đồi Ngô", "commune"),
         (
             "Năm 2023, Đảng ủy Công ty cổ phần Than Đông Sơn kết nạp 7 đảng viên.",
             "Công ty cổ phần Than Đông Sơn",
             "grassroots",
         ),
-        ("Năm 2023, Đảng bộ Quân sự tỉnh kết nạp 7 đảng viên.", "Quân sự tỉnh", "grassroots"),
+        # Forces and blocs of the province are directly under it (cấp trên cơ sở, the
+        # district level); those of a district, agencies and companies are grassroots.
+        ("Năm 2023, Đảng bộ Quân sự tỉnh kết nạp 7 đảng viên.", "Quân sự tỉnh", "district"),
+        ("Năm 2023, Đảng bộ Công an tỉnh kết nạp 7 đảng viên.", "Công an tỉnh", "district"),
         (
-            "Năm 2023, Đảng bộ Công an huyện Lục Hà kết nạp 7 đảng viên.",
-            "Công an huyện Lục Hà",
+            "Năm 2023, Đảng bộ Bộ đội Biên phòng tỉnh kết nạp 7 đảng viên.",
+            "Bộ đội Biên phòng tỉnh",
+            "district",
+        ),
+        (
+            "Năm 2023, Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh kết nạp 7 đảng viên.",
+            "Khối Cơ quan và Doanh nghiệp tỉnh",
+            "district",
+        ),
+        (
+            "Năm 2023, Đảng bộ Công an huyện Lục Yên kết nạp 7 đảng viên.",
+            "Công an huyện Lục Yên",
+            "grassroots",
+        ),
+        (
+            "Năm 2023, Đảng bộ Quân sự huyện Lục Yên kết nạp 7 đảng viên.",
+            "Quân sự huyện Lục Yên",
             "grassroots",
         ),
         (
             "Năm 2023, Đảng bộ Khối các cơ quan tỉnh kết nạp 7 đảng viên.",
             "Khối các cơ quan tỉnh",
+            "district",
+        ),
+        (
+            "Năm 2023, Đảng bộ Bệnh viện Phạm Ngọc Thạch kết nạp 7 đảng viên.",
+            "Bệnh viện Phạm Ngọc Thạch",
             "grassroots",
+        ),
+        (
+            "Năm 2023, Đảng bộ Công an thành phố Hà Nội kết nạp 7 đảng viên.",
+            "Công an thành phố Hà Nội",
+            "district",
         ),
     ],
 )
@@ -170,12 +198,12 @@ def test_grassroots_subjects(sentence, organisation, level):
 
 def test_present_stock_is_at_publication_date_with_population_share():
     text = (
-        "Năm 2022, tỉnh Bình Sơn kết nạp 2.000 đảng viên. "
+        "Năm 2022, tỉnh Bắc Giang kết nạp 2.000 đảng viên. "
         "Hiện, Đảng bộ tỉnh có 104.598 đảng viên, chiếm 5,5% dân số."
     )
     facts = _facts(text)
-    assert ("members_total", Decimal(104598), "tỉnh Bình Sơn", "province", PUB, PUB) in facts
-    assert ("members_population_pct", Decimal("5.5"), "tỉnh Bình Sơn", "province", PUB, PUB) in (
+    assert ("members_total", Decimal(104598), "tỉnh Bắc Giang", "province", PUB, PUB) in facts
+    assert ("members_population_pct", Decimal("5.5"), "tỉnh Bắc Giang", "province", PUB, PUB) in (
         facts
     )
 
@@ -183,26 +211,26 @@ def test_present_stock_is_at_publication_date_with_population_share():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Đảng bộ huyện Lục Hà hiện có 4.200 đảng viên.",
-        "Năm 2022, huyện Lục Hà làm tốt công tác đảng. Toàn Đảng bộ có 4.200 đảng viên "
+        "Đảng bộ huyện Lục Yên hiện có 4.200 đảng viên.",
+        "Năm 2022, huyện Lục Yên làm tốt công tác đảng. Toàn Đảng bộ có 4.200 đảng viên "
         "sinh hoạt tại 52 tổ chức cơ sở đảng.",
     ],
 )
 def test_present_stock_forms(sentence):
     facts = _facts(sentence)
-    assert ("members_total", Decimal(4200), "huyện Lục Hà", "district", PUB, PUB) in facts
+    assert ("members_total", Decimal(4200), "huyện Lục Yên", "district", PUB, PUB) in facts
 
 
 def test_present_stock_without_publication_date_gives_nothing():
-    assert extract("Đảng bộ huyện Lục Hà hiện có 4.200 đảng viên.").candidates == []
+    assert extract("Đảng bộ huyện Lục Yên hiện có 4.200 đảng viên.").candidates == []
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Năm 2023, Đảng bộ huyện Lục Hà có 1.200 đảng viên nữ.",
-        "Năm 2023, Đảng bộ huyện Lục Hà có 300 đảng viên được tặng Huy hiệu Đảng.",
-        "Năm 2023, trong đó Đảng bộ huyện Lục Hà có 1.200 đảng viên là người dân tộc thiểu số.",
+        "Năm 2023, Đảng bộ huyện Lục Yên có 1.200 đảng viên nữ.",
+        "Năm 2023, Đảng bộ huyện Lục Yên có 300 đảng viên được tặng Huy hiệu Đảng.",
+        "Năm 2023, trong đó Đảng bộ huyện Lục Yên có 1.200 đảng viên là người dân tộc thiểu số.",
     ],
 )
 def test_narrowed_counts_are_not_stocks(sentence):
@@ -215,12 +243,12 @@ def test_narrowed_counts_are_not_stocks(sentence):
 @pytest.mark.parametrize(
     ("sentence", "value"),
     [
-        ("Năm 2023, huyện Lục Hà kết nạp mới 45 đảng viên.", 45),
-        ("Năm 2023, huyện Lục Hà đã kết nạp được tổng số 230 đảng viên.", 230),
-        ("Năm 2023, huyện Lục Hà có số đảng viên mới kết nạp là 87.", 87),
-        ("Năm 2023, huyện Lục Hà kết nạp 45 đồng chí.", 45),
-        ("Năm 2023, huyện Lục Hà kết nạp 45 quần chúng ưu tú vào Đảng.", 45),
-        ("Năm 2023, huyện Lục Hà kết nạp đảng viên được 45 đồng chí.", 45),
+        ("Năm 2023, huyện Lục Yên kết nạp mới 45 đảng viên.", 45),
+        ("Năm 2023, huyện Lục Yên đã kết nạp được tổng số 230 đảng viên.", 230),
+        ("Năm 2023, huyện Lục Yên có số đảng viên mới kết nạp là 87.", 87),
+        ("Năm 2023, huyện Lục Yên kết nạp 45 đồng chí.", 45),
+        ("Năm 2023, huyện Lục Yên kết nạp 45 quần chúng ưu tú vào Đảng.", 45),
+        ("Năm 2023, huyện Lục Yên kết nạp đảng viên được 45 đồng chí.", 45),
     ],
 )
 def test_more_admission_forms(sentence, value):
@@ -228,7 +256,7 @@ def test_more_admission_forms(sentence, value):
 
 
 def test_admitted_over_target_pair():
-    text = "Năm 2023, huyện Lục Hà kết nạp 1.203/1.150 đảng viên, đạt 104,6%."
+    text = "Năm 2023, huyện Lục Yên kết nạp 1.203/1.150 đảng viên, đạt 104,6%."
     ex = extract(text, published=PUB)
     facts = {(c.metric, c.value, c.derived) for c in ex.candidates}
     assert ("admitted", Decimal(1203), False) in facts
@@ -242,10 +270,10 @@ def test_admitted_over_target_pair():
 @pytest.mark.parametrize(
     ("sentence", "pct"),
     [
-        ("Năm 2023, huyện Lục Hà kết nạp 115 đảng viên, vượt 15% kế hoạch.", 115),
-        ("Năm 2023, huyện Lục Hà kết nạp 100 đảng viên, đạt 100% chỉ tiêu.", 100),
-        ("Năm 2023, huyện Lục Hà kết nạp 95 đảng viên, hoàn thành 95% chỉ tiêu.", 95),
-        ("Năm 2023, huyện Lục Hà kết nạp 95 đảng viên, bằng 95% kế hoạch.", 95),
+        ("Năm 2023, huyện Lục Yên kết nạp 115 đảng viên, vượt 15% kế hoạch.", 115),
+        ("Năm 2023, huyện Lục Yên kết nạp 100 đảng viên, đạt 100% chỉ tiêu.", 100),
+        ("Năm 2023, huyện Lục Yên kết nạp 95 đảng viên, hoàn thành 95% chỉ tiêu.", 95),
+        ("Năm 2023, huyện Lục Yên kết nạp 95 đảng viên, bằng 95% kế hoạch.", 95),
     ],
 )
 def test_percent_of_target_forms(sentence, pct):
@@ -255,10 +283,10 @@ def test_percent_of_target_forms(sentence, pct):
 @pytest.mark.parametrize(
     ("sentence", "start", "end"),
     [
-        ("Chỉ tiêu kết nạp năm 2024 của huyện Lục Hà là 150 đảng viên.", 2024, 2024),
-        ("Huyện Lục Hà có chỉ tiêu kết nạp năm 2024 là 150.", 2024, 2024),
+        ("Chỉ tiêu kết nạp năm 2024 của huyện Lục Yên là 150 đảng viên.", 2024, 2024),
+        ("Huyện Lục Yên có chỉ tiêu kết nạp năm 2024 là 150.", 2024, 2024),
         (
-            "Nghị quyết Đại hội Đảng bộ huyện Lục Hà đề ra chỉ tiêu kết nạp 150 đảng viên "
+            "Nghị quyết Đại hội Đảng bộ huyện Lục Yên đề ra chỉ tiêu kết nạp 150 đảng viên "
             "trong nhiệm kỳ 2020 - 2025.",
             2020,
             2025,
@@ -270,7 +298,7 @@ def test_target_statements(sentence, start, end):
     assert (
         "target",
         Decimal(150),
-        "huyện Lục Hà",
+        "huyện Lục Yên",
         "district",
         date(start, 1, 1),
         date(end, 12, 31),
@@ -281,72 +309,72 @@ def test_target_statements(sentence, start, end):
     ("sentence", "start", "end"),
     [
         (
-            "9 tháng đầu năm, huyện Lục Hà kết nạp 60 đảng viên.",
+            "9 tháng đầu năm, huyện Lục Yên kết nạp 60 đảng viên.",
             date(2023, 1, 1),
             date(2023, 9, 30),
         ),
-        ("Quý I/2023, huyện Lục Hà kết nạp 60 đảng viên.", date(2023, 1, 1), date(2023, 3, 31)),
+        ("Quý I/2023, huyện Lục Yên kết nạp 60 đảng viên.", date(2023, 1, 1), date(2023, 3, 31)),
         (
-            "Quý II năm 2023, huyện Lục Hà kết nạp 60 đảng viên.",
+            "Quý II năm 2023, huyện Lục Yên kết nạp 60 đảng viên.",
             date(2023, 4, 1),
             date(2023, 6, 30),
         ),
         (
-            "Từ đầu năm 2023 đến ngày 30/6/2023, huyện Lục Hà kết nạp 60 đảng viên.",
+            "Từ đầu năm 2023 đến ngày 30/6/2023, huyện Lục Yên kết nạp 60 đảng viên.",
             date(2023, 1, 1),
             date(2023, 6, 30),
         ),
         (
-            "Tính đến ngày 15/9/2023, toàn huyện Lục Hà đã kết nạp 60 đảng viên.",
+            "Tính đến ngày 15/9/2023, toàn huyện Lục Yên đã kết nạp 60 đảng viên.",
             date(2023, 1, 1),
             date(2023, 9, 15),
         ),
         (
-            "Trong 3 năm (2021-2023), huyện Lục Hà kết nạp 60 đảng viên.",
+            "Trong 3 năm (2021-2023), huyện Lục Yên kết nạp 60 đảng viên.",
             date(2021, 1, 1),
             date(2023, 12, 31),
         ),
     ],
 )
 def test_period_forms(sentence, start, end):
-    assert _facts(sentence) == {("admitted", Decimal(60), "huyện Lục Hà", "district", start, end)}
+    assert _facts(sentence) == {("admitted", Decimal(60), "huyện Lục Yên", "district", start, end)}
 
 
 def test_two_years_two_figures_sharing_a_noun():
-    text = "Huyện Lục Hà năm 2022 kết nạp 120, năm 2023 kết nạp 135 đảng viên."
+    text = "Huyện Lục Yên năm 2022 kết nạp 120, năm 2023 kết nạp 135 đảng viên."
     facts = _facts(text)
     assert facts == {
         (
             "admitted",
             Decimal(120),
-            "huyện Lục Hà",
+            "huyện Lục Yên",
             "district",
             date(2022, 1, 1),
             date(2022, 12, 31),
         ),
-        ("admitted", Decimal(135), "huyện Lục Hà", "district", *YEAR_2023),
+        ("admitted", Decimal(135), "huyện Lục Yên", "district", *YEAR_2023),
     }
 
 
 def test_trained_forms():
-    text = "Năm 2023, huyện Lục Hà mở 5 lớp bồi dưỡng nhận thức về Đảng cho 120 quần chúng ưu tú."
+    text = "Năm 2023, huyện Lục Yên mở 5 lớp bồi dưỡng nhận thức về Đảng cho 120 quần chúng ưu tú."
     assert _values(text) == {("trained", Decimal(120))}
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Bình quân hằng năm, huyện Lục Hà kết nạp 600 đảng viên.",
-        "Năm 2023, huyện Lục Hà phấn đấu tăng từ 5 - 7% số đảng viên.",
-        "Năm 2023, huyện Lục Hà có 95% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ.",
-        "Năm 2023, tỷ lệ đảng viên trẻ của huyện Lục Hà chiếm 40%.",
-        "Năm 2023, đảng viên nữ của huyện Lục Hà chiếm 30%.",
-        "Năm 2023, huyện Lục Hà đề nghị kết nạp 25 quần chúng ưu tú.",
-        "Năm 2023, huyện Lục Hà xét kết nạp 25 quần chúng.",
-        "Năm 2023, huyện Lục Hà hỗ trợ 120 hộ, 35 ha, 1.200 triệu đồng cho đảng viên.",
-        "Năm 2023, huyện Lục Hà kết nạp thanh niên từ 18 tuổi.",
-        "Thực hiện Nghị quyết số 21-NQ/TW và Kế hoạch số 41, huyện Lục Hà làm tốt công tác.",
-        "Năm 2023, huyện Lục Hà kết nạp từ 5 đến 7 đảng viên mỗi chi bộ.",
+        "Bình quân hằng năm, huyện Lục Yên kết nạp 600 đảng viên.",
+        "Năm 2023, huyện Lục Yên phấn đấu tăng từ 5 - 7% số đảng viên.",
+        "Năm 2023, huyện Lục Yên có 95% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ.",
+        "Năm 2023, tỷ lệ đảng viên trẻ của huyện Lục Yên chiếm 40%.",
+        "Năm 2023, đảng viên nữ của huyện Lục Yên chiếm 30%.",
+        "Năm 2023, huyện Lục Yên đề nghị kết nạp 25 quần chúng ưu tú.",
+        "Năm 2023, huyện Lục Yên xét kết nạp 25 quần chúng.",
+        "Năm 2023, huyện Lục Yên hỗ trợ 120 hộ, 35 ha, 1.200 triệu đồng cho đảng viên.",
+        "Năm 2023, huyện Lục Yên kết nạp thanh niên từ 18 tuổi.",
+        "Thực hiện Nghị quyết số 21-NQ/TW và Kế hoạch số 41, huyện Lục Yên làm tốt công tác.",
+        "Năm 2023, huyện Lục Yên kết nạp từ 5 đến 7 đảng viên mỗi chi bộ.",
     ],
 )
 def test_non_figures(sentence):
@@ -354,29 +382,29 @@ def test_non_figures(sentence):
 
 
 def test_growth_over_same_period_is_not_percent_of_target():
-    text = "Năm 2023, huyện Lục Hà kết nạp 120 đảng viên, tăng 12% so với cùng kỳ."
+    text = "Năm 2023, huyện Lục Yên kết nạp 120 đảng viên, tăng 12% so với cùng kỳ."
     assert _values(text) == {("admitted", Decimal(120))}
 
 
 def test_shares_after_an_admission_count_are_not_progress():
-    text = "Năm 2023, huyện Lục Hà kết nạp 120 đảng viên, trong đó đảng viên nữ chiếm 30%."
+    text = "Năm 2023, huyện Lục Yên kết nạp 120 đảng viên, trong đó đảng viên nữ chiếm 30%."
     assert _values(text) == {("admitted", Decimal(120))}
 
 
 def test_running_total_without_a_start_gives_no_admission_but_keeps_the_stock():
-    text = "Đến nay, huyện Lục Hà đã kết nạp 300 đảng viên, nâng tổng số đảng viên lên 4.500."
-    assert _facts(text) == {("members_total", Decimal(4500), "huyện Lục Hà", "district", PUB, PUB)}
+    text = "Đến nay, huyện Lục Yên đã kết nạp 300 đảng viên, nâng tổng số đảng viên lên 4.500."
+    assert _facts(text) == {("members_total", Decimal(4500), "huyện Lục Yên", "district", PUB, PUB)}
 
 
 def test_stock_at_a_month_from_have_form():
-    text = "Tính đến tháng 6/2023, toàn huyện Lục Hà có 4.200 đảng viên."
+    text = "Tính đến tháng 6/2023, toàn huyện Lục Yên có 4.200 đảng viên."
     end = date(2023, 6, 30)
-    assert _facts(text) == {("members_total", Decimal(4200), "huyện Lục Hà", "district", end, end)}
+    assert _facts(text) == {("members_total", Decimal(4200), "huyện Lục Yên", "district", end, end)}
 
 
 def test_verb_thuc_hien_is_not_now():
-    text = "Huyện ủy Lục Hà thực hiện có hiệu quả, kết nạp 60 đảng viên trong năm 2023."
-    assert _facts(text) == {("admitted", Decimal(60), "huyện Lục Hà", "district", *YEAR_2023)}
+    text = "Huyện ủy Lục Yên thực hiện có hiệu quả, kết nạp 60 đảng viên trong năm 2023."
+    assert _facts(text) == {("admitted", Decimal(60), "huyện Lục Yên", "district", *YEAR_2023)}
 
 
 def test_pair_of_organisation_counts_is_not_a_figure():
@@ -384,16 +412,16 @@ def test_pair_of_organisation_counts_is_not_a_figure():
 
 
 def test_admission_horizon_year_is_not_a_period():
-    text = "Đến năm 2025, huyện Lục Hà phấn đấu kết nạp 500 đảng viên."
+    text = "Đến năm 2025, huyện Lục Yên phấn đấu kết nạp 500 đảng viên."
     assert _values(text, published=date(2022, 3, 1)) == set()
 
 
 def test_a_figure_repeated_in_the_headline_is_quoted_from_the_body():
     text = (
-        "Huyện Đông Lâm: kết nạp 215 đảng viên mới trong năm 2023\n\n"
-        "Năm 2023, Đảng bộ huyện Đông Lâm đã kết nạp 215 đảng viên mới.\n"
+        "Huyện Đông Anh: kết nạp 215 đảng viên mới trong năm 2023\n\n"
+        "Năm 2023, Đảng bộ huyện Đông Anh đã kết nạp 215 đảng viên mới.\n"
     )
     admitted = [c for c in extract(text).candidates if c.metric == "admitted"]
     assert [c.quote for c in admitted] == [
-        "Năm 2023, Đảng bộ huyện Đông Lâm đã kết nạp 215 đảng viên mới"
+        "Năm 2023, Đảng bộ huyện Đông Anh đã kết nạp 215 đảng viên mới"
     ]

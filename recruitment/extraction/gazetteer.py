@@ -1,0 +1,202 @@
+"""Vietnam's official administrative units, to tell a place name from a person's name.
+
+After a level word, news text puts either the unit's name ("xã Lộc Hiệp") or a person's
+("Bí thư Đảng ủy xã Trần Thị Mai cho biết"); both are capitalised words. The names of
+all official units are known: the ``vietnamadminunits`` package ships them in an SQLite
+file (63 provinces, their districts and communes until 2025-06-30; 34 provinces and
+their communes from 2025-07-01). They are loaded once per process, lazily, into sets of
+tone- and case-folded short names by level, so each look-up is one set membership.
+
+Where the dataset cannot be loaded every function says so (``None``) and callers keep
+their own rules. Plain Python: no Django.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = [
+    "LEVEL_SETS",
+    "available",
+    "official_prefix",
+    "on_reload",
+    "province_from_domain",
+    "province_name",
+    "reload",
+]
+
+# Level words and the unit sets a name after them is checked against. "thành phố" is a
+# city under a province or one of the centrally-run cities.
+LEVEL_SETS: dict[str, tuple[str, ...]] = {
+    "tỉnh": ("province",),
+    "thành phố": ("district", "province"),
+    "huyện": ("district",),
+    "quận": ("district",),
+    "thị xã": ("district",),
+    "xã": ("commune",),
+    "phường": ("commune",),
+    "thị trấn": ("commune",),
+    "đặc khu": ("commune",),
+    "any": ("province", "district", "commune"),
+}
+# Numbered units ("Quận 1", "Phường 5", "Phường IV") are official wherever numbers are used.
+_NUMBERED_RE = re.compile(r"(?:\d{1,2}[A-Za-z]?|[IVX]{1,4})")
+_NUMBERED_WORDS = frozenset({"quận", "phường", "thành phố"})
+_PAREN_RE = re.compile(r"\s*\([^)]*\)")
+_TYPE_PREFIX_RE = re.compile(r"^(?:quận|phường|huyện|xã|thị\s+xã|thị\s+trấn)\s+(?=\d)", re.I)
+# Common forms the dataset's short names do not spell out.
+_PROVINCE_ALIASES = ("Thừa Thiên Huế", "Bà Rịa Vũng Tàu", "Bà Rịa", "HCM", "Sài Gòn")
+
+_PATH_OVERRIDE: list[Path | None] = [None]
+_ON_RELOAD: list = []  # cache_clear of callers' caches that depend on the sets
+_STATE: dict[str, object] = {}
+
+
+def fold(text: str) -> str:
+    """Lower case, no tones or dashes, single-spaced: "Bà Rịa - Vũng Tàu" → "ba ria vung tau"."""
+    decomposed = unicodedata.normalize("NFD", text)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    base = base.replace("đ", "d").replace("Đ", "D").replace("\u00f0", "d").replace("\u00d0", "D")
+    base = base.lower().replace("-", " ").replace("–", " ").replace("'", "").replace("’", "")
+    return " ".join(base.split())
+
+
+def _dataset_path() -> Path | None:
+    if _PATH_OVERRIDE[0] is not None:
+        return _PATH_OVERRIDE[0]
+    try:
+        # The package's location without importing it (its import loads pandas: slow).
+        spec = importlib.util.find_spec("vietnamadminunits")
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        return Path(list(spec.submodule_search_locations)[0]) / "data" / "dataset.db"
+    except (ImportError, ValueError):
+        return None
+
+
+def _add(target: set[str], name: str | None) -> None:
+    if not name:
+        return
+    name = _PAREN_RE.sub("", name).strip()
+    name = _TYPE_PREFIX_RE.sub("", name)
+    if not name:
+        return
+    target.add(fold(name))
+    if " - " in name:  # "Cam Ly - Đà Lạt": also the part before the dash
+        target.add(fold(name.split(" - ")[0]))
+
+
+def _load() -> dict[str, object] | None:
+    if "sets" in _STATE:
+        return _STATE["sets"]  # type: ignore[return-value]
+    sets: dict[str, object] | None = None
+    path = _dataset_path()
+    try:
+        if path is None or not path.is_file():
+            raise OSError("no dataset")
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            province: set[str] = set()
+            district: set[str] = set()
+            commune: set[str] = set()
+            names: dict[str, str] = {}
+            for (p,) in con.execute(
+                "SELECT DISTINCT provinceShort FROM admin_units_legacy "
+                "UNION SELECT DISTINCT provinceShort FROM admin_units"
+            ):
+                _add(province, p)
+                if p:
+                    names.setdefault(fold(p).replace(" ", ""), p)
+            for (d,) in con.execute("SELECT DISTINCT districtShort FROM admin_units_legacy"):
+                _add(district, d)
+            for (w,) in con.execute(
+                "SELECT DISTINCT wardShort FROM admin_units_legacy "
+                "UNION SELECT DISTINCT wardShort FROM admin_units"
+            ):
+                _add(commune, w)
+        finally:
+            con.close()
+        for alias in _PROVINCE_ALIASES:
+            _add(province, alias)
+        names.setdefault("thuathienhue", "Thừa Thiên Huế")
+        names.setdefault("bariavungtau", "Bà Rịa - Vũng Tàu")
+        names.setdefault("hochiminh", "Hồ Chí Minh")
+        if not (province and district and commune):
+            raise ValueError("empty dataset")
+        sets = {
+            "province": frozenset(province),
+            "district": frozenset(district),
+            "commune": frozenset(commune),
+            "province_names": names,
+        }
+    except (OSError, sqlite3.Error, ValueError):
+        sets = None
+    _STATE["sets"] = sets
+    return sets
+
+
+def reload(path: str | Path | None = None) -> None:
+    """Forget the loaded sets (tests: ``reload("/missing")`` exercises the fallback)."""
+    _PATH_OVERRIDE[0] = Path(path) if path is not None else None
+    _STATE.clear()
+    _prefix_len.cache_clear()
+    for clear in _ON_RELOAD:
+        clear()
+
+
+def on_reload(clear) -> None:
+    """Register a cache to be cleared when the sets are reloaded."""
+    _ON_RELOAD.append(clear)
+
+
+def available() -> bool:
+    return _load() is not None
+
+
+@functools.lru_cache(maxsize=8192)
+def _prefix_len(word: str, name: str) -> int | None:
+    sets = _load()
+    if sets is None:
+        return None
+    tokens = name.split()
+    levels = LEVEL_SETS.get(word)
+    if levels is None or not tokens:
+        return 0
+    if word in _NUMBERED_WORDS and _NUMBERED_RE.fullmatch(tokens[0]):
+        return 1
+    for n in range(min(len(tokens), 5), 0, -1):
+        key = fold(" ".join(tokens[:n]))
+        if any(key in sets[level] for level in levels):  # type: ignore[operator]
+            return n
+    return 0
+
+
+def official_prefix(word: str, tokens: Sequence[str]) -> int | None:
+    """How many of ``tokens`` (capitalised words after the level word ``word``) form the
+    longest official name of a unit of that level: 0 for none, None without the dataset."""
+    return _prefix_len(word, " ".join(tokens))
+
+
+def province_name(name: str) -> str | None:
+    """``name`` when it is (or starts with) a province's official name; None otherwise or
+    without the dataset. The text's own spelling is kept."""
+    tokens = name.split()
+    n = official_prefix("tỉnh", tokens)
+    return " ".join(tokens[:n]) if n else None
+
+
+def province_from_domain(label: str) -> str | None:
+    """The province a newspaper's domain names ("baoquangngai" → "Quảng Ngãi"), or None."""
+    sets = _load()
+    if sets is None:
+        return None
+    key = fold(label).replace(" ", "")
+    if key.startswith("bao"):
+        key = key[3:]
+    return sets["province_names"].get(key)  # type: ignore[union-attr]
