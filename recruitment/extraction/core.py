@@ -1052,13 +1052,20 @@ def _dedupe(cands: list[Candidate], title: tuple[int, int] | None = None) -> lis
         for c in cands
         if not c.derived and not in_title(c)
     }
+    # The same value for the same organisation and metric: the headline rounds the period
+    # ("9 tháng đầu năm" above, "tính đến ngày 10-9" below), the body states it exactly.
+    values_in_body = {
+        (organisations.distinctive_name(c.organisation), c.org_level, c.metric, c.value)
+        for c in cands
+        if not c.derived and not in_title(c)
+    }
     best: dict[tuple, Candidate] = {}
     for c in cands:
         key = (organisations.distinctive_name(c.organisation), c.org_level, c.metric)
         key += (c.period_start, c.period_end, c.value, c.derived)
         if c.derived and key[:1] + key[2:5] in stated:
             continue
-        if in_title(c) and key[:5] in in_body:
+        if in_title(c) and (key[:5] in in_body or key[:3] + key[5:6] in values_in_body):
             continue
         if key not in best or (in_title(best[key]) and not in_title(c)):
             best[key] = c

@@ -425,3 +425,13 @@ def test_a_figure_repeated_in_the_headline_is_quoted_from_the_body():
     assert [c.quote for c in admitted] == [
         "Năm 2023, Đảng bộ huyện Đông Anh đã kết nạp 215 đảng viên mới"
     ]
+
+
+def test_a_headline_figure_with_a_rounder_period_than_the_body_is_dropped():
+    text = (
+        "Yên Định: 9 tháng đầu năm kết nạp 185 đảng viên\n\n"
+        "Ngày đăng: 12/10/2018\n\n"
+        "Tính đến ngày 10-9-2018, Đảng bộ huyện Yên Định đã kết nạp được 185 đảng viên.\n"
+    )
+    admitted = [c for c in extract(text).candidates if c.metric == "admitted"]
+    assert [(c.value, c.period_end) for c in admitted] == [(185, date(2018, 9, 10))]
