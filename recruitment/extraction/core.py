@@ -103,6 +103,16 @@ _TITLE_NAME_RE = re.compile(
     rf"^\s*(?P<name>{organisations._U}[\w’']*(?:[ \t]+{organisations._U}[\w’']*){{0,3}})"
     r"(?P<colon>\s*[:–—-]\s)?"
 )
+# A list of units with their counts: "như: xã A 8 đảng viên, xã B 6 đảng viên" in a
+# sentence, or lines "- Huyện X: 312 đảng viên;" under a head line ending with ":".
+_ITEM_GAP_RE = re.compile(r"[ \t]*(?:[:–—-]|với)?[ \t]*$")
+_ITEM_SEP_RE = re.compile(
+    r"[ \t]*(?:[,;]|\s+và)(?:[ \t]+(?:tiếp\s+(?:đến|theo)|sau\s+đó|kế\s+đến)(?:\s+là)?)?[ \t]*$",
+    re.IGNORECASE,
+)
+_ITEM_BULLET_RE = re.compile(r"[ \t]*(?:[-–•+*][ \t]*|\d{1,2}[.)][ \t]+)?$")
+_LIST_HEAD_END_RE = re.compile(r"(?::|\s(?:như|là|gồm))[ \t]*$", re.IGNORECASE)
+_ITEM_NOUNS = frozenset({"đảng viên", "đồng chí"})
 _DIGIT_RE = re.compile(r"\d")
 _NON_SPACE_RE = re.compile(r"\S")
 _STOCK_ONLY_KINDS = frozenset({"stock_date", "stock_month", "stock_year"})
@@ -347,6 +357,12 @@ class _Extractor:
             named = [m for m, _ in self.mentions] + site
             self.main = self._title_main() or organisations.choose_main(named, self.title_span)
         self.founding: list[tuple[int, int]] = []  # (position, year)
+        # Lists of units: the metric the current line list's items share (set by a head
+        # line ending with ":"), and the sentence holding an in-sentence list.
+        self._line_list: str | None = None
+        self._line_has_items = False
+        self._inline_list: tuple[int, str] | None = None
+        self._para_last_metric: str | None = None  # of the paragraph's last count so far
         self._mention_starts = [m.start for m, _ in self.mentions]
         # Named mentions by level word, in text order: a reference looks up the latest
         # one before it by bisection rather than walking all mentions (speed).
@@ -448,9 +464,11 @@ class _Extractor:
                 if a < b and work[a:b].strip():
                     carried_period = None
                 continue
-            if self._starts_section(a, b):
+            if self._starts_section(a, b) and not self._is_item_line(a, b):
                 carried_period = None
             carried_org: tuple[Org, Mention] | None = None
+            self._line_has_items = False
+            self._para_last_metric = None
             line_pms = self.period_mentions[
                 bisect.bisect_left(self._pm_starts, a) : bisect.bisect_left(self._pm_starts, b)
             ]
@@ -473,6 +491,9 @@ class _Extractor:
                     ):
                         fig.metric = "members_population_pct_target"
                 self._sentence_figs = figures
+                counts = [f for f in figures if f.kind == "count"]
+                if counts:
+                    self._para_last_metric = counts[-1].metric
                 for fig in figures:
                     out.extend(self._candidates(fig))
                 real = [pm for pm in pms if pm.is_period]
@@ -494,7 +515,67 @@ class _Extractor:
                     org = self._mention_org(m, idx)
                     if org is not None:
                         carried_org = (org, m)
+            self._update_line_list(a, b)
         return out
+
+    def _is_item_line(self, a: int, b: int) -> bool:
+        """A line of a unit list ("Huyện Văn Lâm: 120 đảng viên, đạt 105%"): short and
+        without a sentence end, but no heading; the list head's period goes on."""
+        if not self._line_list:
+            return False
+        i = bisect.bisect_left(self._mention_starts, a)
+        if i >= len(self.mentions) or self.mentions[i][0].start >= b:
+            return False
+        return bool(_ITEM_BULLET_RE.match(self.work, a, self.mentions[i][0].start))
+
+    def _update_line_list(self, a: int, b: int) -> None:
+        """After a line: does a list of unit lines follow, or go on, or end here?"""
+        work = self.work
+        if a == b or not _NON_SPACE_RE.search(work, a, b):
+            return  # blank lines do not end a list
+        if self._line_has_items:
+            return
+        self._line_list = None
+        line = work[a:b].rstrip()
+        if not line.endswith(":"):
+            return
+        sents = _sentences(work, a, a + len(line))
+        hs = sents[-1][0] if sents else a
+        admitted_before = self._para_last_metric == "admitted"
+        self._line_list = metrics.classify_list_head(work[hs : a + len(line)], admitted_before)
+
+    def _list_item(self, s: int, prev_end: int, ns: int) -> str | None:
+        """The metric of "<unit> N đảng viên" as an item of a list, or None.
+
+        The number must follow a named unit directly (a colon or dash between them at
+        most), and the unit must open an item: right after the list's head (in the
+        sentence, or on the line under a head line) or after the previous item's
+        separator.
+        """
+        work = self.work
+        i = bisect.bisect_left(self._mention_starts, ns) - 1
+        if i < 0:
+            return None
+        m = self.mentions[i][0]
+        if m.org is None or m.start < prev_end or not _ITEM_GAP_RE.match(work[m.end : ns]):
+            return None
+        before = work[prev_end : m.start]
+        inline = self._inline_list
+        if inline is not None and inline[0] == s and prev_end > s:
+            return inline[1] if _ITEM_SEP_RE.match(before) else None
+        if prev_end == s and self._line_list and s == self.lines[self._line_of(s)][0]:
+            if _ITEM_BULLET_RE.match(before):
+                self._line_has_items = True
+                self._inline_list = (s, self._line_list)  # "- Huyện A: 12; huyện B: 10"
+                return self._line_list
+            return None
+        if prev_end == s and _LIST_HEAD_END_RE.search(before):
+            admitted_before = self._para_last_metric == "admitted"
+            metric = metrics.classify_list_head(before, admitted_before)
+            if metric is not None:
+                self._inline_list = (s, metric)
+            return metric
+        return None
 
     def _starts_section(self, a: int, b: int) -> bool:
         """The title or a heading (short, no sentence end): the period does not carry past it."""
@@ -586,6 +667,8 @@ class _Extractor:
             metric = metrics.classify_count(
                 work[prev_end:ns], pre_clause, post, noun_m.group("noun"), la_so
             )
+            if metric is None and pair is None and noun_m.group("noun").lower() in _ITEM_NOUNS:
+                metric = self._list_item(s, prev_end, ns)
             prev_end = noun_m.end()
             if metric is None:
                 continue

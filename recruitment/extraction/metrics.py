@@ -162,6 +162,28 @@ PCT_VUOT_PRE_RE = re.compile(
     re.IGNORECASE,
 )
 PCT_DAT_PRE_RE = re.compile(r"(?:đạt|bằng|hoàn\s+thành)(?:\s+(?:được|tỷ\s+lệ))?\s*$", re.IGNORECASE)
+# Courses other than the party-awareness one (``trained`` counts only the latter).
+COURSE_CUE_RE = re.compile(r"lớp|bồi\s+dưỡng|đào\s+tạo|tập\s+huấn", re.IGNORECASE)
+AWARENESS_COURSE_RE = re.compile(
+    r"nhận\s+thức\s+(?:về\s+)?Đảng|cảm\s+tình\s+Đảng|đối\s+tượng\s+(?:kết\s+nạp|Đảng|đảng)|"
+    r"kết\s+nạp\s+Đảng",
+    re.IGNORECASE,
+)
+OTHER_COURSE_RE = re.compile(
+    r"lý\s+luận|(?:trung|cao|sơ)\s+cấp|đảng\s+viên\s+mới|cập\s+nhật\s+kiến\s+thức|"
+    r"nghiệp\s+vụ|kỹ\s+năng|chuyên\s+môn|quốc\s+phòng|cấp\s+(?:ủy|uỷ)|bí\s+thư\s+chi\s+bộ|"
+    r"tin\s+học|ngoại\s+ngữ|học\s+tập\s+(?:nghị\s+quyết|quán\s+triệt)",
+    re.IGNORECASE,
+)
+# List heads: "vượt chỉ tiêu" / "đạt kế hoạch" report results, not a plan.
+LIST_HEAD_ACHIEVED_RE = re.compile(
+    r"(?:vượt|đạt|hoàn\s+thành)(?:\s+(?:và\s+vượt|mức))?\s+(?:chỉ\s+tiêu|kế\s+hoạch)",
+    re.IGNORECASE,
+)
+LIST_HEAD_GENERIC_RE = re.compile(
+    r"kết\s+quả|cụ\s+thể|như\s+sau|trong\s+đó|dẫn\s+đầu|(?:cao|nhiều)\s+nhất|tiêu\s+biểu",
+    re.IGNORECASE,
+)
 ADMIT_WORD_RE = re.compile(r"kết\s+nạp|phát\s+triển\s+đảng", re.IGNORECASE)
 TRAIN_WORD_RE = re.compile(r"bồi\s+dưỡng|lớp\s+(?:cảm\s+tình|đối\s+tượng)", re.IGNORECASE)
 
@@ -201,6 +223,8 @@ def classify_count(pre_near: str, pre_clause: str, post: str, noun: str, la_so: 
         if m and not NOT_ADMITTED_RE.search(post[: m.end()]):
             metric = "admitted"
     if metric is None and (TRAINED_POST_RE.search(post) or TRAINED_PRE_RE.search(pre_near[-90:])):
+        if is_other_course(pre_near[-90:], noun, post):
+            return None
         metric = "trained"
     if metric is None and noun in ("đảng viên", "đồng chí") and TOTAL_PRE_RE.search(pre_clause):
         return "members_total"
@@ -218,6 +242,44 @@ def classify_count(pre_near: str, pre_clause: str, post: str, noun: str, la_so: 
     if cue is not None and not ACHIEVED_RE.search(pre_clause[cue.end() :]):
         return "target" if metric == "admitted" else "trained_target"
     return metric
+
+
+def is_other_course(pre_near: str, noun: str, post: str) -> bool:
+    """A class that is not the party-awareness course: "lớp trung cấp lý luận chính trị cho
+    850 học viên", "bồi dưỡng đảng viên mới cho 1.120 đồng chí". Provincial reports list
+    these next to the awareness course; only the latter counts candidates (``trained``).
+
+    The course is named after the last "lớp" / "bồi dưỡng" before the number, or in the
+    clause after the noun; naming the awareness course ("nhận thức về Đảng", "cảm tình
+    Đảng") settles it either way.
+    """
+    cues = list(COURSE_CUE_RE.finditer(pre_near))
+    window = (pre_near[cues[-1].start() :] if cues else "") + " " + noun + " " + post[:80]
+    if AWARENESS_COURSE_RE.search(window):
+        return False
+    return bool(OTHER_COURSE_RE.search(window))
+
+
+def classify_list_head(head: str, admitted_before: bool) -> str | None:
+    """The metric the items of a list share, from the words that open it, or None.
+
+    "Một số đảng bộ kết nạp nhiều như: xã A 8 đảng viên, xã B 6 đảng viên" and a head
+    line "Các đơn vị có số lượng kết nạp cao:" over lines "- Huyện X: 312 đảng viên;"
+    state each unit's admissions without repeating the verb. ``head`` is the head
+    sentence; ``admitted_before`` says the paragraph's last count was an admission, which
+    a generic head breaks down by unit ("Kết quả của một số đơn vị như sau:", "Trong
+    đó:", "Dẫn đầu là huyện X với 215 đảng viên"). Plans, candidates in the
+    pipeline and anything else give None: when unsure, no figure.
+    """
+    if NOT_ADMITTED_RE.search(head) or AVERAGE_RE.search(head):
+        return None
+    if TARGET_CUE_RE.search(LIST_HEAD_ACHIEVED_RE.sub(" ", head)):
+        return None
+    if ADMIT_WORD_RE.search(head):
+        return "admitted"
+    if admitted_before and LIST_HEAD_GENERIC_RE.search(head):
+        return "admitted"
+    return None
 
 
 def is_have_stock(pre_clause: str, post: str) -> bool:
