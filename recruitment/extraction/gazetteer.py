@@ -58,8 +58,11 @@ _ON_RELOAD: list = []  # cache_clear of callers' caches that depend on the sets
 _STATE: dict[str, object] = {}
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """Lower case, no tones or dashes, single-spaced: "Bà Rịa - Vũng Tàu" → "ba ria vung tau"."""
+    """Lower case, no tones or dashes, single-spaced: "Bà Rịa - Vũng Tàu" → "ba ria vung tau".
+
+    Cached: articles fold the same few names again and again."""
     decomposed = unicodedata.normalize("NFD", text)
     base = "".join(c for c in decomposed if not unicodedata.combining(c))
     base = base.replace("đ", "d").replace("Đ", "D").replace("\u00f0", "d").replace("\u00d0", "D")
