@@ -1,8 +1,8 @@
 """Articles per second of the importer with database writes (goal: ≥ 100/s on SQLite).
 
 Runs in a throwaway SQLite database: migrates, loads the units of the seed articles' provinces,
-then imports the seed corpus many times. Each copy gets a distinct trailing line so the content
-hash treats it as a new article, exactly as a new article would be written.
+then imports copies of the seed files as `import_articles --accept` does. Each copy gets a
+distinct trailing line so the content hash treats it as a new article.
 Usage: .venv/bin/python bench/import_speed.py [--copies N]
 """
 
@@ -34,8 +34,7 @@ def main() -> int:
     from django.conf import settings
     from django.core.management import call_command
 
-    from recruitment.extraction import read_document
-    from recruitment.services import Draft, article_import
+    from recruitment.services import article_files, files_import
 
     seeds = settings.CORPUS_DIR / "seeds"
     if not seeds.is_dir():
@@ -44,22 +43,24 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     call_command("load_admin_units", province=SEED_PROVINCES, verbosity=0)
     call_command("load_organisations", str(ROOT / "fixtures" / "organisations.json"), verbosity=0)
-    documents = [read_document(p.read_bytes(), p.name) for p in sorted(seeds.glob("*.txt"))]
-    started = time.perf_counter()
-    count = figures = 0
+    # Copies of the seed files, each with a distinct last line, imported the way
+    # `import_articles --accept` does (read, decode, extract, resolve, write).
+    copies = Path(workdir) / "articles"
+    copies.mkdir()
+    seed_texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(seeds.glob("*.txt"))]
     for copy in range(args.copies):
-        for document in documents:
-            result = article_import(
-                draft=Draft(
-                    text=f"{document.text}\n\n(bản lưu {copy})",
-                    title=document.title or "",
-                    published=document.published,
-                ),
-                accept=True,
+        for stem, text in seed_texts:
+            (copies / f"{copy:04d}_{stem}.txt").write_text(
+                f"{text}\n\n(bản lưu {copy})", encoding="utf-8"
             )
-            count += 1
-            figures += len(result.figures) + len(result.targets)
+    files = article_files([copies])
+    started = time.perf_counter()
+    summary = files_import(files=files, accept=True)
     elapsed = time.perf_counter() - started
+    count, figures = summary.new, summary.accepted
+    if summary.failed or count != len(files):
+        print(f"unexpected: {summary.line()}")
+        return 1
     rate = count / elapsed
     print(
         f"import with database writes: {count} articles, {figures} rows in {elapsed:.2f} s "

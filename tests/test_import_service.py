@@ -106,3 +106,15 @@ def test_a_concurrent_duplicate_save_is_refused_in_words(seed_organisations, mon
     with pytest.raises(ArticleImportError, match="vừa được lưu bởi người khác"):
         article_import(draft=draft, accept=True)
     assert Article.objects.count() == 1
+
+
+def test_a_failing_file_in_a_committed_batch_leaves_the_others_saved(seed_organisations, tmp_path):
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Không có số liệu nào.", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(SENTENCE.replace("215", "216"), encoding="utf-8")
+    summary = files_import(files=article_files([tmp_path]), accept=True, commit_every=2)
+    assert (summary.new, len(summary.failed)) == (2, 1)
+    assert sorted(Figure.objects.filter(metric="admitted").values_list("value", flat=True)) == [
+        215,
+        216,
+    ]
