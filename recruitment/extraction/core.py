@@ -86,6 +86,12 @@ _CLAUSE_BOUND_RE = re.compile(r"[;:()\[\]]|,(?!\d)|\s[–—-]\s")
 # would be on it: one anchored attempt rather than a search (speed).
 _SO_BEFORE_REV_RE = re.compile(r"\s*(?:ốs|aóhk|áohk|ứht\s+nầl|ứht)\b(?!gnổt)(?! gnổt)", re.I)
 _PERCENT_AFTER_RE = re.compile(r"\s?%")
+_REACHED_AFTER_RE = re.compile(
+    r"[^\d.;]{0,30}?[,;]?\s*(?:đạt|vượt|bằng)\s+[\d,]+\s*%\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch)",
+    re.IGNORECASE,
+)
+_UNNAMED_PROVINCE_BODY_RE = re.compile(r"\s(?:tỉnh|Tỉnh)$")
+_THOUSAND_RE = re.compile(r"[ \t]+(?:nghìn|ngàn)(?!\w)", re.IGNORECASE)
 # "kết nạp 1.203/1.150 đảng viên": admitted over target, one figure each.
 _PAIR_RE = re.compile(
     r"(?<![\d/.,:\-])(\d{1,3}(?:\.\d{3})+|\d+)\s*/\s*(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/.,:\-]\d?)"
@@ -242,6 +248,36 @@ def _trim(work: str, a: int, b: int) -> tuple[int, int]:
     while b > a and (work[b - 1].isspace() or work[b - 1] in ",;:(."):
         b -= 1
     return a, b
+
+
+_TABLE_NUMBER_RE = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(%)?")
+# Column heads of an admissions table, lower-cased: the plan, the admitted, the share.
+_TABLE_HEADS = (
+    (re.compile(r"(?:tên\s+)?đơn\s+vị|địa\s+phương|đảng\s+bộ(?:\s+trực\s+thuộc)?"), "unit"),
+    (re.compile(r"(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:giao|kết\s+nạp|năm(?:\s+\d{4})?))?"), "target"),
+    (re.compile(r"(?:đã\s+|số\s+(?:đảng\s+viên\s+)?)?kết\s+nạp|kết\s+quả"), "admitted"),
+    (re.compile(r"(?:tỷ\s+lệ|tỉ\s+lệ)(?:\s+đạt)?(?:\s*\(%\))?|%|đạt\s*\(?%\)?"), "percent"),
+)
+
+
+def _table_columns(line: str) -> dict | None:
+    """Column map of a table head line ("STT\tĐơn vị\tChỉ tiêu\tĐã kết nạp\tTỷ lệ"):
+    a unit column and an admitted column at least; any other head is ignored."""
+    cells = [c.strip().lower() for c in line.split("\t")]
+    if len(cells) < 3:
+        return None
+    cols: dict = {"n": len(cells)}
+    for i, cell in enumerate(cells):
+        for rx, name in _TABLE_HEADS:
+            if rx.fullmatch(cell):
+                if name == "unit":
+                    cols.setdefault("unit", i)
+                elif name not in cols.values():
+                    cols[i] = name
+                break
+    if "unit" not in cols or "admitted" not in cols.values():
+        return None
+    return cols
 
 
 def _guess_title(
@@ -459,11 +495,24 @@ class _Extractor:
         # tỉnh kết nạp ..." then "Thành phố X kết nạp 160 ..."), not past a heading or
         # page noise; the subject carries within a paragraph only.
         carried_period: periods.PeriodMention | None = None
+        table: dict[int, str] | None = None
         for idx, ((a, b), is_noise) in enumerate(zip(self.lines, self.flags, strict=True)):
             if is_noise:
                 if a < b and work[a:b].strip():
                     carried_period = None
                 continue
+            if "\t" in work[a:b]:
+                # A table flattened into tab-separated lines: its head names the columns.
+                cols = _table_columns(work[a:b])
+                if cols is not None:
+                    table = cols
+                    continue
+                if table is not None:
+                    rows = self._table_row(table, a, b, carried_period)
+                    if rows is not None:
+                        out.extend(rows)
+                        continue
+            table = None
             if self._starts_section(a, b) and not self._is_item_line(a, b):
                 carried_period = None
             carried_org: tuple[Org, Mention] | None = None
@@ -516,6 +565,55 @@ class _Extractor:
                     if org is not None:
                         carried_org = (org, m)
             self._update_line_list(a, b)
+        return out
+
+    def _table_row(
+        self, cols: dict[int, str], a: int, b: int, carried: periods.PeriodMention | None
+    ) -> list[Candidate] | None:
+        """Figures of one row under a table head ("1\tHuyện A\t120\t126\t105%"), read with
+        the period the text above the table names; None when the line is no such row."""
+        cells = self.work[a:b].split("\t")
+        if len(cells) != cols["n"]:
+            return None
+        org = organisations.parse_org(cells[cols["unit"]])
+        if org is None or not org.level or carried is None or self.published is None:
+            return [] if org is not None else None
+        ctx = periods.PeriodContext(published=self.published, as_of=self.as_of, term=self.term)
+        rng = periods.resolve(carried, ctx)
+        if rng is None:
+            return []
+        if carried.kind in _STOCK_ONLY_KINDS:
+            rng = (datetime.date(rng[1].year, 1, 1), rng[1])
+        out = []
+        pos = a
+        for i, cell in enumerate(cells):
+            metric = cols.get(i)
+            m = _TABLE_NUMBER_RE.fullmatch(cell.strip())
+            cell_start = pos
+            pos += len(cell) + 1
+            if not isinstance(metric, str) or m is None or (metric == "percent") != bool(m[2]):
+                continue
+            if metric == "percent":
+                metric = "percent_of_target"
+            vs = cell_start + cell.index(m[1])
+            oa, ob = self._span(a, b)
+            va, vb = self._span(vs, vs + len(m[1]))
+            out.append(
+                Candidate(
+                    organisation=org.display,
+                    org_level=org.level,
+                    metric=metric,
+                    period_start=rng[0],
+                    period_end=rng[1],
+                    period_label=carried.label,
+                    value=numbers.parse_number(m[1]),
+                    quote=self.text[oa:ob],
+                    start=oa,
+                    end=ob,
+                    value_start=va,
+                    value_end=vb,
+                )
+            )
         return out
 
     def _is_item_line(self, a: int, b: int) -> bool:
@@ -619,6 +717,10 @@ class _Extractor:
                 continue
             if value is None:
                 value = numbers.parse_number(work[ns:ne])
+                thousand = _THOUSAND_RE.match(work, ne, e)
+                if thousand:
+                    # "hơn 2 nghìn đảng viên", "2,5 ngàn quần chúng": the word multiplies.
+                    value, ne = value * 1000, thousand.end()
             clause = clauses.around(ns)
             pre_clause = work[clause[0] : ns]
             approx = numbers.is_approximate(work, ns)
@@ -990,7 +1092,12 @@ class _Extractor:
         if metrics.ACHIEVED_RE.search(pre):
             return False
         if pm.kind == "term" and (self.published is None or rng[1] > self.published):
-            return True
+            # "Nhiệm kỳ 2015 - 2020 ... kết nạp 12.560 đảng viên, vượt 4,7% chỉ tiêu" near
+            # the term's end: a share of the plan reached makes it a result.
+            return not (
+                rng[0] <= (self.published or rng[0])
+                and _REACHED_AFTER_RE.match(self.work, fig.num_end, fig.sentence[1])
+            )
         return self.published is not None and rng[0].year > self.published.year
 
     # -- output
@@ -1051,6 +1158,17 @@ class _Extractor:
         oqa, oqb = self._span(qa, qb)
         ova, ovb = self._span(fig.num_start, fig.num_end)
         org = fig.org
+        main = self.main
+        if (
+            org.word == "đảng bộ"
+            and org.level == "district"
+            and main is not None
+            and main.level == "province"
+            and main.name
+            and _UNNAMED_PROVINCE_BODY_RE.search(org.name)
+        ):
+            # "Đảng bộ Ủy ban nhân dân tỉnh" in an article on one province: that province's.
+            org = Org(org.word, f"{org.name} {main.name}", org.level)
         cands = [
             Candidate(
                 organisation=org.display,

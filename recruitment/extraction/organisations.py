@@ -160,10 +160,17 @@ _BODY_KINDS = (
     r"Quân\s+sự|Công\s+an|Bộ\s+đội|Viện|Trung\s+tâm|Tập\s+đoàn|Văn\s+phòng|Báo|Đài|"
     r"Học\s+viện|Hợp\s+tác\s+xã|Doanh\s+nghiệp|Bộ\s+Chỉ\s+huy"
 )
+# A body's name may hold one lower-case word between capitalised ones ("Cấp nước Quảng
+# Bình", "Môi trường Đô thị"), not a verb or link word that ends it.
+_GAP_WORD = (
+    r"(?!(?:và|của|có|đã|được|bộ|ủy|uỷ|với|cùng|là|tại|trong|kết|cho|đạt)(?!\w))"
+    r"[a-zà-ỹđ]+[ \t]+"
+)
+_BODY_NAME = rf"{_TOKEN}(?:[ \t]+(?:{_GAP_WORD}(?={_U}))?{_TOKEN}){{0,7}}"
 _BODY_RE = re.compile(
     r"(?:[Đđ]ảng\s+bộ|[Đđ]ảng\s+(?:ủy|uỷ)|[Cc]hi\s+bộ)[ \t]+"
-    rf"(?P<name>(?:{_BODY_KINDS})(?:[ \t]+(?:cổ\s+phần|TNHH|MTV|một\s+thành\s+viên|"
-    rf"đa\s+khoa|nhân\s+dân))*[ \t]+{_NAME})"
+    rf"(?P<name>(?:{_BODY_KINDS})(?:[ \t]+(?:[Cc]ổ\s+phần|TNHH|MTV|[Mm]ột\s+thành\s+viên|"
+    rf"đa\s+khoa|nhân\s+dân))*[ \t]+{_BODY_NAME})"
 )
 # A body named by its kind and the territory it serves: "Đảng bộ Quân sự tỉnh",
 # "Đảng bộ Công an huyện Lục Nam", "Đảng bộ Khối các cơ quan tỉnh". These are grassroots
@@ -171,6 +178,10 @@ _BODY_RE = re.compile(
 _TERR_BODY_RE = re.compile(
     r"(?:[Đđ]ảng\s+bộ|[Đđ]ảng\s+(?:ủy|uỷ))[ \t]+"
     r"(?P<name>(?:Quân\s+sự|Công\s+an|Bộ\s+đội\s+Biên\s+phòng|Biên\s+phòng|"
+    # The bodies of the 2025 structure: "Đảng bộ các cơ quan Đảng tỉnh", "Đảng bộ Ủy ban
+    # nhân dân tỉnh", "Đảng bộ UBND thành phố".
+    r"[Cc]ác\s+cơ\s+quan\s+(?:Đảng|đảng)|(?:Ủy|Uỷ)\s+ban\s+(?:nhân\s+dân|MTTQ\s+Việt\s+Nam)|UBND|"
+    r"Hội\s+đồng\s+nhân\s+dân|HĐND|"
     r"Khối(?:[ \t]+(?:các|cơ|quan|doanh|nghiệp|Doanh|Nghiệp|Cơ|Quan|dân|chính|Đảng|đảng|"
     r"và|Dân|Chính))*|Cơ\s+quan[ \t]+(?:UBND|HĐND|Ủy\s+ban|Tỉnh\s+ủy|Huyện\s+ủy))"
     r"[ \t]+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|Tỉnh|Huyện|Thành\s+phố|Thị\s+xã|Quận)"

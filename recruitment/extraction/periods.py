@@ -525,7 +525,30 @@ def detect_published(text: str, usable: list[bool] | None = None) -> date | None
         # above the body; below it (related links, footers) only a better kind counts.
         if best is None or score > best[0] or (score == best[0] and idx <= body_start):
             best = (score, idx, first)
+    if best is None and "tháng" in text:
+        return _word_date_published(lines[:body_start], usable)
     return best[2] if best else None
+
+
+# A date written in words: "Thứ Bảy, ngày 3 tháng 2 năm 2024".
+_WORD_DATE_RE = re.compile(
+    r"(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)", re.IGNORECASE
+)
+
+
+def _word_date_published(lines: list[str], usable: list[bool] | None) -> date | None:
+    """A header or byline line above the body dated in words, when no line has a numeric
+    date: the line must be short once the date is taken out (not a sentence of the body)."""
+    for idx, line in enumerate(lines):
+        if "tháng" not in line or (usable is not None and not usable[idx]):
+            continue
+        m = _WORD_DATE_RE.search(line)
+        if m is None or _NOT_ARTICLE_DATE_RE.search(line):
+            continue
+        rest = (line[: m.start()] + line[m.end() :]).strip(" ,.-–—|()")
+        if len(rest) < 40 and (not rest or _WEEKDAY_RE.search(rest) or _META_LINE_RE.search(rest)):
+            return safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return None
 
 
 def find_as_of(text: str, low: str | None = None) -> date | None:
