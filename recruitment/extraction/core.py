@@ -85,9 +85,9 @@ _CLAUSE_BOUND_RE = re.compile(r"[;:()\[\]]|,(?!\d)|\s[–—-]\s")
 # before the number reversed, as (?<!tổng)(?<!tổng )\b(?:số|khóa|khoá|lần\s+thứ|thứ)\s*$
 # would be on it: one anchored attempt rather than a search (speed).
 _SO_BEFORE_REV_RE = re.compile(r"\s*(?:ốs|aóhk|áohk|ứht\s+nầl|ứht)\b(?!gnổt)(?! gnổt)", re.I)
-_PERCENT_AFTER_RE = re.compile(r"\s?%")
+_PERCENT_AFTER_RE = re.compile(r"\s?(?:%|phần\s+trăm(?!\w))")
 _REACHED_AFTER_RE = re.compile(
-    r"[^\d.;]{0,30}?[,;]?\s*(?:đạt|vượt|bằng)\s+[\d,]+\s*%\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch)",
+    r"[^\d.;]{0,30}?[,;]?\s*(?:đạt|vượt|bằng)\s+[\d,]+\s*(?:%|phần\s+trăm)\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch)",
     re.IGNORECASE,
 )
 _UNNAMED_PROVINCE_BODY_RE = re.compile(r"\s(?:tỉnh|Tỉnh)$")
@@ -119,6 +119,9 @@ _ITEM_SEP_RE = re.compile(
 _ITEM_BULLET_RE = re.compile(r"[ \t]*(?:[-–•+*][ \t]*|\d{1,2}[.)][ \t]+)?$")
 _LIST_HEAD_END_RE = re.compile(r"(?::|\s(?:như|là|gồm))[ \t]*$", re.IGNORECASE)
 _ITEM_NOUNS = frozenset({"đảng viên", "đồng chí"})
+_UNIT_VERB_GAP_RE = re.compile(r"[ \t]+(?:đã[ \t]+)?kết[ \t]+nạp(?:[ \t]+(?:được|mới))?[ \t]+")
+_UNIT_LEVELS = frozenset({"district", "commune"})
+_ENGLISH_GROUPS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 _DIGIT_RE = re.compile(r"\d")
 _NON_SPACE_RE = re.compile(r"\S")
 _STOCK_ONLY_KINDS = frozenset({"stock_date", "stock_month", "stock_year"})
@@ -135,12 +138,15 @@ _BREAKDOWN_NEXT_RE = re.compile(
 )
 _BREAKDOWN_END_RE = re.compile(r"\s*(?:(?:đảng\s+viên|đồng\s+chí)\s*)?(?:[;,)]|\s+và\s)")
 _TERM_PLAN_RE = re.compile(
-    r"\s*%\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:cả|của|toàn))?\s+nhiệm\s+kỳ",
+    r"\s*(?:%|phần\s+trăm)\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:cả|của|toàn))?"
+    r"\s+nhiệm\s+kỳ",
     re.IGNORECASE,
 )
 _GOAL_CUE_RE = re.compile(r"phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu", re.IGNORECASE)
 # A figure between a goal word and a percentage: the goal word belongs to that figure.
-_FIGURE_IN_RE = re.compile(r"\d\s*%|\d\s+(?:đảng\s+viên|đồng\s+chí|quần\s+chúng)", re.I)
+_FIGURE_IN_RE = re.compile(
+    r"\d\s*(?:%|phần\s+trăm)|\d\s+(?:đảng\s+viên|đồng\s+chí|quần\s+chúng)", re.I
+)
 _VERB_LIST_RE = re.compile(r",(?:[ \t]+[^\W\d_]+){1,3}[ \t]+và[ \t]+[^\W\d_]")
 _RAISED_TO_RE = re.compile(r"nâng|đưa", re.IGNORECASE)
 _TERM_WORD_RE = re.compile(r"nhiệm\s+kỳ", re.IGNORECASE)
@@ -190,7 +196,7 @@ def _prepare(text: str) -> tuple[str, list[int] | None]:
             i = j
         mp.append(n)
         work = "".join(out)
-    work = organisations.normalise_d(work).replace("\u00a0", " ")
+    work = organisations.normalise_d(work).replace("\u00a0", " ").replace("\u202f", " ")
     return work, mp
 
 
@@ -294,6 +300,8 @@ def _guess_title(
             continue
         if _HEADLINE_SKIP_RE.match(line) or periods.FULL_DATE_RE.search(line):
             continue
+        if words[0].lower() in ("báo", "tạp") and all(w[:1].isupper() for w in words):
+            continue  # a masthead ("Báo Sài Gòn Giải Phóng", "Tạp Chí Cộng Sản")
         letters = [c for c in line if c.isalpha()]
         if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
             continue
@@ -642,6 +650,22 @@ class _Extractor:
         admitted_before = self._para_last_metric == "admitted"
         self._line_list = metrics.classify_list_head(work[hs : a + len(line)], admitted_before)
 
+    def _open_verb_list(self, s: int, ns: int) -> None:
+        """ "Quận 12 kết nạp 410 đảng viên, quận Bình Thạnh 325 đảng viên": a unit opening
+        the sentence or a list with its own verb; the units after it leave the verb out."""
+        i = bisect.bisect_left(self._mention_starts, ns) - 1
+        if i < 0:
+            return
+        m = self.mentions[i][0]
+        if m.org is None or m.start < s or m.org.level not in _UNIT_LEVELS:
+            return
+        if not _UNIT_VERB_GAP_RE.fullmatch(self.work, m.end, ns):
+            return
+        before = self.work[s : m.start]
+        if before.strip() and not _LIST_HEAD_END_RE.search(before):
+            return
+        self._inline_list = (s, "admitted")
+
     def _list_item(self, s: int, prev_end: int, ns: int) -> str | None:
         """The metric of "<unit> N đảng viên" as an item of a list, or None.
 
@@ -717,6 +741,14 @@ class _Extractor:
                 continue
             if value is None:
                 value = numbers.parse_number(work[ns:ne])
+                # "1,455 đảng viên": people come in whole numbers, so a comma before
+                # three digits groups thousands the English way.
+                if (
+                    work.find(",", ns, ne) != -1
+                    and _ENGLISH_GROUPS_RE.fullmatch(work, ns, ne)
+                    and metrics.PERSON_RE.match(work, ne, e)
+                ):
+                    value = numbers.parse_number(work[ns:ne].replace(",", ""))
                 thousand = _THOUSAND_RE.match(work, ne, e)
                 if thousand:
                     # "hơn 2 nghìn đảng viên", "2,5 ngàn quần chúng": the word multiplies.
@@ -771,6 +803,8 @@ class _Extractor:
             )
             if metric is None and pair is None and noun_m.group("noun").lower() in _ITEM_NOUNS:
                 metric = self._list_item(s, prev_end, ns)
+            elif metric == "admitted" and pair is None and self._inline_list is None:
+                self._open_verb_list(s, ns)
             prev_end = noun_m.end()
             if metric is None:
                 continue

@@ -66,14 +66,50 @@ def find_number_spans(text: str, start: int = 0, end: int | None = None) -> list
     """Where the standalone numbers in ``text[start:end]`` are, as (start, end)."""
     end = len(text) if end is None else end
     out = []
+    skip_to = -1
     for m in NUMBER_RE.finditer(text, start, end):
         a = m.start()
+        if a < skip_to:
+            continue
         if a > 0:
             before = text[a - 1]
             if before in _GLUED_BEFORE or before.isalpha():
                 continue
-        out.append((a, m.end()))
+        b = m.end()
+        if b - a <= 3 and text[b : b + 2].strip().isdigit() and m.group(2) is None:
+            b = _space_grouped_end(text, a, b, end)
+            skip_to = b
+        out.append((a, b))
     return out
+
+
+def _space_grouped_end(text: str, a: int, b: int, end: int) -> int:
+    """Where "1 455 đảng viên" ends (spaces group thousands in some pages), else ``b``.
+
+    Only before a noun counting people, and not after a word that takes a number of its
+    own ("Quận 12 410 đảng viên", "năm 2023 1 200 ...")."""
+    g = _SPACE_GROUP_RE.match(text, b, end)
+    if g is None:
+        return b
+    stop = g.end()
+    while (g := _SPACE_GROUP_RE.match(text, stop, end)) is not None:
+        stop = g.end()
+    if not _COUNT_NOUN_AFTER_RE.match(text, stop, end):
+        return b
+    if _NUMBER_TAKING_BEFORE_RE.search(text, max(0, a - 12), a):
+        return b
+    return stop
+
+
+_SPACE_GROUP_RE = re.compile(r" \d{3}(?![\d\w]|[.,]\d)")
+_COUNT_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:đảng\s+viên|đồng\s+chí|quần\s+chúng|đoàn\s+viên|người|hội\s+viên)(?!\w)",
+    re.IGNORECASE,
+)
+_NUMBER_TAKING_BEFORE_RE = re.compile(
+    r"(?:(?<!\w)(?:quận|phường|năm|tháng|ngày|khóa|khoá|lần|thứ|tổ|khu|ấp|đội|lớp|khối)|\d)\s*$",
+    re.IGNORECASE,
+)
 
 
 def is_approximate(text: str, number_start: int) -> bool:

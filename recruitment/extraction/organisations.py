@@ -303,6 +303,39 @@ def trim_name(raw: str, max_tokens: int) -> str:
     return " ".join(out)
 
 
+_SCHOOL_HARD_STOPS = frozenset(
+    ["Đảng", "Ban", "Bí", "Phó", "Chủ", "Ủy", "Uỷ", "UBND", "HĐND", "MTTQ", "Huyện", "Tỉnh"]
+    + ["Xã", "Phường", "Quận", "Chi", "Hiệu", "Giám", "Trưởng", "Ngày", "Tháng", "Năm"]
+)
+
+
+def trim_school_name(raw: str, max_tokens: int) -> str:
+    """A school's name: schools are named after people ("Trường THCS Chu Văn An",
+    "Trường THPT Lê Quý Đôn"), so a surname may open the name right after the school
+    type; after a place name it starts a person's ("Trường THPT Lộc Ninh Nguyễn Văn A")."""
+    out: list[str] = []
+    tokens = raw.split()
+    person = False
+    for i, tok in enumerate(tokens):
+        opening = all(t.isupper() for t in out)  # only the type so far ("THCS")
+        if tok in SURNAMES:
+            if not opening:
+                break
+            person = True
+        elif tok in _STOP_TOKENS:
+            # "Lê Quý Đôn": a person's given names; "Đồng Xoài": a place name's opening.
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            place = (
+                opening and tok in _PLACE_OPENERS and nxt[:1].isupper() and nxt not in _STOP_TOKENS
+            )
+            if not (person and tok not in _SCHOOL_HARD_STOPS) and not place:
+                break
+        out.append(tok)
+        if len(out) >= max_tokens:
+            break
+    return " ".join(out)
+
+
 @functools.lru_cache(maxsize=4096)
 def _make_org(word: str, name: str) -> Org | None:
     word = _norm_word(word)
@@ -484,7 +517,7 @@ def _mentions_at(
     m = _SCHOOL_RE.match(text, pos, end) if trigger == "trường" else None
     if m:
         head, _, rest = m.group(0).partition(" ")
-        name = trim_name(rest, 7)
+        name = trim_school_name(rest, 7)
         if name:
             full = f"{head} {name}"
             found.append(
@@ -535,6 +568,8 @@ def _mentions_at(
                 p2, _, rest = rest.partition(" ")
                 prefix = f"{prefix} {p2}"
             name = f"{prefix} {trim_name(rest, 5)}".strip()
+        elif raw.startswith("Trường "):
+            name = f"Trường {trim_school_name(raw[len('Trường ') :], 7)}".strip()
         else:
             name = trim_name(raw, 7)
         if name and (name.split()[-1][:1].isupper() or name[-1:].isdigit()):

@@ -84,6 +84,30 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
     ("founding", ("thành lập",), r"thành\s+lập\s+(?:từ\s+|vào\s+|trong\s+)?(?:năm\s+)?(\d{4})"),
     ("since_founding", ("sau",), r"sau\s+(\d{1,2})\s+năm\s+(?:được\s+)?(?:thành\s+lập|ra\s+đời)"),
     ("this_year", ("năm nay",), r"năm\s+nay"),
+    # "năm học 2023 - 2024": a school year, which the README gives no dates for (it is
+    # kept as a mention so its years are neither figures nor the calendar years).
+    ("school_year", ("năm",), r"năm\s+học\s+(\d{4})" + _DASH + r"(\d{4})"),
+    # "từ ngày 1/7/2025 đến nay", "từ tháng 7/2025 đến nay": from that day (month) to now.
+    (
+        "from_date",
+        ("nay",),
+        r"từ\s+(?:ngày\s+)?" + _DMY + r"\s+(?:đến|tới|cho\s+đến)\s+(?:nay|hiện\s+nay)",
+    ),
+    (
+        "from_month",
+        ("nay",),
+        r"từ\s+" + _MY + r"\s+(?:đến|tới|cho\s+đến)\s+(?:nay|hiện\s+nay)",
+    ),
+    # "từ khi sáp nhập đến nay": since the 2025 merger (units merged on 2025-07-01), also
+    # said "từ khi vận hành chính quyền địa phương 2 cấp".
+    (
+        "since_merger",
+        ("từ",),
+        r"từ\s+(?:khi|sau\s+khi|ngày)\s+(?:(?:thực\s+hiện|vận\s+hành|triển\s+khai)\s+)?"
+        r"(?:sáp\s+nhập|hợp\s+nhất|(?:mô\s+hình\s+)?chính\s+quyền\s+địa\s+phương\s+(?:2|hai)\s+cấp)"
+        r"(?:(?:[ \t]+[^\W\d]+){0,6}?[ \t]+(?:đến|tới|cho[ \t]+đến)[ \t]+(?:nay|hiện[ \t]+nay))?"
+        r"(?!\w)",
+    ),
     ("year", ("năm",), r"năm\s+(\d{4})(?!\d)"),
     (
         "now",
@@ -177,7 +201,10 @@ _ALL_GATES = tuple(sorted({g for _, gates, _ in _PATTERNS for g in gates}))
 # Kinds that describe a stock at a moment rather than a span of time.
 STOCK_KINDS = frozenset({"stock_date", "stock_month", "stock_year", "now"})
 # Kinds whose end is "now": the publication date or an as-of date.
-TO_DATE_KINDS = frozenset({"ytd", "term_to_date", "now"})
+TO_DATE_KINDS = frozenset({"ytd", "term_to_date", "now", "since_merger", "from_date", "from_month"})
+
+# The 2025 reform: provinces and communes merged, districts abolished, on this day.
+MERGER_DATE = date(2025, 7, 1)
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -381,6 +408,18 @@ def resolve(m: PeriodMention, ctx: PeriodContext) -> tuple[date, date] | None:
             # "hiện nay"/"hiện có" is the day of publication; "đến nay" may be an as-of date.
             d = pub if m.label.lower().startswith("hiện") else (ctx.as_of or pub)
             return (d, d) if d else None
+        if m.kind == "from_date":
+            d, end = safe_date(int(g[2]), int(g[1]), int(g[0])), ctx.as_of or pub
+            return (d, end) if d and end and d <= end else None
+        if m.kind == "from_month":
+            end = ctx.as_of or pub
+            d = safe_date(int(g[1]), int(g[0]), 1)
+            return (d, end) if d and end and d <= end else None
+        if m.kind == "since_merger":
+            end = ctx.as_of or pub
+            if end is None or end < MERGER_DATE:
+                return None
+            return MERGER_DATE, end
         if m.kind == "since_founding":
             if ctx.founding_year is None:
                 return None
