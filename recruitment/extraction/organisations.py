@@ -409,9 +409,12 @@ _NAME_AFTER_RE = re.compile(rf"[ \t]+({_NAME})")
 gazetteer.on_reload(territorial_name.cache_clear)
 
 
+# Level words grouped by their first letter (speed: the scan tries one branch per "t" or
+# "đ" of the text rather than each word that opens with it). No word here matches where
+# another one does, so the matches are those of the plain list of words.
 _TRIGGER_RE = re.compile(
-    r"tỉnh|huyện|quận|thị\s+(?:xã|trấn|ủy|uỷ)|thành\s+(?:phố|ủy|uỷ|đoàn)|tp|xã|phường|trường|đặc\s+khu|"
-    r"chi\s+bộ|đảng\s+(?:bộ|ủy|uỷ)|toàn"
+    r"t(?:ỉnh|hị\s+(?:xã|trấn|ủy|uỷ)|hành\s+(?:phố|ủy|uỷ|đoàn)|p|rường|oàn)|huyện|quận|xã|phường|"
+    r"đ(?:ặc\s+khu|ảng\s+(?:bộ|ủy|uỷ))|chi\s+bộ"
 )
 
 
@@ -433,12 +436,11 @@ def find_org_mentions(
     if low is None:
         low = lower_same_length(text[start:end])
     found: list[Mention] = []
-    seen: set[int] = set()
+    # Trigger matches never overlap, so each position is tried once.
     for t in _TRIGGER_RE.finditer(low):
         pos = start + t.start()
-        if pos in seen or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_")):
+        if pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_"):
             continue
-        seen.add(pos)
         found.extend(_mentions_at(text, pos, end, t.group(0), validate))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Mention] = []
@@ -454,11 +456,12 @@ _TOAN_NEXT = ("tỉnh", "huyện", "thành", "thị", "quận", "xã", "phườn
 
 
 @functools.lru_cache(maxsize=256)
-def _trigger_kind(trigger: str) -> tuple[bool, bool, bool]:
-    """(party, territorial, committee word) for a trigger, worked out once per spelling."""
+def _trigger_kind(trigger: str) -> tuple[bool, bool, bool, bool]:
+    """(party, territorial, committee word, youth) for a trigger, worked out once per
+    spelling."""
     party = trigger.startswith(("đảng", "chi"))
     territorial = not party and trigger not in ("trường", "toàn")
-    return party, territorial, trigger.endswith(("ủy", "uỷ"))
+    return party, territorial, trigger.endswith(("ủy", "uỷ")), trigger[-4:] == "đoàn"
 
 
 def _mentions_at(
@@ -473,8 +476,7 @@ def _mentions_at(
     elif trigger in ("xã", "phường", "trường") and nxt[:1].islower():
         return []
     found: list[Mention] = []
-    party, territorial, committee_word = _trigger_kind(trigger)
-    youth = trigger[-4:] == "đoàn"
+    party, territorial, committee_word, youth = _trigger_kind(trigger)
     if youth and not validate:
         return []
     if territorial and validate and _mass_org_at(text, pos, youth, nxt):

@@ -192,11 +192,10 @@ def _anchor(p: str) -> re.Pattern | None:
 
 
 _COMPILED = [
-    (kind, frozenset(gates), re.compile(q), _anchor(q))
+    (kind, tuple(sorted(gates)), re.compile(q), _anchor(q))
     for kind, gates, p in _PATTERNS
     for q in _literal_led(p)
 ]
-_ALL_GATES = tuple(sorted({g for _, gates, _ in _PATTERNS for g in gates}))
 
 # Kinds that describe a stock at a moment rather than a span of time.
 STOCK_KINDS = frozenset({"stock_date", "stock_month", "stock_year", "now"})
@@ -286,11 +285,17 @@ def find_period_mentions(
     if low is None:
         low = lower_same_length(text[start:end])
     found: list[PeriodMention] = []
-    present = {g for g in _ALL_GATES if g in low}
-    if not present:
-        return []
+    # A gate is looked for only when a pattern needs it, and once (speed: one gate found
+    # settles the others of its patterns).
+    present: dict[str, bool] = {}
     for kind, gates, rx, anchor in _COMPILED:
-        if gates.isdisjoint(present):
+        for g in gates:
+            hit = present.get(g)
+            if hit is None:
+                hit = present[g] = g in low
+            if hit:
+                break
+        else:
             continue
         for m in rx.finditer(low) if anchor is None else _scan(rx, anchor, low):
             a, b = start + m.start(), start + m.end()
