@@ -10,23 +10,13 @@ spaces as thousands separators, and "103 %" / "103 phần trăm".
 """
 
 import pytest
+from probe_support import assert_scores_exactly, stated_facts
+from probe_support import gold_figure as f
 
-from recruitment.extraction import extract, read_document
-from recruitment.extraction.scoring import match_figures
+from recruitment.extraction import extract
 
 P = {}
 G = {}
-
-
-def f(org, level, metric, s, e, v):
-    return {
-        "organisation": org,
-        "org_level": level,
-        "metric": metric,
-        "period_start": s,
-        "period_end": e,
-        "value": v,
-    }
 
 
 # C1: Ho Chi Minh City before 2025: the city is a province, its districts and Thủ Đức districts
@@ -206,28 +196,10 @@ G["c10"] = (
 )
 
 
-def _extract(src):
-    if src.lstrip().startswith("<!DOCTYPE"):
-        doc = read_document(src.encode(), "page.html")
-        return extract(doc.text, published=doc.published)
-    return extract(src)
-
-
 @pytest.mark.parametrize("name", sorted(P))
 def test_probe_scores_every_gold_figure_and_nothing_else(name):
     published, gold = G[name]
-    result = _extract(P[name]).to_gold_dict(name)
-    false_pos, missed = match_figures(result["figures"], gold)
-    assert (false_pos, missed) == ([], [])
-    assert result["published"] == published
-
-
-def _facts(text):
-    return {
-        (c.organisation, c.metric, c.value, c.period_start.isoformat(), c.period_end.isoformat())
-        for c in extract(text).candidates
-        if not c.derived
-    }
+    assert_scores_exactly(name, P[name], published, gold)
 
 
 @pytest.mark.parametrize(
@@ -248,7 +220,7 @@ def test_spaces_group_thousands_only_in_a_count_of_people(text, spans):
 
 
 def test_english_comma_groups_only_a_count_of_people():
-    facts = _facts(
+    facts = stated_facts(
         "Báo Nam Định\n10/01/2023\nNăm 2022, tỉnh Nam Định kết nạp 1,230 đảng viên, "
         "đạt 101,125% kế hoạch.\n"
     )
@@ -277,7 +249,7 @@ def test_a_unit_with_its_own_verb_opens_a_list_only_of_bare_items():
         "Báo Hànộimới\n12/01/2024\nNăm 2023, các đơn vị kết nạp nhiều: huyện Sóc Sơn kết nạp "
         "240 đảng viên, huyện Ba Vì 198 đảng viên, xã Minh Phú hiện có 300 đảng viên.\n"
     )
-    facts = _facts(text)
+    facts = stated_facts(text)
     assert ("huyện Sóc Sơn", "admitted", 240, "2023-01-01", "2023-12-31") in facts
     assert ("huyện Ba Vì", "admitted", 198, "2023-01-01", "2023-12-31") in facts
     assert not [f for f in facts if f[0] == "xã Minh Phú" and f[1] == "admitted"]
@@ -314,4 +286,4 @@ def test_a_masthead_is_not_the_headline():
 )
 def test_from_the_2025_merger_to_publication(lead):
     text = f"Báo Hànộimới\n20/11/2025\n{lead}, Đảng bộ phường Hoàn Kiếm kết nạp 27 đảng viên.\n"
-    assert ("phường Hoàn Kiếm", "admitted", 27, "2025-07-01", "2025-11-20") in _facts(text)
+    assert ("phường Hoàn Kiếm", "admitted", 27, "2025-07-01", "2025-11-20") in stated_facts(text)

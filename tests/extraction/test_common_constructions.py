@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from probe_support import candidate_facts, candidate_values
 
 from recruitment.extraction import extract
 from recruitment.extraction.noise import is_noise_line
@@ -18,17 +19,11 @@ PUB = date(2024, 3, 1)
 
 
 def _facts(text, published=PUB, **kw):
-    ex = extract(text, published=published, **kw)
-    return {
-        (c.metric, c.value, c.organisation, c.org_level, c.period_start, c.period_end)
-        for c in ex.candidates
-        if not c.derived
-    }
+    return candidate_facts(text, published, **kw)
 
 
 def _values(text, published=PUB, **kw):
-    ex = extract(text, published=published, **kw)
-    return {(c.metric, c.value) for c in ex.candidates if not c.derived}
+    return candidate_values(text, published, **kw)
 
 
 def _periods(text, published=PUB):

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from probe_support import candidate_facts
 
 from recruitment.extraction import extract, gazetteer, read_document
 from recruitment.extraction.organisations import find_org_mentions, territorial_name
@@ -64,13 +65,8 @@ B4 = (
 Y2024_TO_NOV15 = (date(2024, 1, 1), date(2024, 11, 15))
 
 
-def _facts(text: str, **kw) -> set[tuple]:
-    ex = extract(text, **kw)
-    return {
-        (c.metric, c.value, c.organisation, c.org_level, c.period_start, c.period_end)
-        for c in ex.candidates
-        if not c.derived
-    }
+def _facts(text: str, published=None, **kw) -> set[tuple]:
+    return candidate_facts(text, published, **kw)
 
 
 def test_dataset_is_loaded():

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from probe_support import candidate_facts, candidate_values
 
 from recruitment.extraction import extract
 from recruitment.extraction.periods import detect_published
@@ -17,17 +18,11 @@ YEAR_2023 = (date(2023, 1, 1), date(2023, 12, 31))
 
 
 def _facts(text, published=PUB, **kw):
-    ex = extract(text, published=published, **kw)
-    return {
-        (c.metric, c.value, c.organisation, c.org_level, c.period_start, c.period_end)
-        for c in ex.candidates
-        if not c.derived
-    }
+    return candidate_facts(text, published, **kw)
 
 
 def _values(text, published=PUB, **kw):
-    ex = extract(text, published=published, **kw)
-    return {(c.metric, c.value) for c in ex.candidates if not c.derived}
+    return candidate_values(text, published, **kw)
 
 
 # ------------------------------------------------------------------ publication date

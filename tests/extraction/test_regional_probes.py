@@ -10,23 +10,13 @@ in bullets, or as table lines. Each must score every gold figure and nothing els
 """
 
 import pytest
+from probe_support import assert_scores_exactly, stated_facts
+from probe_support import gold_figure as f
 
-from recruitment.extraction import extract, read_document
-from recruitment.extraction.scoring import match_figures
+from recruitment.extraction import extract
 
 P = {}
 G = {}
-
-
-def f(org, level, metric, s, e, v):
-    return {
-        "organisation": org,
-        "org_level": level,
-        "metric": metric,
-        "period_start": s,
-        "period_end": e,
-        "value": v,
-    }
 
 
 # P1: Báo Bắc Giang online, 2018, site chrome, related links with numbers, other percentages
@@ -273,28 +263,10 @@ G["p12"] = (
 )
 
 
-def _extract(src):
-    if src.lstrip().startswith("<!DOCTYPE"):
-        doc = read_document(src.encode(), "page.html")
-        return extract(doc.text, published=doc.published)
-    return extract(src)
-
-
 @pytest.mark.parametrize("name", sorted(P))
 def test_regional_probe_scores_every_gold_figure_and_nothing_else(name):
     published, gold = G[name]
-    result = _extract(P[name]).to_gold_dict(name)
-    false_pos, missed = match_figures(result["figures"], gold)
-    assert (false_pos, missed) == ([], [])
-    assert result["published"] == published
-
-
-def _facts(text):
-    return {
-        (c.organisation, c.metric, c.value, c.period_start.isoformat(), c.period_end.isoformat())
-        for c in extract(text).candidates
-        if not c.derived
-    }
+    assert_scores_exactly(name, P[name], published, gold)
 
 
 def test_unit_list_after_generic_head_breaks_the_total_down():
@@ -304,7 +276,7 @@ def test_unit_list_after_generic_head_breaks_the_total_down():
         "năm. Trong đó:\n- Thành phố Hải Dương: 150 đảng viên, đạt 62%;\n"
         "- Huyện Gia Lộc: 85 đảng viên, đạt 50%.\n"
     )
-    facts = _facts(text)
+    facts = stated_facts(text)
     assert ("huyện Gia Lộc", "admitted", 85, "2024-01-01", "2024-06-30") in facts
     assert ("huyện Gia Lộc", "percent_of_target", 50, "2024-01-01", "2024-06-30") in facts
     assert ("thành phố Hải Dương", "admitted", 150, "2024-01-01", "2024-06-30") in facts
@@ -316,7 +288,7 @@ def test_leading_units_with_voi():
         "Năm 2023, toàn Đảng bộ thành phố Hà Nội kết nạp 5.120 đảng viên. Dẫn đầu là huyện "
         "Đông Anh với 215 đảng viên, tiếp đến là huyện Sóc Sơn với 198 đảng viên.\n"
     )
-    facts = _facts(text)
+    facts = stated_facts(text)
     assert ("huyện Đông Anh", "admitted", 215, "2023-01-01", "2023-12-31") in facts
     assert ("huyện Sóc Sơn", "admitted", 198, "2023-01-01", "2023-12-31") in facts
 
@@ -358,6 +330,6 @@ def test_two_units_on_one_list_line():
         "4.210 đảng viên. Các đơn vị có số lượng kết nạp cao:\n"
         "- Huyện Quỳnh Lưu: 312 đảng viên; huyện Diễn Châu: 298 đảng viên.\n"
     )
-    facts = _facts(text)
+    facts = stated_facts(text)
     assert ("huyện Quỳnh Lưu", "admitted", 312, "2017-01-01", "2017-11-15") in facts
     assert ("huyện Diễn Châu", "admitted", 298, "2017-01-01", "2017-11-15") in facts

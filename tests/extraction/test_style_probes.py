@@ -8,23 +8,13 @@ repeated in two sentences, and a table flattened into tab-separated lines.
 """
 
 import pytest
+from probe_support import assert_scores_exactly
+from probe_support import gold_figure as f
 
 from recruitment.extraction import extract
-from recruitment.extraction.scoring import match_figures
 
 P = {}
 G = {}
-
-
-def f(org, level, metric, s, e, v):
-    return {
-        "organisation": org,
-        "org_level": level,
-        "metric": metric,
-        "period_start": s,
-        "period_end": e,
-        "value": v,
-    }
 
 
 # S1: year-end summary with a comparison with the year before
@@ -250,10 +240,7 @@ G["s10"] = (
 @pytest.mark.parametrize("name", sorted(P))
 def test_style_probe_scores_every_gold_figure_and_nothing_else(name):
     published, gold = G[name]
-    result = extract(P[name]).to_gold_dict(name)
-    false_pos, missed = match_figures(result["figures"], gold)
-    assert (false_pos, missed) == ([], [])
-    assert result["published"] == published
+    assert_scores_exactly(name, P[name], published, gold)
 
 
 def test_table_without_a_period_above_gives_nothing():
