@@ -54,6 +54,16 @@ class ParsedFilterSet(django_filters.FilterSet):
     def cleaned(self) -> dict:
         return self.form.cleaned_data if self.is_valid() else {}
 
+    def params(self):
+        """The cleaned choice with its defaults, worked out once: the view and `qs` both ask,
+        and a default (the latest year with data) costs queries."""
+        if not hasattr(self, "_params"):
+            self._params = self.compute_params()
+        return self._params
+
+    def compute_params(self):
+        raise NotImplementedError
+
 
 @dataclass(frozen=True)
 class ProgressParams:
@@ -103,7 +113,7 @@ class ProgressFilter(ParsedFilterSet):
             data["level"] = selectors.busiest_level(year=selectors.latest_year())
         super().__init__(data, *args, **kwargs)
 
-    def params(self) -> ProgressParams:
+    def compute_params(self) -> ProgressParams:
         """The cleaned choice, with the defaults: the busiest level, the latest year with data."""
         data = self.cleaned
         province = data.get("province")
@@ -142,7 +152,7 @@ class MapFilter(ProgressFilter):
         required=False,
     )
 
-    def params(self) -> ProgressParams:
+    def compute_params(self) -> ProgressParams:
         data = self.cleaned
         province = data.get("province")
         level = Level.PROVINCE if province is None else data.get("level") or Level.DISTRICT
@@ -204,7 +214,7 @@ class YearsFilter(ParsedFilterSet):
         model = Organisation
         fields: list[str] = []
 
-    def params(self) -> YearsParams:
+    def compute_params(self) -> YearsParams:
         data = self.cleaned
         return YearsParams(
             organisation=data.get("organisation"),
