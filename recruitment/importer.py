@@ -376,7 +376,6 @@ def _save_decisions(request, draft, defaults, formset, article_form):
                     name=data["new_organisation"],
                     level=data["new_level"] or Level.GRASSROOTS,
                     parent=data.get("new_parent"),
-                    user=request.user,
                 )
             organisation = created[key]
         decisions.append(

@@ -164,13 +164,6 @@ class Organisation(models.Model):
         return Organisation.objects.filter(path__startswith=self.path).exclude(pk=self.pk)
 
     @property
-    def province(self) -> Organisation | None:
-        if self.level == Level.PROVINCE:
-            return self
-        ids = self.ancestor_ids
-        return Organisation.objects.filter(pk=ids[0]).first() if ids else None
-
-    @property
     def succeeded_on(self) -> dt.date | None:
         """The first day the successor carries the figures (valid_until is the last own day)."""
         if self.successor_id is None or self.valid_until is None:

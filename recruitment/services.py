@@ -234,10 +234,10 @@ def article_import(
     return article_save(draft=draft, decisions=decisions, user=user)
 
 
-def organisation_create(
-    *, name: str, level: str, parent: Organisation | None, user=None
-) -> Organisation:
-    """A non-territorial organisation named by an article (a school, an enterprise)."""
+def organisation_create(*, name: str, level: str, parent: Organisation | None) -> Organisation:
+    """A non-territorial organisation named by an article (a school, an enterprise).
+
+    Its history names the staff member through simple_history's request middleware."""
     if level not in Level.values:
         raise ArticleImportError(f"Cấp tổ chức không hợp lệ: {level}.")
     name = " ".join(name.split())

@@ -104,6 +104,7 @@ def test_a_new_organisation_can_be_created_from_the_review(staff):
     staff.post(REVIEW, review_post(review, **overrides))
     company = Organisation.objects.get(short_name="Công ty Cổ phần Sao Mai")
     assert company.parent == parent
+    assert company.history.get().history_user.username == "admin"
     assert Figure.objects.get(metric="admitted").organisation == company
 
 
