@@ -6,7 +6,7 @@ PORT ?= 8000
 CORPUS_DIR ?= ../shared/corpus
 export CORPUS_DIR
 
-.PHONY: run test setup install migrate demo lint format bench bench-scale messages clean
+.PHONY: run test setup install migrate demo lint format bench bench-scale messages clean score-real
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,3 +57,7 @@ bench-scale: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+
+# The extractor on the real development set (texts present under tests/extraction/realworld/texts).
+score-real: install
+	$(PY) tests/extraction/realworld/score.py $(ARGS)

@@ -40,6 +40,9 @@ class Candidate:
     value_end: int
     derived: bool = False
     approximate: bool = False
+    # 0–1, and the reason code of ``confidence`` (where the organisation and period came from).
+    confidence: float = 1.0
+    reason: str = "own_clause"
 
 
 @dataclass
