@@ -1,0 +1,34 @@
+"""Abbreviations are written out with a map back to the caller's offsets."""
+
+from recruitment.extraction.abbreviations import expand
+
+
+def test_abbreviated_party_members_read_as_the_long_form():
+    text, mp = expand("huyện Thới Lai kết nạp 241 ĐV (đạt 160% kế hoạch)")
+    assert text == "huyện Thới Lai kết nạp 241 đảng viên (đạt 160% kế hoạch)"
+    assert len(mp) == len(text) + 1
+
+
+def test_offsets_map_back_to_the_original_text():
+    original = "kết nạp 241 ĐV, đạt 160%"
+    text, mp = expand(original)
+    start = text.index("đạt")
+    assert original[mp[start] : mp[len(text)]] == "đạt 160%"
+    assert original[mp[text.index("đảng viên")]] == "Đ"
+
+
+def test_a_definition_in_brackets_is_dropped_after_its_long_form():
+    text, _ = expand("kết nạp được 1.988 đảng viên (ĐV), đạt 94,7%")
+    assert text == "kết nạp được 1.988 đảng viên, đạt 94,7%"
+
+
+def test_each_unambiguous_form_is_expanded():
+    text, _ = expand("QCUT; ĐU xã; TCCSĐ; TCCS; BCH; BTV; ĐVM")
+    assert text == (
+        "quần chúng ưu tú; Đảng ủy xã; tổ chức cơ sở đảng; tổ chức cơ sở đảng; "
+        "Ban Chấp hành; Ban Thường vụ; đảng viên mới"
+    )
+
+
+def test_lower_case_and_longer_words_are_left_alone():
+    assert expand("đv thường, HĐV, CB, ĐVTN") == ("đv thường, HĐV, CB, ĐVTN", None)
