@@ -625,3 +625,44 @@ def find_term(text: str, low: str | None = None) -> tuple[int, int] | None:
         if 0 < b - a <= 6:
             return a, b
     return None
+
+
+# A day of a month, with its year or without: "24/9", "27.10", "12-8", "1/10/2025".
+_DAY_MONTH_RE = re.compile(
+    r"(?<![\d/.\-])(?=(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d]))"
+)
+# A sentence ends at ". ", not at the dot of "27.10".
+_CONGRESS_SENTENCE_RE = re.compile(r"(?:[^.\n]|\.(?!\s))*đại\s+hội(?:[^.\n]|\.(?!\s))*")
+
+
+def find_congress_date(
+    low: str, *, published: date | None, term: tuple[int, int] | None
+) -> date | None:
+    """The last day of the congress the article reports, or None.
+
+    Congress reports give the days without the year ("diễn ra từ ngày 22 đến 24/9", "Ngày
+    27.10", "trong hai ngày 24 và 25/7"), and the members its delegates speak for ("đại
+    diện cho gần 58.000 đảng viên") are counted on its last day. The year is the date's own,
+    else the publication's, else the first year of the term the congress opens (a congress
+    for 2020–2025 sits in 2020). ``low`` is the lower-cased article text.
+    """
+    if "đại hội" not in low:
+        return None
+    for sentence in _CONGRESS_SENTENCE_RE.finditer(low):
+        if "ngày" not in sentence.group(0):
+            continue
+        found: list[date] = []
+        for m in _DAY_MONTH_RE.finditer(sentence.group(0)):
+            day, month, year = m.group(1), m.group(2), m.group(3)
+            if year is None:
+                year = published.year if published else (term[0] if term else None)
+            elif published and abs(int(year) - published.year) > 1:
+                continue  # a past congress the article recalls ("lần thứ nhất, 7/5/1978")
+            d = safe_date(int(year), int(month), int(day)) if year else None
+            if d is not None:
+                found.append(d)
+        if found:
+            # The first sentence that dates a congress dates the article's own; a round-up
+            # of several provinces' congresses names the others after it.
+            return max(found)
+    return None
