@@ -279,9 +279,12 @@ def review_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResp
         messages.info(request, _("Không còn bài viết nào chờ duyệt."))
         return redirect("admin:recruitment_article_import")
     draft = drafts[0]
-    extraction = draft.extraction()
-    if not extraction.candidates:
-        messages.error(request, NO_FIGURES)
+    try:
+        extraction = draft.extraction()
+    except ArticleImportError as error:  # the text is too long to read in time
+        extraction, problem = None, str(error)
+    if extraction is None or not extraction.candidates:
+        messages.error(request, NO_FIGURES if extraction is not None else problem)
         _store(request, drafts[1:])
         return redirect(
             "admin:recruitment_article_import_review"

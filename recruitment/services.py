@@ -15,7 +15,14 @@ from pathlib import Path
 
 from django.db import IntegrityError, transaction
 
-from .extraction import Candidate, DocumentError, Extraction, extract, read_document
+from .extraction import (
+    Candidate,
+    DocumentError,
+    Extraction,
+    ExtractionTimeout,
+    extract,
+    read_document,
+)
 from .matching import resolve_organisation
 from .models import (
     Article,
@@ -56,7 +63,11 @@ class Draft:
     organisation_hint: str | None = None
 
     def extraction(self) -> Extraction:
-        return extract(self.text, published=self.published, organisation=self.organisation_hint)
+        try:
+            return extract(self.text, published=self.published, organisation=self.organisation_hint)
+        except ExtractionTimeout as error:
+            # A text too long to read in time is the user's to split, not a server error.
+            raise ArticleImportError(str(error)) from error
 
     def existing_article(self) -> Article | None:
         return Article.objects.filter(content_hash=content_hash(self.text)).first()

@@ -1,4 +1,4 @@
-"""How sure the extractor is of a candidate, and why: the review page pre-selects only the sure ones.
+"""How sure the extractor is of a candidate, and why: the review page pre-selects the sure ones.
 
 A figure whose organisation and period stand in its own clause is read as the article states it;
 one that borrows them from the sentence, an earlier sentence or the headline, or that is an item

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import re
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -21,7 +23,38 @@ from . import gazetteer, metrics, noise, numbers, organisations, periods
 from .lowercase import lower_same_length
 from .organisations import Mention, Org
 
-__all__ = ["Candidate", "Extraction", "extract"]
+__all__ = ["DEADLINE", "Candidate", "Extraction", "ExtractionTimeout", "extract"]
+
+# Seconds ``extract`` may take by default. A long report takes well under a second; only a
+# text far beyond any article (a whole archive pasted at once) comes near this.
+DEADLINE = 20.0
+
+
+class ExtractionTimeout(Exception):
+    """Extraction ran past its deadline; the message is for staff, in Vietnamese."""
+
+    def __init__(self, *, seconds: float, size: int):
+        super().__init__(
+            f"Bài viết quá dài để trích số liệu trong thời gian cho phép ({seconds:g} giây; "
+            f"bài có {size:,} ký tự). Hãy chia bài thành các phần ngắn hơn rồi nhập lại."
+        )
+        self.seconds = seconds
+        self.size = size
+
+
+class _Clock:
+    """The deadline of one extraction, checked once per line, sentence and figure.
+
+    Every stage is linear in the text, so a check per unit of work is enough to stop a
+    huge text in time; ``time.monotonic`` is cheap next to the work of a sentence."""
+
+    def __init__(self, *, seconds: float | None, size: int):
+        self.seconds, self.size = seconds, size
+        self.stop = None if seconds is None else time.monotonic() + seconds
+
+    def check(self) -> None:
+        if self.stop is not None and time.monotonic() > self.stop:
+            raise ExtractionTimeout(seconds=self.seconds or 0.0, size=self.size)
 
 
 @dataclass(frozen=True)
@@ -168,6 +201,7 @@ _GOAL_METRICS = frozenset({"target", "members_population_pct_target"})
 _PART_YEAR_KINDS = frozenset({"months", "quarter", "ytd", "month"})
 # After an organisation: it set or assigned the plan ("chỉ tiêu Tỉnh ủy giao").
 _ASSIGNER_AFTER_RE = re.compile(r"\s+(?:đã\s+|đề\s+ra\s+và\s+)?giao(?!\w)", re.IGNORECASE)
+_QUOTE_STOP_RE = re.compile(r"[,;.()]")
 _HEADLINE_SKIP_RE = re.compile(
     r"^(?:trang\s+(?:thông\s+tin|chủ)|cổng\s+thông\s+tin|chào\s+mừng|xuất\s+bản|"
     r"báo\s+[^\n]*điện\s+tử\s*$|"
@@ -249,6 +283,80 @@ class _Clauses:
         cs = self.ends[i - 1] if i else self.s
         ce = self.starts[i] if i < len(self.starts) else self.e
         return cs, ce
+
+
+def _masked(starts: list[int], reach: list[int], pos: int) -> bool:
+    """Whether ``pos`` lies in one of the sorted masks (``reach``: running maximum end)."""
+    k = bisect.bisect_right(starts, pos)
+    return k > 0 and reach[k - 1] > pos
+
+
+def _ends_list_head(work: str, a: int, b: int) -> bool:
+    """``_LIST_HEAD_END_RE.search(work[a:b])``, looking only at the end of the span: the
+    head word or colon must end where the trailing spaces begin (a long sentence part is
+    not scanned again for each number in it)."""
+    j = b
+    while j > a and work[j - 1] in " \t":
+        j -= 1
+    return _LIST_HEAD_END_RE.search(work[max(a, j - 4) : b]) is not None
+
+
+class _SentenceIndex:
+    """What the attribution of each figure asks of its sentence, worked out once.
+
+    A sentence can be a whole text (a list of thousands of units with no full stop): every
+    question ("the last count before this figure", "the period mentions between here and
+    the next figure") is answered by bisection instead of a walk over the sentence.
+    Figures are in text order (by first digit) and period mentions sorted without overlap.
+    """
+
+    def __init__(self, work: str, s: int, e: int, figs: list, pms: list, mentions: list):
+        self.work, self.s, self.e = work, s, e
+        self.index = {id(f): i for i, f in enumerate(figs)}
+        self.fig_starts = [f.num_start for f in figs]
+        self.figs = figs
+        self.ends = sorted(f.num_end for f in figs)
+        # For each figure, where the last count before it in the sentence ends.
+        self.prev_count_end = []
+        prev = s
+        for f in figs:
+            self.prev_count_end.append(prev)
+            if f.kind == "count":
+                prev = f.num_end
+        self.real = [pm for pm in pms if pm.is_period]
+        self.real_starts = [pm.start for pm in self.real]
+        self.mention_starts = [m.start for m in mentions]
+        # The last count that is a result (not a goal): a breakdown by years ends there.
+        self.last_result_count = max(
+            (f.num_start for f in figs if f.kind == "count" and f.metric not in _GOAL_METRICS),
+            default=-1,
+        )
+        self._names_term: bool | None = None
+        self._raised_end: int | None = None
+
+    def first_after(self, pos: int):
+        """The first figure opening after ``pos``, or None."""
+        k = bisect.bisect_right(self.fig_starts, pos)
+        return self.figs[k] if k < len(self.figs) else None
+
+    def last_end_by(self, pos: int) -> int:
+        """Where the last figure ending at or before ``pos`` ends (-1 when none does)."""
+        k = bisect.bisect_right(self.ends, pos)
+        return self.ends[k - 1] if k else -1
+
+    @property
+    def names_term(self) -> bool:
+        if self._names_term is None:
+            self._names_term = _TERM_WORD_RE.search(self.work, self.s, self.e) is not None
+        return self._names_term
+
+    def raised_to_before(self, pos: int) -> bool:
+        """ "nâng"/"đưa" between the sentence start and ``pos``: the words cannot overlap,
+        so the first one in the sentence decides."""
+        if self._raised_end is None:
+            m = _RAISED_TO_RE.search(self.work, self.s, self.e)
+            self._raised_end = m.end() if m else self.e + 1
+        return self._raised_end <= pos
 
 
 def _trim(work: str, a: int, b: int) -> tuple[int, int]:
@@ -410,6 +518,7 @@ class _Extractor:
         self._line_has_items = False
         self._inline_list: tuple[int, str] | None = None
         self._para_last_metric: str | None = None  # of the paragraph's last count so far
+        self._cues: tuple[tuple[int, int], list[int]] | None = None
         self._mention_starts = [m.start for m, _ in self.mentions]
         # Named mentions by level word, in text order: a reference looks up the latest
         # one before it by bisection rather than walking all mentions (speed).
@@ -499,7 +608,7 @@ class _Extractor:
 
     # -- main loop
 
-    def run(self) -> list[Candidate]:
+    def run(self, clock: _Clock) -> list[Candidate]:
         out: list[Candidate] = []
         work = self.work
         # The period carries across paragraphs of the body ("6 tháng đầu năm 2023, toàn
@@ -508,6 +617,7 @@ class _Extractor:
         carried_period: periods.PeriodMention | None = None
         table: dict[int, str] | None = None
         for idx, ((a, b), is_noise) in enumerate(zip(self.lines, self.flags, strict=True)):
+            clock.check()
             if is_noise:
                 if a < b and work[a:b].strip():
                     carried_period = None
@@ -532,8 +642,12 @@ class _Extractor:
             line_pms = self.period_mentions[
                 bisect.bisect_left(self._pm_starts, a) : bisect.bisect_left(self._pm_starts, b)
             ]
+            line_pm_starts = [pm.start for pm in line_pms]
             for s, e in _sentences(work, a, b):
-                pms = [pm for pm in line_pms if s <= pm.start < e]
+                clock.check()
+                pms = line_pms[
+                    bisect.bisect_left(line_pm_starts, s) : bisect.bisect_left(line_pm_starts, e)
+                ]
                 for pm in pms:
                     if pm.kind == "founding":
                         self.founding.append((pm.start, int(pm.groups[0])))
@@ -541,7 +655,9 @@ class _Extractor:
                 lo = bisect.bisect_left(self._mention_starts, s)
                 hi = bisect.bisect_left(self._mention_starts, e)
                 sent_mentions = [m for m, _ in self.mentions[lo:hi]]
+                self._sent = _SentenceIndex(work, s, e, figures, pms, sent_mentions)
                 for fig in figures:
+                    clock.check()
                     self._assign_org(fig, sent_mentions, idx, carried_org)
                     self._assign_period(fig, figures, pms, carried_period)
                     if (
@@ -550,7 +666,6 @@ class _Extractor:
                         and fig.linked.metric == "target"
                     ):
                         fig.metric = "members_population_pct_target"
-                self._sentence_figs = figures
                 counts = [f for f in figures if f.kind == "count"]
                 if counts:
                     self._para_last_metric = counts[-1].metric
@@ -664,8 +779,8 @@ class _Extractor:
             return
         if not _UNIT_VERB_GAP_RE.fullmatch(self.work, m.end, ns):
             return
-        before = self.work[s : m.start]
-        if before.strip() and not _LIST_HEAD_END_RE.search(before):
+        work = self.work
+        if _NON_SPACE_RE.search(work, s, m.start) and not _ends_list_head(work, s, m.start):
             return
         self._inline_list = (s, "admitted")
 
@@ -725,17 +840,28 @@ class _Extractor:
                 second = numbers.parse_number(pm_.group(2))
                 tokens.append((pm_.start(), pm_.end(), first, (pm_.start(2), pm_.end(2), second)))
             tokens.sort(key=lambda t: t[0])
+        masked.sort()
+        mask_starts = [ms for ms, _ in masked]
+        # The furthest end among the masks opening at or before each one: a number is
+        # masked when that reaches past it (bisection, not a walk over every mask).
+        mask_reach = list(itertools.accumulate((me for _, me in masked), max))
         tokens = [
             t
             for t in tokens
-            if not any(ms <= t[0] < me for ms, me in masked)
+            if not _masked(mask_starts, mask_reach, t[0])
             and not _SO_BEFORE_REV_RE.match(work[max(s, t[0] - 12) : t[0]][::-1])
         ]
         if not tokens:
             return figs
         prev_end = s
         clauses = _Clauses(work, s, e)
+        last_count: _Figure | None = None  # the sentence's last count so far
+        seen = 0
         for i, (ns, ne, value, pair) in enumerate(tokens):
+            for f in figs[seen:]:
+                if f.kind == "count":
+                    last_count = f
+            seen = len(figs)
             if pair is None and (
                 _RANGE_BEFORE_RE.search(work[max(s, ns - 8) : ns])
                 or _RANGE_AFTER_RE.match(work, ne, e)
@@ -779,7 +905,7 @@ class _Extractor:
                 prev_end = pm.end()
                 continue
             noun_m = metrics.PERSON_RE.match(work, ne, e)
-            total = self._breakdown_total(figs, ns, ne, e) if pair is None else None
+            total = self._breakdown_total(last_count, ns, ne, e) if pair is None else None
             if total is not None:
                 # "825 đảng viên (năm 2021: 270; năm 2022: 275)": each year's share.
                 fig = _Figure("count", total.metric, value, ns, ne, approx, (s, e), clause)
@@ -790,7 +916,7 @@ class _Extractor:
             if not noun_m:
                 metric = None
                 if pair is None:
-                    metric = self._nounless(work[prev_end:ns], ne, e, tokens[i + 1 :])
+                    metric = self._nounless(work[prev_end:ns], ne, e, tokens, i + 1)
                 prev_end = ne
                 if metric is not None:
                     fig = _Figure("count", metric, value, ns, ne, approx, (s, e), clause)
@@ -831,7 +957,7 @@ class _Extractor:
             figs.append(fig)
         return figs
 
-    def _nounless(self, pre_near: str, ne: int, e: int, later: list) -> str | None:
+    def _nounless(self, pre_near: str, ne: int, e: int, tokens: list, nxt: int) -> str | None:
         """The metric of a number without a noun after it, or None.
 
         Two forms: the noun comes first ("số đảng viên mới kết nạp là 87"), or a list
@@ -844,9 +970,9 @@ class _Extractor:
         metric = metrics.classify_nounless(pre_near)
         if metric is not None:
             return metric
-        if not _LIST_NEXT_RE.match(work, ne, e) or not later:
+        if not _LIST_NEXT_RE.match(work, ne, e) or nxt >= len(tokens):
             return None
-        ns2, ne2, _v, pair = later[0]
+        ns2, ne2, _v, pair = tokens[nxt]
         if pair is not None or ns2 - ne > 80:
             return None
         noun_m = metrics.PERSON_RE.match(work, ne2, e)
@@ -860,12 +986,11 @@ class _Extractor:
         post = work[noun_m.end() : min(e, noun_m.end() + 80)]
         return metrics.classify_count(pre_near, pre_near, post, noun_m.group("noun"), "")
 
-    def _breakdown_total(self, figs: list[_Figure], ns: int, ne: int, e: int) -> _Figure | None:
-        """The total a "năm 2021: 270" item breaks down, when the number is such an item."""
-        counts = [f for f in figs if f.kind == "count"]
-        if not counts or not _BREAKDOWN_END_RE.match(self.work, ne, e):
+    def _breakdown_total(self, last: _Figure | None, ns: int, ne: int, e: int) -> _Figure | None:
+        """The total a "năm 2021: 270" item breaks down, when the number is such an item;
+        ``last`` is the sentence's last count so far."""
+        if last is None or not _BREAKDOWN_END_RE.match(self.work, ne, e):
             return None
-        last = counts[-1]
         if last.metric not in ("admitted", "trained", "target"):
             return None
         gap = self.work[last.num_end : ns]
@@ -904,11 +1029,9 @@ class _Extractor:
         if fig.pct_kind == "population":
             # The goal word may open the sentence: "Mục tiêu đến năm 2025, tỷ lệ đảng viên
             # so với dân số đạt 6,5%" (but not past another figure: "đạt 103% chỉ tiêu").
-            lead = work[fig.sentence[0] : fig.num_start]
-            cues = list(_GOAL_CUE_RE.finditer(lead))
-            cue = cues[-1] if cues else None
+            cue_end = self._last_goal_cue_end(fig)
             target_ctx = (linked is not None and linked.metric == "target") or (
-                cue is not None and not _FIGURE_IN_RE.search(lead, cue.end())
+                cue_end is not None and not _FIGURE_IN_RE.search(work, cue_end, fig.num_start)
             )
             fig.metric = "members_population_pct_target" if target_ctx else "members_population_pct"
             return True
@@ -920,23 +1043,36 @@ class _Extractor:
         if fig.pct_kind != "target":
             return False
         fig.linked = None
-        before = work[fig.sentence[0] : fig.num_start]
-        if metrics.ADMIT_WORD_RE.search(before[-120:]):
+        before = work[max(fig.sentence[0], fig.num_start - 120) : fig.num_start]
+        if metrics.ADMIT_WORD_RE.search(before):
             fig.metric = "percent_of_target"
             return True
-        if metrics.TRAIN_WORD_RE.search(before[-120:]):
+        if metrics.TRAIN_WORD_RE.search(before):
             fig.metric = "trained_percent_of_target"
             return True
         return False
 
-    def _is_qualifier(self, m: Mention, sent_mentions: list[Mention]) -> bool:
+    def _last_goal_cue_end(self, fig: _Figure) -> int | None:
+        """Where the last goal word before a percentage ends, in its sentence.
+
+        The cues of a sentence are found once (its percentages are read before the
+        sentence index exists, so they are kept per sentence here)."""
+        s, e = fig.sentence
+        if self._cues is None or self._cues[0] != (s, e):
+            self._cues = ((s, e), [m.end() for m in _GOAL_CUE_RE.finditer(self.work, s, e)])
+        ends = self._cues[1]
+        # A cue must end before the number: the lead it was searched in stopped there.
+        k = bisect.bisect_right(ends, fig.num_start)
+        return ends[k - 1] if k else None
+
+    def _is_qualifier(self, i: int, sent_mentions: list[Mention]) -> bool:
         """A mention that locates the one before it rather than naming the subject.
 
         "Đảng ủy xã Tân Mộc (huyện Lục Ngạn) kết nạp ..." and "xã Tân Mộc, huyện Lục
         Ngạn kết nạp ...": the higher-level name only says where the commune is.
         """
         work = self.work
-        i = sent_mentions.index(m)
+        m = sent_mentions[i]
         if i == 0 or m.org is None:
             return False
         prev = sent_mentions[i - 1]
@@ -953,11 +1089,13 @@ class _Extractor:
         if source is not None:
             fig.org, fig.org_mention = source.org, source.org_mention
             return
-        before = [m for m in sent_mentions if m.start < fig.num_start]
-        for m in reversed(before):
-            if self._is_qualifier(m, sent_mentions):
+        sent = self._sent
+        n_before = bisect.bisect_left(sent.mention_starts, fig.num_start)
+        for i in range(n_before - 1, -1, -1):
+            m = sent_mentions[i]
+            if self._is_qualifier(i, sent_mentions):
                 continue
-            if m is not before[0] and _ASSIGNER_AFTER_RE.match(self.work, m.end):
+            if i != 0 and _ASSIGNER_AFTER_RE.match(self.work, m.end):
                 continue  # "chỉ tiêu Tỉnh ủy giao": who set the plan, not the subject
             if m.ref_word in (organisations.MASS_ORG, organisations.UNKNOWN_UNIT):
                 return  # "Hội Nông dân huyện giới thiệu ...": not a party organisation
@@ -969,8 +1107,10 @@ class _Extractor:
                 # "toàn Đảng bộ tỉnh" with no province named: never credit the figure to
                 # an organisation of another level (the commune named further on).
                 return
-        for m in sent_mentions:
-            if fig.num_end <= m.start < fig.clause[1]:
+        for m in sent_mentions[bisect.bisect_left(sent.mention_starts, fig.num_end) :]:
+            if m.start >= fig.clause[1]:
+                break
+            if fig.num_end <= m.start:
                 org = self._mention_org(m, para)
                 if org is not None:
                     fig.org, fig.org_mention = org, m
@@ -985,39 +1125,43 @@ class _Extractor:
             fig.period, fig.period_label = fig.linked.period, fig.linked.period_label
             fig.period_mention = fig.linked.period_mention
             return
-        real = [pm for pm in pms if pm.is_period]
-        prev_end = fig.sentence[0]
-        for other in figs:
-            if other is fig:
-                break
-            if other.kind == "count":
-                prev_end = other.num_end
+        sent = self._sent
+        real, starts = sent.real, sent.real_starts
+        # Period mentions are sorted and do not overlap: each search below looks only at
+        # those opening in its window (bisection), never at the whole sentence's.
+        prev_end = sent.prev_count_end[sent.index[id(fig)]]
         chosen = None
-        for pm in real:
-            if prev_end <= pm.start and pm.end <= fig.num_start:
+        for k in range(bisect.bisect_left(starts, prev_end), len(real)):
+            pm = real[k]
+            if pm.start > fig.num_start:
+                break
+            if pm.end <= fig.num_start:
                 chosen = pm
         if chosen is None:
-            for pm in real:
-                if fig.num_end <= pm.start < fig.clause[1]:
-                    chosen = pm
-                    break
+            k = bisect.bisect_left(starts, fig.num_end)
+            if k < len(real) and real[k].start < fig.clause[1]:
+                chosen = real[k]
         if chosen is None:
             # "207 là số đảng viên ... kết nạp từ đầu năm đến nay, đạt ...": the period
             # may trail the figure, up to where the next figure's clause begins.
-            later = [f for f in figs if f.num_start > fig.num_end]
-            limit = later[0].clause[0] if later else fig.sentence[1]
-            for pm in real:
-                if fig.num_end <= pm.start and pm.end <= limit:
+            later = sent.first_after(fig.num_end)
+            limit = later.clause[0] if later else fig.sentence[1]
+            for k in range(bisect.bisect_left(starts, fig.num_end), len(real)):
+                pm = real[k]
+                if pm.start > limit:
+                    break
+                if pm.end <= limit:
                     chosen = pm
                     break
         if chosen is None:
-            for pm in real:
-                if pm.end <= fig.num_start:
-                    chosen = pm
+            for k in range(bisect.bisect_right(starts, fig.num_start) - 1, -1, -1):
+                if real[k].end <= fig.num_start:
+                    chosen = real[k]
+                    break
         if (
             chosen is None
             and fig.metric == "members_total"
-            and not _RAISED_TO_RE.search(self.work, fig.sentence[0], fig.num_start)
+            and not sent.raised_to_before(fig.num_start)
         ):
             # "Tổng số đảng viên toàn Đảng bộ là 7.126 đồng chí" in a sentence without a
             # date: the count now, not at the end of a period an earlier sentence named
@@ -1034,13 +1178,12 @@ class _Extractor:
         ctx = periods.PeriodContext(published=self.published, as_of=self.as_of, term=self.term)
         if chosen.kind in periods.TO_DATE_KINDS or (chosen.kind == "range" and chosen.groups[1]):
             ends = []
-            later_counts = [
-                f.num_start
-                for f in figs
-                if f.kind == "count" and f.num_start > fig.num_end and f.metric not in _GOAL_METRICS
-            ]
-            last_count = max(later_counts, default=-1)
-            for pm in real:
+            last_count = sent.last_result_count
+            if last_count <= fig.num_end:
+                last_count = -1
+            for pm in real[bisect.bisect_right(starts, fig.num_end) :]:
+                if pm.start > last_count:
+                    break
                 # A breakdown by years: each year introduces one of the later counts (not
                 # the year of a plan: "đạt 45% chỉ tiêu năm 2026 là 40 đảng viên").
                 if (
@@ -1057,8 +1200,8 @@ class _Extractor:
                 if ctx.term is None and chosen.kind == "term_to_date":
                     ctx.term = periods.term_containing(max(ends).year)
         if chosen.kind == "since_founding":
-            years = [y for pos, y in self.founding if pos < chosen.start]
-            ctx.founding_year = years[-1] if years else None
+            k = bisect.bisect_left(self.founding, (chosen.start,))
+            ctx.founding_year = self.founding[k - 1][1] if k else None
         if fig.present and not (fig.sentence[0] <= chosen.start < fig.sentence[1]):
             # "Đảng bộ tỉnh có 104.598 đảng viên": a stock now, whatever came before.
             if self.published is None:
@@ -1105,7 +1248,7 @@ class _Extractor:
         if carried is not None and carried.kind in ("term", "term_to_date"):
             if carried.groups and carried.groups[0]:
                 groups = (carried.groups[0], carried.groups[1])
-        elif not _TERM_WORD_RE.search(self.work, fig.sentence[0], fig.sentence[1]):
+        elif not self._sent.names_term:
             return None
         if groups[0] and not int(groups[0]) <= self.published.year <= int(groups[1]):
             return None  # an earlier term: "đến nay" is not counted from its start
@@ -1120,8 +1263,10 @@ class _Extractor:
 
     def _follows_percent(self, fig: _Figure, figs: list[_Figure]) -> bool:
         """A stated plan right after the share of it ("đạt 34,3% (chỉ tiêu 140 đảng viên)")."""
-        prev = [f for f in figs if f.num_end <= fig.num_start]
-        return bool(prev) and prev[-1].kind == "percent" and prev[-1].metric == "percent_of_target"
+        k = self._sent.index[id(fig)] - 1
+        while k >= 0 and figs[k].num_end > fig.num_start:
+            k -= 1
+        return k >= 0 and figs[k].kind == "percent" and figs[k].metric == "percent_of_target"
 
     def _is_future(self, pm: periods.PeriodMention, rng, fig: _Figure) -> bool:
         """A bare "kết nạp N" over a term or years not yet begun is a plan, not a result."""
@@ -1150,10 +1295,7 @@ class _Extractor:
         if fig.kind == "count":
             # Reach back to the period or subject that opens the sentence part, but never
             # past an earlier figure: "Năm 2021, toàn Đảng bộ tỉnh kết nạp 1.455 ...".
-            floor = fig.sentence[0]
-            for other in self._sentence_figs:
-                if other.num_end <= fig.num_start and other is not fig:
-                    floor = max(floor, other.num_end)
+            floor = max(fig.sentence[0], self._sent.last_end_by(fig.num_start))
             if floor > fig.sentence[0]:
                 bounds = list(_CLAUSE_BOUND_RE.finditer(work, floor, fig.num_start))
                 floor = bounds[-1].end() if bounds else fig.clause[0]
@@ -1162,8 +1304,8 @@ class _Extractor:
                     a = anchor.start
         if fig.kind == "count" and b - fig.num_end < 12:
             # Keep the noun: "kết nạp 26 đảng viên mới" rather than "kết nạp 26".
-            m = re.search(r"[,;.()]", work[fig.num_end : fig.sentence[1]])
-            b = fig.num_end + m.start() if m else fig.sentence[1]
+            m = _QUOTE_STOP_RE.search(work, fig.num_end, fig.sentence[1])
+            b = m.start() if m else fig.sentence[1]
         if fig.kind == "count" and fig.breakdown_of is not None:
             pm = fig.period_mention  # "năm 2021: 270"
             if pm is not None and fig.sentence[0] <= pm.start < a and a - pm.end < 6:
@@ -1315,19 +1457,23 @@ def extract(
     text: str,
     published: datetime.date | None = None,
     organisation: str | None = None,
+    *,
+    deadline: float | None = DEADLINE,
 ) -> Extraction:
     """Admission figures in an article, each with organisation, period and quote.
 
     ``published`` overrides the date found on the page; ``organisation`` names the
-    article's subject for texts that only say "toàn tỉnh" / "toàn huyện".
+    article's subject for texts that only say "toàn tỉnh" / "toàn huyện". Past
+    ``deadline`` seconds (None: no limit) it raises ``ExtractionTimeout``.
     """
+    clock = _Clock(seconds=deadline, size=len(text))
     ex = _Extractor(text, published, organisation)
     title = None
     title_span = None
     if ex.title_span:
         title_span = ex._span(*ex.title_span)
         title = text[title_span[0] : title_span[1]]
-    cands = _dedupe(ex.run(), title_span)
+    cands = _dedupe(ex.run(clock), title_span)
     main = ex.main
     return Extraction(
         text=text,

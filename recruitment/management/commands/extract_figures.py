@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from recruitment.extraction import DocumentError, extract, read_document
+from recruitment.extraction import DocumentError, ExtractionTimeout, extract, read_document
 
 
 def iso_date(value: str) -> dt.date:
@@ -35,11 +35,14 @@ class Command(BaseCommand):
                 raise CommandError(f"{path}: không đọc được tệp ({error.strerror}).") from error
             except DocumentError as error:
                 raise CommandError(f"{path}: {error}") from error
-            extraction = extract(
-                document.text,
-                published=published or document.published,
-                organisation=options["organisation"],
-            )
+            try:
+                extraction = extract(
+                    document.text,
+                    published=published or document.published,
+                    organisation=options["organisation"],
+                )
+            except ExtractionTimeout as error:
+                raise CommandError(f"{path}: {error}") from error
             results.append(extraction.to_gold_dict(path.name))
         if options["json"]:
             self.stdout.write(json.dumps(results, ensure_ascii=False, indent=2))
