@@ -518,6 +518,10 @@ def _date_lines(text: str) -> Iterator[int]:
         pos = line_start
 
 
+# A page saved with its metadata opens with it: " date 2025-11-14 Chi bộ thôn ...".
+_DATE_STAMP_RE = re.compile(r"\s*date\s+(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
 def detect_published(text: str, usable: list[bool] | None = None) -> date | None:
     """The article's own date, telling it from page dates, counters and scrape times.
 
@@ -525,8 +529,14 @@ def detect_published(text: str, usable: list[bool] | None = None) -> date | None
     dateline opening the lead ("(ĐCSVN) – Ngày 5/3/2023, ...") next, then a weekday
     header, then a bare date line; a body that opens with the event date ("Sáng ngày
     11/5/2022, ...") counts only when nothing else does. Visit counters, scrape stamps
-    and lines of foreign spam (a scraper's "时间:") never count.
+    and lines of foreign spam (a scraper's "时间:") never count. A metadata stamp opening the
+    page (" date 2025-11-14 ...") is the page's own date and comes before all of them.
     """
+    stamp = _DATE_STAMP_RE.match(text)
+    if stamp is not None:
+        stamped = safe_date(int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
+        if stamped is not None:
+            return stamped
     best: tuple[float, int, date] | None = None
     lines = text.split("\n")
     body_start = next(

@@ -138,3 +138,8 @@ def test_published_falls_back_to_opening_event_date():
 
 def test_published_from_posting_line():
     assert detect_published("Đăng lúc: 08:30:00 05/01/2024 (GMT+7)\nBài viết") == date(2024, 1, 5)
+
+
+def test_a_metadata_stamp_opening_the_page_is_its_publication_date():
+    text = " date 2025-11-14 Chi bộ thôn Hòa Hợp kết nạp đảng viên mới.\nNgày 4/12/2025, ..."
+    assert detect_published(text) == date(2025, 11, 14)
