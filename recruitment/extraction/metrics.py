@@ -333,6 +333,8 @@ def classify_percent(pre_clause: str, post: str) -> tuple[str, bool] | None:
         return None
     if explicit:
         return "target", False
-    if PCT_DAT_PRE_RE.search(tail):
+    if dat and not dat.group(0).lower().startswith("bằng"):
+        # "bằng 6,85%" with no plan named compares with something else, most often the
+        # member base a list's head names ("so với tổng số đảng viên cuối năm trước").
         return "bare", False
     return None

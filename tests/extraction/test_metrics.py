@@ -160,3 +160,11 @@ def test_decomposed_input_keeps_offsets_into_callers_text():
     (cand,) = extract(text, published=PUB).candidates
     assert text[cand.value_start : cand.value_end] == "150"
     assert text[cand.start : cand.end] == cand.quote
+
+
+def test_a_share_stated_with_bang_and_no_plan_is_not_progress_on_the_plan():
+    text = (
+        "Tính theo tỷ lệ so với tổng số đảng viên cuối năm trước, năm 2019 huyện Thống Nhất "
+        "kết nạp được 227 đảng viên, bằng 9,03%."
+    )
+    assert _facts(text, published=date(2020, 1, 14)) == {("admitted", Decimal(227), False)}
