@@ -160,17 +160,18 @@ _BODY_KINDS = (
     r"Quân\s+sự|Công\s+an|Bộ\s+đội|Viện|Trung\s+tâm|Tập\s+đoàn|Văn\s+phòng|Báo|Đài|"
     r"Học\s+viện|Hợp\s+tác\s+xã|Doanh\s+nghiệp|Bộ\s+Chỉ\s+huy"
 )
-# A body's name may hold one lower-case word between capitalised ones ("Cấp nước Quảng
-# Bình", "Môi trường Đô thị"), not a verb or link word that ends it.
+# A body's name may hold one or two lower-case words between capitalised ones ("Cấp nước
+# Quảng Bình", "Môi trường Đô thị", "Tổng công ty cao su Đồng Nai"), not a verb or link
+# word that ends it.
 _GAP_WORD = (
     r"(?!(?:và|của|có|đã|được|bộ|ủy|uỷ|với|cùng|là|tại|trong|kết|cho|đạt)(?!\w))"
     r"[a-zà-ỹđ]+[ \t]+"
 )
-_BODY_NAME = rf"{_TOKEN}(?:[ \t]+(?:{_GAP_WORD}(?={_U}))?{_TOKEN}){{0,7}}"
+_BODY_NAME = rf"{_TOKEN}(?:[ \t]+(?:(?:{_GAP_WORD}){{1,2}}(?={_U}))?{_TOKEN}){{0,7}}"
 _BODY_RE = re.compile(
     r"(?:[Đđ]ảng\s+bộ|[Đđ]ảng\s+(?:ủy|uỷ)|[Cc]hi\s+bộ)[ \t]+"
     rf"(?P<name>(?:{_BODY_KINDS})(?:[ \t]+(?:[Cc]ổ\s+phần|TNHH|MTV|[Mm]ột\s+thành\s+viên|"
-    rf"đa\s+khoa|nhân\s+dân))*[ \t]+{_BODY_NAME})"
+    rf"đa\s+khoa|nhân\s+dân))*[ \t]+(?:{_GAP_WORD}){{0,2}}{_BODY_NAME})"
 )
 # A body named by its kind and the territory it serves: "Đảng bộ Quân sự tỉnh",
 # "Đảng bộ Công an huyện Lục Nam", "Đảng bộ Khối các cơ quan tỉnh". These are grassroots

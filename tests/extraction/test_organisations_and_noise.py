@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from recruitment.extraction import extract
-from recruitment.extraction.organisations import distinctive_name, parse_org
+from recruitment.extraction.organisations import Org, distinctive_name, find_org_mentions, parse_org
 
 PUB = date(2023, 10, 5)
 
@@ -108,3 +108,9 @@ def test_site_header_in_lower_case_names_the_main_organisation():
     ex = extract(text, published=PUB)
     assert ex.organisation == "huyện Yên Bình"
     assert ex.candidates[0].organisation == "huyện Yên Bình"
+
+
+def test_a_company_name_may_hold_lower_case_words_before_its_place():
+    text = "Đảng bộ Tổng công ty cao su Đồng Nai kết nạp được 91 đảng viên"
+    orgs = [m.org for m in find_org_mentions(text) if m.org is not None]
+    assert orgs == [Org("đảng bộ", "Tổng công ty cao su Đồng Nai", "grassroots")]
