@@ -315,6 +315,11 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
             path(
                 "import/review/",
+                guarded(importer.next_view),
+                name="recruitment_article_import_next",
+            ),
+            path(
+                "import/review/<int:pk>/",
                 guarded(importer.review_view),
                 name="recruitment_article_import_review",
             ),

@@ -1,13 +1,13 @@
 """The admin's "Nhập bài viết" pages: read an article, review its candidates, save what is kept.
 
-Nothing is written until staff press save on the review page: the drafts wait in the session,
-and `services.article_save` writes the article with its figures in one transaction.
+The extractor runs once, when the form is submitted: `services.import_draft_create` stores its
+result as an `ImportDraft` row, and the review page (one URL per draft) reads that row. Nothing
+but the draft is written until staff press save; `services.import_draft_save` then writes the
+article with its figures and marks the draft saved in one transaction.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import asdict
 from decimal import Decimal
 
 from django import forms
@@ -17,7 +17,7 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.db import transaction
 from django.forms import formset_factory
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -26,18 +26,19 @@ from django.utils.translation import gettext_lazy as _lazy
 from .extraction import Candidate, DocumentError, read_document
 from .fetching import FetchError, fetch_url
 from .highlight import highlight_segments
-from .models import Figure, Level, Organisation, Status
+from .models import Figure, ImportDraft, Level, Organisation, Status
 from .services import (
     NO_FIGURES,
     ArticleImportError,
     Decision,
     Draft,
-    article_save,
     draft_decisions,
+    import_draft_create,
+    import_draft_discard,
+    import_draft_extraction,
+    import_draft_save,
     organisation_create,
 )
-
-SESSION_KEY = "recruitment_import_drafts"
 
 METRIC_CHOICES = [
     ("admitted", _lazy("Đã kết nạp")),
@@ -224,20 +225,6 @@ class ArticleFieldsForm(forms.Form):
     publisher = forms.CharField(label=_lazy("Nơi đăng"), required=False, max_length=255)
 
 
-def _store(request: HttpRequest, drafts: list[Draft]) -> None:
-    request.session[SESSION_KEY] = [
-        {**asdict(d), "published": d.published.isoformat() if d.published else None} for d in drafts
-    ]
-
-
-def _load(request: HttpRequest) -> list[Draft]:
-    drafts = []
-    for raw in request.session.get(SESSION_KEY, []):
-        published = dt.date.fromisoformat(raw["published"]) if raw.get("published") else None
-        drafts.append(Draft(**{**raw, "published": published}))
-    return drafts
-
-
 def import_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -246,7 +233,7 @@ def import_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResp
         except forms.ValidationError as error:
             form.add_error(None, error)
         else:
-            fresh = []
+            first = None
             for draft in drafts:
                 existing = draft.existing_article()
                 if existing is not None:
@@ -258,50 +245,81 @@ def import_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResp
                     )
                     if len(drafts) == 1:
                         return redirect(link)
-                else:
-                    fresh.append(draft)
-            _store(request, fresh)
-            if fresh:
-                return redirect("admin:recruitment_article_import_review")
-            return redirect("admin:recruitment_article_changelist")
+                    continue
+                try:
+                    import_draft = import_draft_create(draft=draft, user=request.user)
+                except ArticleImportError as error:  # the text is too long to read in time
+                    messages.error(request, str(error))
+                    continue
+                if import_draft.status != ImportDraft.State.PENDING:
+                    messages.error(request, NO_FIGURES)
+                elif first is None:
+                    first = import_draft
+            if first is not None:
+                return redirect("admin:recruitment_article_import_review", first.pk)
+            return redirect(
+                "admin:recruitment_article_import"
+                if len(drafts) == 1
+                else "admin:recruitment_article_changelist"
+            )
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
         "title": _("Nhập bài viết"),
         "form": form,
+        "pending": _pending(request).order_by("-id"),
     }
     return TemplateResponse(request, "admin/recruitment/article/import_form.html", context)
 
 
-def review_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResponse:
-    drafts = _load(request)
-    if not drafts:
+def _pending(request: HttpRequest):
+    """The user's own drafts waiting for review; other people's are not theirs to save."""
+    return ImportDraft.objects.filter(
+        created_by=request.user, status=ImportDraft.State.PENDING
+    ).defer("text")
+
+
+def _next_pending(request: HttpRequest, after: ImportDraft | None = None) -> HttpResponse | None:
+    """On to the user's next pending draft: the one imported after this one, else the oldest."""
+    pending = _pending(request)
+    if after is not None:
+        pending = pending.exclude(pk=after.pk)
+    following = (
+        pending.filter(pk__gt=after.pk).first() if after is not None else None
+    ) or pending.first()
+    if following is None:
+        return None
+    return redirect("admin:recruitment_article_import_review", following.pk)
+
+
+def next_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResponse:
+    response = _next_pending(request)
+    if response is None:
         messages.info(request, _("Không còn bài viết nào chờ duyệt."))
         return redirect("admin:recruitment_article_import")
-    draft = drafts[0]
-    try:
-        extraction = draft.extraction()
-    except ArticleImportError as error:  # the text is too long to read in time
-        extraction, problem = None, str(error)
-    if extraction is None or not extraction.candidates:
-        messages.error(request, NO_FIGURES if extraction is not None else problem)
-        _store(request, drafts[1:])
-        return redirect(
-            "admin:recruitment_article_import_review"
-            if len(drafts) > 1
-            else "admin:recruitment_article_import"
-        )
-    if draft.published is None:
-        draft.published = extraction.published
-    if not draft.title:
-        draft.title = extraction.title or ""
+    return response
+
+
+def review_view(model_admin: admin.ModelAdmin, request: HttpRequest, pk: int) -> HttpResponse:
+    import_draft = get_object_or_404(ImportDraft, pk=pk, created_by=request.user)
+    if import_draft.status != ImportDraft.State.PENDING:
+        messages.info(request, _("Bài viết này đã được lưu hoặc bỏ qua trước đó."))
+        if import_draft.article_id:
+            return redirect("admin:recruitment_article_change", import_draft.article_id)
+        return redirect("admin:recruitment_article_import")
+    if request.method == "POST" and "discard" in request.POST:
+        import_draft_discard(import_draft=import_draft)
+        messages.info(request, _("Đã bỏ qua bài viết; không có gì được lưu."))
+        return _next_pending(request, import_draft) or redirect("admin:recruitment_article_import")
+    draft = Draft.of(import_draft)
+    extraction = import_draft_extraction(import_draft)
     defaults = draft_decisions(draft, extraction)
     initial = [_initial_for(d) for d in defaults]
     if request.method == "POST":
         formset = CandidateFormSet(request.POST, initial=initial)
         article_form = ArticleFieldsForm(request.POST)
         if formset.is_valid() and article_form.is_valid():
-            response = _save_reviewed(request, draft, drafts, defaults, formset, article_form)
+            response = _save_reviewed(request, import_draft, defaults, formset, article_form)
             if response is not None:
                 return response
     else:
@@ -319,7 +337,7 @@ def review_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResp
         "opts": model_admin.model._meta,
         "title": _("Duyệt số liệu trích từ bài viết"),
         "draft": draft,
-        "remaining": len(drafts) - 1,
+        "remaining": _pending(request).exclude(pk=import_draft.pk).count(),
         "extraction": extraction,
         "segments": highlight_segments(
             extraction.text, [(c.start, c.end) for c in extraction.candidates]
@@ -345,11 +363,19 @@ def _initial_for(decision: Decision) -> dict:
     }
 
 
-def _save_reviewed(request, draft, drafts, defaults, formset, article_form) -> HttpResponse | None:
+def _save_reviewed(request, import_draft, defaults, formset, article_form) -> HttpResponse | None:
     try:
         # New organisations and the article stand or fall together.
         with transaction.atomic():
-            result = _save_decisions(request, draft, defaults, formset, article_form)
+            decisions = _decisions(defaults, formset)
+            result = import_draft_save(
+                import_draft=import_draft,
+                decisions=decisions,
+                user=request.user,
+                title=article_form.cleaned_data["title"],
+                publisher=article_form.cleaned_data["publisher"],
+                published=article_form.cleaned_data["published"],
+            )
     except ArticleImportError as error:
         messages.error(request, str(error))
         return None
@@ -360,13 +386,12 @@ def _save_reviewed(request, draft, drafts, defaults, formset, article_form) -> H
         _("Đã lưu bài viết với %(figures)d số liệu và %(targets)d chỉ tiêu.")
         % {"figures": len(result.figures), "targets": len(result.targets)},
     )
-    _store(request, drafts[1:])
-    if len(drafts) > 1:
-        return redirect("admin:recruitment_article_import_review")
-    return redirect("admin:recruitment_article_change", result.article.pk)
+    return _next_pending(request, import_draft) or redirect(
+        "admin:recruitment_article_change", result.article.pk
+    )
 
 
-def _save_decisions(request, draft, defaults, formset, article_form):
+def _decisions(defaults, formset) -> list[Decision]:
     decisions = []
     created: dict[tuple, Organisation] = {}
     for default, form in zip(defaults, formset.forms, strict=True):
@@ -392,11 +417,4 @@ def _save_decisions(request, draft, defaults, formset, article_form):
                 value=Decimal(data["value"]) if data.get("value") is not None else None,
             )
         )
-    draft.title = article_form.cleaned_data["title"] or draft.title
-    draft.publisher = article_form.cleaned_data["publisher"] or draft.publisher
-    return article_save(
-        draft=draft,
-        decisions=decisions,
-        user=request.user,
-        published=article_form.cleaned_data["published"],
-    )
+    return decisions

@@ -454,3 +454,69 @@ class Figure(Reported):
 
     def __str__(self) -> str:
         return f"{self.organisation} · {self.get_metric_display()} · {self.period_label}"
+
+
+class ImportDraft(models.Model):
+    """An article read and extracted once, waiting for staff to review it.
+
+    The extraction is stored with the text so the review page never runs the extractor again:
+    a page reload or a form with errors costs a query, not an extraction, and what staff review
+    is what was extracted when they imported (a newer extractor does not change it under them).
+    Background imports write the same rows.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Chờ duyệt")
+        SAVED = "saved", _("Đã lưu")
+        DISCARDED = "discarded", _("Đã bỏ")
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhập"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="import_drafts",
+    )
+    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    text = models.TextField(_("nội dung"))
+    title = models.CharField(_("tiêu đề"), max_length=500, blank=True)
+    url = models.URLField(_("địa chỉ"), max_length=1000, blank=True)
+    publisher = models.CharField(_("nơi đăng"), max_length=255, blank=True)
+    published = models.DateField(_("ngày đăng"), null=True, blank=True)
+    organisation_hint = models.CharField(_("tổ chức chủ thể (gợi ý)"), max_length=255, blank=True)
+    # Not unique: two people may import the same text; the first save wins (see article_save).
+    content_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    # Every Candidate field; dates as ISO strings, Decimals as strings (exact, unlike floats).
+    candidates = models.JSONField(default=list)
+    extracted_title = models.CharField(max_length=500, blank=True)
+    extracted_published = models.DateField(null=True, blank=True)
+    extracted_organisation = models.CharField(max_length=255, blank=True)
+    extracted_organisation_level = models.CharField(max_length=16, blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("bài viết"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("bài viết chờ duyệt")
+        verbose_name_plural = _("bài viết chờ duyệt")
+        ordering = ["id"]
+        indexes = [
+            # "My pending drafts, oldest first": the import page's list and the review's queue.
+            models.Index(fields=["created_by", "status", "id"], name="import_draft_queue_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.extracted_title or _("Bài viết #%(id)s") % {"id": self.pk}
+
+    def save(self, *args, **kwargs) -> None:
+        self.content_hash = content_hash(self.text)
+        super().save(*args, **kwargs)

@@ -6,9 +6,11 @@ article is always saved with its figures in one transaction, and the same text n
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import logging
+import typing
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +29,7 @@ from .matching import resolve_organisation
 from .models import (
     Article,
     Figure,
+    ImportDraft,
     Level,
     Organisation,
     Status,
@@ -71,6 +74,125 @@ class Draft:
 
     def existing_article(self) -> Article | None:
         return Article.objects.filter(content_hash=content_hash(self.text)).first()
+
+    @classmethod
+    def of(cls, import_draft: ImportDraft) -> Draft:
+        """The stored draft as the save functions take it (extraction's title/date filled in)."""
+        return cls(
+            text=import_draft.text,
+            title=import_draft.title or import_draft.extracted_title,
+            url=import_draft.url or None,
+            publisher=import_draft.publisher,
+            published=import_draft.published or import_draft.extracted_published,
+            organisation_hint=import_draft.organisation_hint or None,
+        )
+
+
+# Candidate fields are read from the dataclass, so a field the extractor gains is stored too.
+_CANDIDATE_TYPES = typing.get_type_hints(Candidate)
+
+
+def candidate_to_json(candidate: Candidate) -> dict:
+    """A candidate as JSON: dates as ISO strings, Decimals as strings (floats would round)."""
+    raw = {}
+    for f in dataclasses.fields(candidate):
+        value = getattr(candidate, f.name)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        elif isinstance(value, Decimal):
+            value = str(value)
+        raw[f.name] = value
+    return raw
+
+
+def candidate_from_json(raw: dict) -> Candidate:
+    """The inverse of candidate_to_json; keys the dataclass no longer has are dropped and
+    fields it gained since the row was written take their defaults."""
+    values = {}
+    for name, kind in _CANDIDATE_TYPES.items():
+        if name not in raw:
+            continue
+        value = raw[name]
+        if value is not None and kind in (dt.date, dt.date | None):
+            value = dt.date.fromisoformat(value)
+        elif value is not None and kind in (Decimal, Decimal | None):
+            value = Decimal(value)
+        values[name] = value
+    return Candidate(**values)
+
+
+def import_draft_extraction(import_draft: ImportDraft) -> Extraction:
+    """The extraction stored with the draft, rebuilt without running the extractor."""
+    return Extraction(
+        text=import_draft.text,
+        title=import_draft.extracted_title or None,
+        published=import_draft.extracted_published,
+        organisation=import_draft.extracted_organisation or None,
+        organisation_level=import_draft.extracted_organisation_level or None,
+        candidates=[candidate_from_json(raw) for raw in import_draft.candidates],
+    )
+
+
+def import_draft_create(*, draft: Draft, user=None) -> ImportDraft:
+    """Extract the article once and keep the result for review.
+
+    This is the only place the importer runs the extractor; the review page reads the row.
+    A text without figures is stored as discarded: there is nothing to review, but the row
+    tells a background import that the text was read.
+    """
+    extraction = draft.extraction()
+    return ImportDraft.objects.create(
+        created_by=user,
+        text=draft.text,
+        title=draft.title[:500],
+        url=draft.url or "",
+        publisher=draft.publisher[:255],
+        published=draft.published,
+        organisation_hint=(draft.organisation_hint or "")[:255],
+        candidates=[candidate_to_json(c) for c in extraction.candidates],
+        extracted_title=(extraction.title or "")[:500],
+        extracted_published=extraction.published,
+        extracted_organisation=(extraction.organisation or "")[:255],
+        extracted_organisation_level=extraction.organisation_level or "",
+        status=ImportDraft.State.PENDING
+        if extraction.candidates
+        else ImportDraft.State.DISCARDED,
+    )
+
+
+def import_draft_discard(*, import_draft: ImportDraft) -> None:
+    """Staff dropped the article without saving it; the row stays as a record of the import."""
+    import_draft.status = ImportDraft.State.DISCARDED
+    import_draft.save(update_fields=["status"])
+
+
+def import_draft_save(
+    *,
+    import_draft: ImportDraft,
+    decisions: list[Decision],
+    user=None,
+    title: str = "",
+    publisher: str = "",
+    published: dt.date | None = None,
+) -> SaveResult:
+    """Save the reviewed article and mark its draft saved, both or neither.
+
+    The row is locked first so that a double submit (two tabs, a double click) saves once:
+    the second finds the draft no longer pending.
+    """
+    with transaction.atomic():
+        locked = ImportDraft.objects.select_for_update().get(pk=import_draft.pk)
+        if locked.status != ImportDraft.State.PENDING:
+            raise ArticleImportError("Bài viết này đã được lưu hoặc bỏ qua trước đó.")
+        draft = Draft.of(locked)
+        draft.title = title or draft.title
+        draft.publisher = publisher or draft.publisher
+        result = article_save(draft=draft, decisions=decisions, user=user, published=published)
+        locked.status = ImportDraft.State.SAVED
+        locked.article = result.article
+        locked.save(update_fields=["status", "article"])
+    import_draft.status, import_draft.article = locked.status, locked.article
+    return result
 
 
 @dataclass

@@ -642,37 +642,43 @@ _DAY_MONTH_RE = re.compile(
     r"(?<![\d/.\-])(?=(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d]))"
 )
 # A sentence ends at ". ", not at the dot of "27.10".
-_CONGRESS_SENTENCE_RE = re.compile(r"(?:[^.\n]|\.(?!\s))*đại\s+hội(?:[^.\n]|\.(?!\s))*")
+_SENTENCE_RE = re.compile(r"(?:[^.\n]|\.(?!\s))+")
+CONGRESS_RE = re.compile(r"đại\s+hội")
+# An admission ceremony: "Lễ kết nạp Đảng", "tổ chức kết nạp", "trao Quyết định kết nạp".
+CEREMONY_RE = re.compile(r"lễ\s+kết\s+nạp|tổ\s+chức\s+kết\s+nạp|quyết\s+định\s+kết\s+nạp")
 
 
-def find_congress_date(
-    low: str, *, published: date | None, term: tuple[int, int] | None
+def find_event_date(
+    low: str,
+    cue: re.Pattern,
+    *,
+    published: date | None,
+    term: tuple[int, int] | None,
+    last: bool,
 ) -> date | None:
-    """The last day of the congress the article reports, or None.
+    """The day of the event the article reports (a congress, an admission ceremony), or None.
 
-    Congress reports give the days without the year ("diễn ra từ ngày 22 đến 24/9", "Ngày
-    27.10", "trong hai ngày 24 và 25/7"), and the members its delegates speak for ("đại
-    diện cho gần 58.000 đảng viên") are counted on its last day. The year is the date's own,
-    else the publication's, else the first year of the term the congress opens (a congress
-    for 2020–2025 sits in 2020). ``low`` is the lower-cased article text.
+    Event reports give the day without the year ("diễn ra từ ngày 22 đến 24/9", "Ngày
+    27.10", "Sáng 21/10"). The first sentence naming the event (``cue``) with a day dates
+    it: a round-up of several congresses names the others after it. ``last`` takes the last
+    day of a span (a congress's members are counted when it closes), else the first. The
+    year is the date's own, else the publication's, else the first year of the term a
+    congress opens (one for 2020–2025 sits in 2020). ``low`` is the lower-cased text.
     """
-    if "đại hội" not in low:
-        return None
-    for sentence in _CONGRESS_SENTENCE_RE.finditer(low):
-        if "ngày" not in sentence.group(0):
+    for sentence in _SENTENCE_RE.finditer(low):
+        text = sentence.group(0)
+        if not cue.search(text) or "ngày" not in text and not re.search(r"sáng|chiều|tối", text):
             continue
         found: list[date] = []
-        for m in _DAY_MONTH_RE.finditer(sentence.group(0)):
+        for m in _DAY_MONTH_RE.finditer(text):
             day, month, year = m.group(1), m.group(2), m.group(3)
             if year is None:
                 year = published.year if published else (term[0] if term else None)
             elif published and abs(int(year) - published.year) > 1:
-                continue  # a past congress the article recalls ("lần thứ nhất, 7/5/1978")
+                continue  # a past event the article recalls ("lần thứ nhất, 7/5/1978")
             d = safe_date(int(year), int(month), int(day)) if year else None
             if d is not None:
                 found.append(d)
         if found:
-            # The first sentence that dates a congress dates the article's own; a round-up
-            # of several provinces' congresses names the others after it.
-            return max(found)
+            return max(found) if last else found[0]
     return None

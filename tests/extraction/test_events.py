@@ -1,0 +1,61 @@
+"""Events: a congress's members counted on its last day, a ceremony's admissions on its day."""
+
+from datetime import date
+
+from recruitment.extraction.metrics import classify_count
+from recruitment.extraction.periods import CEREMONY_RE, CONGRESS_RE, find_event_date
+
+
+def _congress(low, published, term=None):
+    return find_event_date(low, CONGRESS_RE, published=published, term=term, last=True)
+
+
+def _ceremony(low, published):
+    return find_event_date(low, CEREMONY_RE, published=published, term=None, last=False)
+
+
+def test_delegates_speak_for_the_members_total():
+    pre = "Tham dự Đại hội có 325 đại biểu chính thức đại diện cho gần "
+    assert classify_count(pre, pre, " trong toàn Đảng bộ tỉnh.", "đảng viên", "") == (
+        "members_total"
+    )
+
+
+def test_congress_over_several_days_ends_on_the_last_one():
+    low = "đại hội sẽ diễn ra trong 03 ngày (từ ngày 22 đến 24/9) tại trung tâm hội nghị tỉnh."
+    assert _congress(low, date(2020, 9, 16)) == date(2020, 9, 24)
+
+
+def test_a_dotted_day_and_month_take_the_terms_first_year_without_a_publication_date():
+    low = "ngày 27.10, đảng bộ tỉnh đã tổ chức khai mạc đại hội lần thứ xix, nhiệm kỳ 2020-2025."
+    assert _congress(low, None, (2020, 2025)) == date(2020, 10, 27)
+
+
+def test_a_round_up_of_congresses_dates_the_first_one():
+    low = (
+        "đại hội đảng bộ tỉnh bến tre diễn ra từ ngày 12 - 14.10. tỉnh long an tiến hành "
+        "đại hội trong các ngày từ 13 - 16.10."
+    )
+    assert _congress(low, None, (2015, 2020)) == date(2015, 10, 14)
+
+
+def test_a_past_congress_the_article_recalls_is_not_its_date():
+    low = "đại hội lần thứ nhất họp ngày 7/5/1978. ngày 4/9, đại hội lần thứ xxv khai mạc."
+    assert _congress(low, date(2020, 7, 28)) == date(2020, 9, 4)
+
+
+def test_an_article_without_a_congress_has_no_congress_date():
+    assert _congress("ngày 4/9, huyện kết nạp 20 đảng viên.", date(2020, 9, 5)) is None
+
+
+def test_a_ceremony_is_dated_by_the_sentence_that_holds_it_not_an_anniversary_before():
+    low = (
+        "nhân dịp kỷ niệm 134 năm ngày sinh chủ tịch hồ chí minh (19/5/1890-19/5/2024). "
+        "ngày 18/5/2024, chi bộ trường thpt kim động đã tổ chức lễ kết nạp đảng cho 7 quần chúng."
+    )
+    assert _ceremony(low, date(2024, 5, 28)) == date(2024, 5, 18)
+
+
+def test_a_ceremony_in_the_morning_takes_the_publication_year():
+    low = "sáng 21/10, đảng ủy công ty trao quyết định kết nạp đảng viên cho 15 quần chúng ưu tú."
+    assert _ceremony(low, date(2023, 10, 22)) == date(2023, 10, 21)
