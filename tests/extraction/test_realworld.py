@@ -1,0 +1,79 @@
+"""The real development set: its gold is well formed and current, and the extractor's score on it.
+
+The texts are third-party and live outside git; the score tests skip, saying why, without them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import os
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from realworld.corpus import VALIDATION, articles
+from realworld.sources import SOURCES, render
+
+from recruitment.extraction.vocabulary import LEVELS, METRICS, REFORM_DATE
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = Path(os.environ.get("CORPUS_DIR", ROOT.parent / "shared" / "corpus"))
+FIGURE_KEYS = {"organisation", "org_level", "metric", "period_start", "period_end", "value"}
+OPTIONAL_KEYS = {"period_label", "approximate", "derived", "evidence"}
+
+
+def test_each_gold_file_follows_the_schema_without_quotes():
+    problems = []
+    for a in articles():
+        g = a.gold
+        if not {"id", "url", "title", "text_sha256", "published", "figures"} <= set(g):
+            problems.append(f"{a.id}: missing keys")
+        if g["published"] is not None:
+            dt.date.fromisoformat(g["published"])
+        for f in g["figures"]:
+            keys = set(f)
+            if not keys >= FIGURE_KEYS or keys - FIGURE_KEYS - OPTIONAL_KEYS:
+                problems.append(f"{a.id}: figure keys {sorted(keys)}")
+                continue
+            start, end = (
+                dt.date.fromisoformat(f["period_start"]),
+                dt.date.fromisoformat(f["period_end"]),
+            )
+            if start > end or f["metric"] not in METRICS or f["org_level"] not in LEVELS:
+                problems.append(f"{a.id}: {f['metric']} {f['org_level']} {start}…{end}")
+            if not isinstance(f["value"], int | float) or f["value"] < 0:
+                problems.append(f"{a.id}: value {f['value']!r}")
+    assert problems == []
+
+
+def test_each_page_appears_once():
+    urls = Counter(a.gold["url"].rstrip("/").lower() for a in articles())
+    assert [u for u, n in urls.items() if n > 1] == []
+
+
+def test_no_page_of_the_held_out_set_is_in_the_development_set():
+    script = CORPUS / "is_heldout.py"
+    if not script.exists():
+        pytest.skip(f"no {script}: cannot check the held-out list (set CORPUS_DIR)")
+    spec = importlib.util.spec_from_file_location("is_heldout", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert [a.id for a in articles() if module.held_out(a.gold["url"])] == []
+
+
+def test_sources_list_is_current():
+    assert SOURCES.read_text(encoding="utf-8") == render()
+
+
+def test_development_set_covers_provinces_and_the_years_after_the_reform():
+    found = articles()
+    provinces = {a.gold["province"] for a in found}
+    after = [a for a in found if a.gold["published"] and a.gold["published"] >= str(REFORM_DATE)]
+    assert (len(found) >= 80, len(provinces) >= 30, len(after) >= 25) == (True, True, True)
+
+
+def test_validation_split_is_a_fifth_of_the_set():
+    found = articles()
+    share = sum(a.split == VALIDATION for a in found) / len(found)
+    assert 0.12 <= share <= 0.28
