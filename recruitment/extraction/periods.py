@@ -73,7 +73,25 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     ("quarter", ("quý",), r"quý\s+(iv|i{1,3}|[1-4])(?!\w)(?:\s*(?:năm\s+|[/\-]\s*)(\d{4}))?"),
     ("stock_date", ("đến", "tới"), _UNTIL + r"(?:hết\s+)?ngày\s+" + _DMY),
+    # "Đến ngày 17/9": the year is the article's.
+    (
+        "stock_day",
+        ("đến", "tới"),
+        _UNTIL + r"(?:hết\s+)?ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?!\s*[/.\-]?\s*\d)",
+    ),
     ("stock_month", ("đến", "tới"), _UNTIL + r"(?:hết\s+|cuối\s+)?" + _MY),
+    # "Đến đầu tháng 12-2025" ends on the first of that month; "đến hết tháng 7" without a
+    # year is this year's.
+    (
+        "month_start",
+        ("đầu tháng",),
+        _UNTIL + r"đầu\s+tháng\s+(\d{1,2})(?:\s*(?:[/.\-]\s*|\s+năm\s+)(\d{4}))?(?![\d/.\-])",
+    ),
+    (
+        "stock_month_this_year",
+        ("đến", "tới"),
+        _UNTIL + r"(?:hết\s+|cuối\s+)?tháng\s+(\d{1,2})(?!\s*(?:[/.\-]\s*\d|năm\s+\d|\d))",
+    ),
     ("stock_year", ("hết", "cuối"), r"(?:hết|cuối)\s+năm\s+(\d{4})"),
     ("stock_year", ("đến", "tới"), _UNTIL + r"(?:hết\s+|cuối\s+)?năm\s+(\d{4})"),
     ("month", ("tháng",), _MY),
@@ -84,6 +102,14 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
     ("founding", ("thành lập",), r"thành\s+lập\s+(?:từ\s+|vào\s+|trong\s+)?(?:năm\s+)?(\d{4})"),
     ("since_founding", ("sau",), r"sau\s+(\d{1,2})\s+năm\s+(?:được\s+)?(?:thành\s+lập|ra\s+đời)"),
     ("this_year", ("năm nay",), r"năm\s+nay"),
+    # "Trong năm, ..." and "năm qua": the year the article reviews (the one just ended in
+    # a January or February article). Not "5 năm qua", "những năm qua" or "trong năm học".
+    ("past_year", ("trong năm",), r"trong\s+năm(?=\s*[,;:)]|\s+(?:qua|vừa\s+qua)(?!\w))"),
+    (
+        "past_year",
+        ("năm qua",),
+        r"(?<!\d\s)(?<!nhiều\s)(?<!những\s)(?<!các\s)(?<!mấy\s)năm\s+(?:vừa\s+)?qua(?!\w)",
+    ),
     # "năm học 2023 - 2024": a school year, which the README gives no dates for (it is
     # kept as a mention so its years are neither figures nor the calendar years).
     ("school_year", ("năm",), r"năm\s+học\s+(\d{4})" + _DASH + r"(\d{4})"),
@@ -198,7 +224,10 @@ _COMPILED = [
 ]
 
 # Kinds that describe a stock at a moment rather than a span of time.
-STOCK_KINDS = frozenset({"stock_date", "stock_month", "stock_year", "now"})
+STOCK_KINDS = frozenset(
+    {"stock_date", "stock_day", "stock_month", "month_start", "stock_month_this_year"}
+    | {"stock_year", "now"}
+)
 # Kinds whose end is "now": the publication date or an as-of date.
 TO_DATE_KINDS = frozenset({"ytd", "term_to_date", "now", "since_merger", "from_date", "from_month"})
 
@@ -341,6 +370,11 @@ def resolve(m: PeriodMention, ctx: PeriodContext) -> tuple[date, date] | None:
             return (date(a, 1, 1), date(b, 12, 31)) if 0 < b - a <= 10 else None
         if m.kind == "this_year":
             return (date(pub.year, 1, 1), date(pub.year, 12, 31)) if pub else None
+        if m.kind == "past_year":
+            if pub is None:
+                return None
+            y = pub.year - 1 if pub.month <= 2 else pub.year
+            return date(y, 1, 1), date(y, 12, 31)
         if m.kind == "months":
             n = int(g[0])
             y = _year(g[2]) or _year(g[3]) or (pub.year if pub else None)
@@ -406,6 +440,18 @@ def resolve(m: PeriodMention, ctx: PeriodContext) -> tuple[date, date] | None:
         if m.kind == "stock_month":
             d = last_day(int(g[1]), int(g[0]))
             return d, d
+        if m.kind in ("stock_day", "month_start", "stock_month_this_year"):
+            y = _year(g[1]) if m.kind == "month_start" else None
+            y = y or (pub.year if pub else None)
+            if y is None:
+                return None
+            if m.kind == "stock_day":
+                d = safe_date(y, int(g[1]), int(g[0]))
+            elif m.kind == "month_start":
+                d = safe_date(y, int(g[0]), 1)
+            else:
+                d = last_day(y, int(g[0]))
+            return (d, d) if d else None
         if m.kind == "stock_year":
             d = date(int(g[0]), 12, 31)
             return d, d

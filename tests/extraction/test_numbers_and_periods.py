@@ -143,3 +143,28 @@ def test_published_from_posting_line():
 def test_a_metadata_stamp_opening_the_page_is_its_publication_date():
     text = " date 2025-11-14 Chi bộ thôn Hòa Hợp kết nạp đảng viên mới.\nNgày 4/12/2025, ..."
     assert detect_published(text) == date(2025, 11, 14)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        ("Đến ngày 17/9, huyện", date(2016, 9, 19), (date(2016, 9, 17), date(2016, 9, 17))),
+        ("Đến đầu tháng 12, có", date(2025, 12, 10), (date(2025, 12, 1), date(2025, 12, 1))),
+        ("đến đầu tháng 12-2025", None, (date(2025, 12, 1), date(2025, 12, 1))),
+        ("đến hết tháng 7, toàn", date(2022, 8, 8), (date(2022, 7, 31), date(2022, 7, 31))),
+        ("Trong năm, Đảng bộ", date(2025, 11, 14), (date(2025, 1, 1), date(2025, 12, 31))),
+        ("Năm qua, huyện", date(2020, 1, 14), (date(2019, 1, 1), date(2019, 12, 31))),
+        ("trong năm qua, huyện", date(2018, 12, 20), (date(2018, 1, 1), date(2018, 12, 31))),
+    ],
+)
+def test_periods_that_take_their_year_from_the_article(phrase, published, expected):
+    (mention,) = find_period_mentions(phrase)
+    assert resolve(mention, PeriodContext(published=published)) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase", ["trong 5 năm qua", "những năm qua", "trong năm học", "trong năm 2023 tới"]
+)
+def test_plural_years_and_school_years_are_not_the_articles_year(phrase):
+    kinds = [m.kind for m in find_period_mentions(phrase)]
+    assert "past_year" not in kinds
