@@ -116,3 +116,67 @@ def is_approximate(text: str, number_start: int) -> bool:
     """True when a hedge word ("hơn", "gần", ...) sits right before the number."""
     window = text[max(0, number_start - 20) : number_start]
     return _APPROX_BEFORE_REV_RE.match(window[::-1]) is not None
+
+
+# ------------------------------------------------------------------ numbers in a sentence
+
+DIGIT_RE = re.compile(r"\d")
+# "số 5", "khóa 12", "lần thứ 3": a rank or a label, not a figure. Matched on the text
+# before the number reversed, as (?<!tổng)(?<!tổng )\b(?:số|khóa|khoá|lần\s+thứ|thứ)\s*$
+# would be on it: one anchored attempt rather than a search (speed).
+SO_BEFORE_REV_RE = re.compile(r"\s*(?:ốs|aóhk|áohk|ứht\s+nầl|ứht)\b(?!gnổt)(?! gnổt)", re.I)
+PERCENT_AFTER_RE = re.compile(r"\s?(?:%|phần\s+trăm(?!\w))")
+_THOUSAND_RE = re.compile(r"[ \t]+(?:nghìn|ngàn)(?!\w)", re.IGNORECASE)
+# "kết nạp 1.203/1.150 đảng viên": admitted over target, one figure each.
+_PAIR_RE = re.compile(
+    r"(?<![\d/.,:\-])(\d{1,3}(?:\.\d{3})+|\d+)\s*/\s*(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/.,:\-]\d?)"
+)
+# A range ("từ 5 - 7%", "5 đến 7 đảng viên") is a band, not a figure.
+_RANGE_BEFORE_RE = re.compile(r"\d\s*(?:[-–]|đến|tới)\s*$")
+_RANGE_AFTER_RE = re.compile(r"\s*(?:[-–]\s*|(?:đến|tới)\s+)\d")
+_ENGLISH_GROUPS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
+# A cell of a table: a number, maybe a percentage.
+TABLE_NUMBER_RE = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(%)?")
+
+
+def is_label(text: str, s: int, pos: int) -> bool:
+    """True when the number at ``pos`` is a rank or label ("số 5", "khóa 12"); ``s`` is
+    where its sentence starts."""
+    return SO_BEFORE_REV_RE.match(text[max(s, pos - 12) : pos][::-1]) is not None
+
+
+def in_range(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """True when the number ``text[start:end]`` is one end of a range ("5 - 7%")."""
+    return bool(
+        _RANGE_BEFORE_RE.search(text[max(s, start - 8) : start])
+        or _RANGE_AFTER_RE.match(text, end, e)
+    )
+
+
+def find_pairs(text: str, start: int, end: int) -> list[tuple[int, int, Decimal, tuple]]:
+    """ "1.203/1.150" pairs in ``text[start:end]``: (start, end, first, (start, end, second))."""
+    if "/" not in text[start:end]:
+        return []
+    return [
+        (
+            m.start(),
+            m.end(),
+            parse_number(m.group(1)),
+            (m.start(2), m.end(2), parse_number(m.group(2))),
+        )
+        for m in _PAIR_RE.finditer(text, start, end)
+    ]
+
+
+def is_english_grouped(text: str, start: int, end: int) -> bool:
+    """ "1,455": a comma before groups of three digits, the English way."""
+    return (
+        text.find(",", start, end) != -1
+        and _ENGLISH_GROUPS_RE.fullmatch(text, start, end) is not None
+    )
+
+
+def thousand_end(text: str, end: int, stop: int) -> int | None:
+    """Where "nghìn"/"ngàn" after the number ends ("2 nghìn đảng viên"), else None."""
+    m = _THOUSAND_RE.match(text, end, stop)
+    return m.end() if m else None

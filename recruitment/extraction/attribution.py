@@ -1,0 +1,509 @@
+"""Which organisation and which period each figure is about.
+
+A figure takes the organisation named before it in its sentence (skipping a name that only
+locates the one before it, or who set a plan), else one named after it in its clause, else
+the one the paragraph last named, else the article's subject. Its period is the one named
+between the previous count and it, else after it in its clause or up to the next figure,
+else anywhere before it in the sentence, else the period carried from an earlier sentence
+or paragraph. Each choice is recorded as a source (``CLAUSE`` … ``HEADLINE``): the review
+page asks staff to look at figures whose organisation or period came from far away.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+
+from . import gazetteer, metrics, organisations, periods
+from .figures import Figure
+from .organisations import Mention, Org
+
+# Where an organisation or a period was found for a figure, nearest first.
+CLAUSE = "clause"
+SENTENCE = "sentence"
+CARRIED = "carried"
+HEADLINE = "headline"
+
+GOAL_METRICS = frozenset({"target", "members_population_pct_target"})
+STOCK_ONLY_KINDS = frozenset({"stock_date", "stock_month", "stock_year"})
+_PART_YEAR_KINDS = frozenset({"months", "quarter", "ytd", "month"})
+_TERRITORY_WORDS = frozenset({"tỉnh", "huyện", "thành phố", "thị xã", "quận"})
+_LEVEL_RANK = {"cell": 0, "grassroots": 1, "commune": 2, "district": 3, "province": 4}
+# After an organisation: it set or assigned the plan ("chỉ tiêu Tỉnh ủy giao").
+_ASSIGNER_AFTER_RE = re.compile(r"\s+(?:đã\s+|đề\s+ra\s+và\s+)?giao(?!\w)", re.IGNORECASE)
+# A period right after these words names the plan's period, not a figure's.
+PLAN_BEFORE_RE = re.compile(
+    r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết)(?:\s+[^\W\d_]+){0,5}\s*$", re.I
+)
+_REACHED_AFTER_RE = re.compile(
+    r"[^\d.;]{0,30}?[,;]?\s*(?:đạt|vượt|bằng)\s+[\d,]+\s*(?:%|phần\s+trăm)\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch)",
+    re.IGNORECASE,
+)
+_RAISED_TO_RE = re.compile(r"nâng|đưa", re.IGNORECASE)
+_TERM_WORD_RE = re.compile(r"nhiệm\s+kỳ", re.IGNORECASE)
+_END_OF_RE = re.compile(r"hết|cuối", re.I)
+# "Bắc Giang: 6 tháng đầu năm ..." / "Lục Nam kết nạp ...": a bare place name opening a title.
+_TITLE_NAME_RE = re.compile(
+    rf"^\s*(?P<name>{organisations._U}[\w’']*(?:[ \t]+{organisations._U}[\w’']*){{0,3}})"
+    r"(?P<colon>\s*[:–—-]\s)?"
+)
+
+
+class SentenceIndex:
+    """What the attribution of each figure asks of its sentence, worked out once.
+
+    A sentence can be a whole text (a list of thousands of units with no full stop): every
+    question ("the last count before this figure", "the period mentions between here and
+    the next figure") is answered by bisection instead of a walk over the sentence.
+    Figures are in text order (by first digit) and period mentions sorted without overlap.
+    """
+
+    def __init__(
+        self,
+        work: str,
+        s: int,
+        e: int,
+        figs: list[Figure],
+        pms: list[periods.PeriodMention],
+        mentions: list[Mention],
+    ):
+        self.work, self.s, self.e = work, s, e
+        self.figs = figs
+        self.mentions = mentions
+        self.index = {id(f): i for i, f in enumerate(figs)}
+        self.fig_starts = [f.num_start for f in figs]
+        self.ends = sorted(f.num_end for f in figs)
+        # For each figure, where the last count before it in the sentence ends.
+        self.prev_count_end = []
+        prev = s
+        for f in figs:
+            self.prev_count_end.append(prev)
+            if f.kind == "count":
+                prev = f.num_end
+        self.real = [pm for pm in pms if pm.is_period]
+        self.real_starts = [pm.start for pm in self.real]
+        self.mention_starts = [m.start for m in mentions]
+        # The last count that is a result (not a goal): a breakdown by years ends there.
+        self.last_result_count = max(
+            (f.num_start for f in figs if f.kind == "count" and f.metric not in GOAL_METRICS),
+            default=-1,
+        )
+        self._names_term: bool | None = None
+        self._raised_end: int | None = None
+
+    def first_after(self, pos: int) -> Figure | None:
+        """The first figure opening after ``pos``, or None."""
+        k = bisect.bisect_right(self.fig_starts, pos)
+        return self.figs[k] if k < len(self.figs) else None
+
+    def last_end_by(self, pos: int) -> int:
+        """Where the last figure ending at or before ``pos`` ends (-1 when none does)."""
+        k = bisect.bisect_right(self.ends, pos)
+        return self.ends[k - 1] if k else -1
+
+    @property
+    def names_term(self) -> bool:
+        if self._names_term is None:
+            self._names_term = _TERM_WORD_RE.search(self.work, self.s, self.e) is not None
+        return self._names_term
+
+    def raised_to_before(self, pos: int) -> bool:
+        """ "nâng"/"đưa" between the sentence start and ``pos``: the words cannot overlap,
+        so the first one in the sentence decides."""
+        if self._raised_end is None:
+            m = _RAISED_TO_RE.search(self.work, self.s, self.e)
+            self._raised_end = m.end() if m else self.e + 1
+        return self._raised_end <= pos
+
+
+def title_subject(work: str, title: tuple[int, int] | None, mentions: list[Mention]) -> Org | None:
+    """The place a title opens with ("Bắc Giang: ..."), at the level the text refers to.
+
+    Provincial news heads a story with the bare place name and then says only
+    "Tỉnh ủy", "toàn tỉnh" or "toàn huyện"; the level words decide between the
+    province and a district or city of the same name. Without any level word the
+    name is kept level-less, so that a later "huyện" can still resolve to it.
+    """
+    if title is None:
+        return None
+    a, b = title
+    m = _TITLE_NAME_RE.match(work, a, b)
+    if not m:
+        return None
+    name = organisations.trim_name(m.group("name"), 4)
+    tokens = name.split()
+    if not tokens or (len(tokens) < 2 and not m.group("colon")):
+        return None
+    if len(tokens) >= 3 and tokens[0] in organisations.SURNAMES:
+        return None  # a person's name heads the title
+    n = gazetteer.official_prefix("any", tokens)
+    if n == 0:
+        return None  # no place: "Báo Quảng Ngãi", "Công tác ..."
+    if n:
+        tokens = tokens[:n]
+        name = " ".join(tokens)
+    rest = work[a + m.start("name") + len(name) : b]
+    if not m.group("colon") and not re.match(r"\s+[^\W\d_A-ZĐ]", rest):
+        return None
+    key = organisations.distinctive_name(name)
+    counts: dict[str, float] = {}
+    named: dict[str, Org] = {}
+    for mention in mentions:
+        if a <= mention.start < b:
+            continue
+        if mention.org is not None:
+            if organisations.distinctive_name(mention.org.display) == key:
+                named.setdefault(mention.org.word, mention.org)
+                counts[mention.org.word] = counts.get(mention.org.word, 0) + 1
+        elif mention.ref_word in _TERRITORY_WORDS:
+            counts[mention.ref_word] = counts.get(mention.ref_word, 0) + 1
+    if not counts:
+        return None
+    word = max(counts, key=lambda w: (counts[w], w in named))
+    if word not in named and gazetteer.official_prefix(word, tokens) == 0:
+        return None  # "Lâm Hà: ..." with "toàn tỉnh" below: not a province
+    return named.get(word) or Org(word, name, organisations.level_for(word, name))
+
+
+def carry_period(
+    work: str,
+    pms: list[periods.PeriodMention],
+    figures: list[Figure],
+    carried: periods.PeriodMention | None,
+) -> periods.PeriodMention | None:
+    """The period the sentences after this one inherit: the last one it names, or the
+    period its last figure was given."""
+    real = [pm for pm in pms if pm.is_period]
+    if real:
+        last = figures[-1] if figures else None
+        if (
+            last is not None
+            and last.period_mention is not None
+            and last.num_end <= real[-1].start
+            and PLAN_BEFORE_RE.search(work[last.num_end : real[-1].start][-60:])
+        ):
+            # "đạt 103,25% chỉ tiêu Tỉnh ủy giao năm 2024": the year is the plan's; the
+            # figures below share the total's period.
+            return last.period_mention
+        return real[-1]
+    if figures and figures[-1].period_mention is not None:
+        return figures[-1].period_mention
+    return carried
+
+
+class Attribution:
+    """The article-wide facts attribution needs, and the per-sentence index it asks.
+
+    ``mentions`` are (mention, paragraph index) in text order; ``founding`` grows as the
+    text is read ("thành lập năm 1930" before "từ khi thành lập đến nay").
+    """
+
+    def __init__(
+        self,
+        *,
+        work: str,
+        mentions: list[tuple[Mention, int]],
+        main: Org | None,
+        newspaper: Org | None,
+        published: datetime.date | None,
+        as_of,
+        term,
+        term_context: bool,
+        title: tuple[int, int] | None,
+    ):
+        self.work = work
+        self.main = main
+        self.newspaper = newspaper
+        self.published = published
+        self.as_of = as_of
+        self.term = term
+        self.term_context = term_context
+        self.title = title
+        self.founding: list[tuple[int, int]] = []  # (position, year)
+        # Named mentions by level word, in text order: a reference looks up the latest
+        # one before it by bisection rather than walking all mentions (speed).
+        self._named: dict[str, tuple[list[int], list[tuple[Org, int]]]] = {}
+        for m, para in mentions:
+            if m.org is not None:
+                starts, orgs = self._named.setdefault(m.org.word, ([], []))
+                starts.append(m.start)
+                orgs.append((m.org, para))
+        self.sent: SentenceIndex | None = None
+
+    def note_founding(self, pms: list[periods.PeriodMention]) -> None:
+        for pm in pms:
+            if pm.kind == "founding":
+                self.founding.append((pm.start, int(pm.groups[0])))
+
+    # -- organisations
+
+    def resolve_ref(self, word: str, pos: int, para: int) -> Org | None:
+        """The organisation "toàn huyện", "Huyện ủy" ... refers to at ``pos``."""
+        recent = None
+        named = self._named.get(word)
+        if named is not None:
+            i = bisect.bisect_left(named[0], pos)
+            if i:
+                recent = named[1][i - 1]
+        main = self.main
+        if recent and recent[1] >= para - 1:
+            return recent[0]
+        if main is not None:
+            if main.word == word:
+                return main
+            if main.word == "" and gazetteer.official_prefix(word, main.name.split()) != 0:
+                return Org(word, main.name, organisations.level_for(word, main.name))
+        if recent is None and self.newspaper is not None and word == self.newspaper.word:
+            return self.newspaper  # "toàn tỉnh" in the province's own newspaper
+        return recent[0] if recent else None
+
+    def mention_org(self, m: Mention, para: int) -> Org | None:
+        if m.org is not None:
+            return m.org
+        return self.resolve_ref(m.ref_word or "", m.start, para)
+
+    def _is_qualifier(self, i: int, mentions: list[Mention]) -> bool:
+        """A mention that locates the one before it rather than naming the subject.
+
+        "Đảng ủy xã Tân Mộc (huyện Lục Ngạn) kết nạp ..." and "xã Tân Mộc, huyện Lục
+        Ngạn kết nạp ...": the higher-level name only says where the commune is.
+        """
+        m = mentions[i]
+        if i == 0 or m.org is None:
+            return False
+        prev = mentions[i - 1]
+        if prev.org is None:
+            return False
+        gap = self.work[prev.end : m.start]
+        if gap.strip() not in ("(", ",", "-", "–"):
+            return False
+        return _LEVEL_RANK.get(m.org.level, 0) > _LEVEL_RANK.get(prev.org.level, 0)
+
+    def assign_org(self, fig: Figure, para: int, carried: tuple[Org, Mention] | None) -> None:
+        source = fig.linked or fig.breakdown_of
+        if source is not None:
+            fig.org, fig.org_mention = source.org, source.org_mention
+            fig.org_source = source.org_source
+            return
+        sent = self.sent
+        assert sent is not None
+        mentions = sent.mentions
+        n_before = bisect.bisect_left(sent.mention_starts, fig.num_start)
+        for i in range(n_before - 1, -1, -1):
+            m = mentions[i]
+            if self._is_qualifier(i, mentions):
+                continue
+            if i != 0 and _ASSIGNER_AFTER_RE.match(self.work, m.end):
+                continue  # "chỉ tiêu Tỉnh ủy giao": who set the plan, not the subject
+            if m.ref_word in (organisations.MASS_ORG, organisations.UNKNOWN_UNIT):
+                return  # "Hội Nông dân huyện giới thiệu ...": not a party organisation
+            org = self.mention_org(m, para)
+            if org is not None:
+                fig.org, fig.org_mention = org, m
+                fig.org_source = CLAUSE if m.start >= fig.clause[0] else SENTENCE
+                return
+            if m.ref_word in _TERRITORY_WORDS and not _ASSIGNER_AFTER_RE.match(self.work, m.end):
+                # "toàn Đảng bộ tỉnh" with no province named: never credit the figure to
+                # an organisation of another level (the commune named further on).
+                return
+        for m in mentions[bisect.bisect_left(sent.mention_starts, fig.num_end) :]:
+            if m.start >= fig.clause[1]:
+                break
+            if fig.num_end <= m.start:
+                org = self.mention_org(m, para)
+                if org is not None:
+                    fig.org, fig.org_mention = org, m
+                    fig.org_source = CLAUSE
+                    return
+        if carried is not None:
+            fig.org, fig.org_mention = carried
+            fig.org_source = CARRIED
+            return
+        fig.org = self.main
+        fig.org_source = HEADLINE
+
+    # -- periods
+
+    def _carried_source(self, pm: periods.PeriodMention) -> str:
+        title = self.title
+        return HEADLINE if title is not None and title[0] <= pm.start < title[1] else CARRIED
+
+    def assign_period(self, fig: Figure, carried: periods.PeriodMention | None) -> None:
+        if fig.linked is not None:
+            fig.period, fig.period_label = fig.linked.period, fig.linked.period_label
+            fig.period_mention = fig.linked.period_mention
+            fig.period_source = fig.linked.period_source
+            return
+        sent = self.sent
+        assert sent is not None
+        real, starts = sent.real, sent.real_starts
+
+        def near(pm: periods.PeriodMention) -> str:
+            return CLAUSE if fig.clause[0] <= pm.start < fig.clause[1] else SENTENCE
+
+        # Period mentions are sorted and do not overlap: each search below looks only at
+        # those opening in its window (bisection), never at the whole sentence's.
+        prev_end = sent.prev_count_end[sent.index[id(fig)]]
+        chosen = None
+        for k in range(bisect.bisect_left(starts, prev_end), len(real)):
+            pm = real[k]
+            if pm.start > fig.num_start:
+                break
+            if pm.end <= fig.num_start:
+                chosen = pm
+        if chosen is None:
+            k = bisect.bisect_left(starts, fig.num_end)
+            if k < len(real) and real[k].start < fig.clause[1]:
+                chosen = real[k]
+        if chosen is None:
+            # "207 là số đảng viên ... kết nạp từ đầu năm đến nay, đạt ...": the period
+            # may trail the figure, up to where the next figure's clause begins.
+            later = sent.first_after(fig.num_end)
+            limit = later.clause[0] if later else fig.sentence[1]
+            for k in range(bisect.bisect_left(starts, fig.num_end), len(real)):
+                pm = real[k]
+                if pm.start > limit:
+                    break
+                if pm.end <= limit:
+                    chosen = pm
+                    break
+        if chosen is None:
+            for k in range(bisect.bisect_right(starts, fig.num_start) - 1, -1, -1):
+                if real[k].end <= fig.num_start:
+                    chosen = real[k]
+                    break
+        source = near(chosen) if chosen is not None else ""
+        if (
+            chosen is None
+            and fig.metric == "members_total"
+            and not sent.raised_to_before(fig.num_start)
+        ):
+            # "Tổng số đảng viên toàn Đảng bộ là 7.126 đồng chí" in a sentence without a
+            # date: the count now, not at the end of a period an earlier sentence named
+            # (unless it is the result of that period: "nâng tổng số ... lên").
+            fig.present = True
+        if chosen is None and not (fig.present and fig.metric == "members_total"):
+            chosen = carried
+            if carried is not None:
+                source = self._carried_source(carried)
+        if chosen is None:
+            if not fig.present or self.published is None:
+                return
+            chosen = periods.PeriodMention("now", fig.num_start, fig.num_start, "hiện nay", ())
+            source = CLAUSE  # a stock stated in the present tense
+        if chosen.kind == "now" and fig.metric != "members_total":
+            chosen = self._term_to_date(chosen, fig, carried) or chosen
+        ctx = periods.PeriodContext(published=self.published, as_of=self.as_of, term=self.term)
+        if chosen.kind in periods.TO_DATE_KINDS or (chosen.kind == "range" and chosen.groups[1]):
+            ends = []
+            last_count = sent.last_result_count
+            if last_count <= fig.num_end:
+                last_count = -1
+            for pm in real[bisect.bisect_right(starts, fig.num_end) :]:
+                if pm.start > last_count:
+                    break
+                # A breakdown by years: each year introduces one of the later counts (not
+                # the year of a plan: "đạt 45% chỉ tiêu năm 2026 là 40 đảng viên").
+                if (
+                    fig.num_end < pm.start
+                    and pm.end <= last_count
+                    and pm.kind == "year"
+                    and not PLAN_BEFORE_RE.search(self.work, max(0, pm.start - 60), pm.start)
+                ):
+                    r = periods.resolve(pm, ctx)
+                    if r:
+                        ends.append(r[1])
+            if ends:
+                ctx.breakdown_end = max(ends)
+                if ctx.term is None and chosen.kind == "term_to_date":
+                    ctx.term = periods.term_containing(max(ends).year)
+        if chosen.kind == "since_founding":
+            k = bisect.bisect_left(self.founding, (chosen.start,))
+            ctx.founding_year = self.founding[k - 1][1] if k else None
+        if fig.present and not (fig.sentence[0] <= chosen.start < fig.sentence[1]):
+            # "Đảng bộ tỉnh có 104.598 đảng viên": a stock now, whatever came before.
+            if self.published is None:
+                return
+            chosen = periods.PeriodMention("now", fig.num_start, fig.num_start, "hiện nay", ())
+            source = CLAUSE
+        rng = periods.resolve(chosen, ctx)
+        if rng is None:
+            return
+        if fig.metric == "members_total" and rng[0] != rng[1]:
+            rng = (rng[1], rng[1])
+        if fig.metric != "members_total" and chosen.kind == "now" and rng[0] == rng[1]:
+            return  # "đến nay, đã kết nạp 300": a running total from an unstated start
+        if fig.metric != "members_total" and chosen.kind in STOCK_ONLY_KINDS:
+            # A flow "tính đến ngày 15/9/2023" runs from Jan 1 of that year (the as-of
+            # convention); "đến năm 2025" is a horizon, not a period: give nothing,
+            # unless it is a goal for the term ending that year.
+            if chosen.kind == "stock_year" and not _END_OF_RE.search(chosen.label):
+                rng = self._term_horizon(rng[1].year) if fig.metric in GOAL_METRICS else None
+                if rng is None:
+                    return
+            else:
+                rng = (datetime.date(rng[1].year, 1, 1), rng[1])
+        if (
+            fig.metric == "target"
+            and chosen.kind in _PART_YEAR_KINDS
+            and self._follows_percent(fig)
+        ):
+            # "đạt 34,3% chỉ tiêu năm (chỉ tiêu 140 đảng viên)": the plan is the year's.
+            rng = (datetime.date(rng[1].year, 1, 1), datetime.date(rng[1].year, 12, 31))
+        if fig.metric in ("admitted", "trained") and self._is_future(chosen, rng, fig):
+            fig.metric = "target" if fig.metric == "admitted" else "trained_target"
+        fig.period, fig.period_label, fig.period_mention = rng, chosen.label, chosen
+        fig.period_source = source
+
+    def _term_to_date(
+        self, now_pm: periods.PeriodMention, fig: Figure, carried
+    ) -> periods.PeriodMention | None:
+        """ "Đến nay" right after a term: from the start of that term to now.
+
+        The term is the one the previous sentence named ("Nhiệm kỳ 2020 - 2025, Đại hội
+        đề ra chỉ tiêu ... Đến nay, đã kết nạp 702 đảng viên"), or the figure's own
+        sentence speaks of the term ("đạt 78% chỉ tiêu nhiệm kỳ"); else None.
+        """
+        if now_pm.label.lower().startswith("hiện") or self.published is None:
+            return None
+        groups: tuple = (None, None)
+        if carried is not None and carried.kind in ("term", "term_to_date"):
+            if carried.groups and carried.groups[0]:
+                groups = (carried.groups[0], carried.groups[1])
+        elif self.sent is None or not self.sent.names_term:
+            return None
+        if groups[0] and not int(groups[0]) <= self.published.year <= int(groups[1]):
+            return None  # an earlier term: "đến nay" is not counted from its start
+        return periods.PeriodMention("term_to_date", now_pm.start, now_pm.end, now_pm.label, groups)
+
+    def _term_horizon(self, year: int) -> tuple[datetime.date, datetime.date] | None:
+        """ "Mục tiêu đến năm 2025": a goal for the term ending that year, when it is current."""
+        pub = self.published
+        if not self.term_context or pub is None or year % 5 or not year - 5 <= pub.year <= year:
+            return None
+        return datetime.date(year - 5, 1, 1), datetime.date(year, 12, 31)
+
+    def _follows_percent(self, fig: Figure) -> bool:
+        """A stated plan right after the share of it ("đạt 34,3% (chỉ tiêu 140 đảng viên)")."""
+        sent = self.sent
+        assert sent is not None
+        figs = sent.figs
+        k = sent.index[id(fig)] - 1
+        while k >= 0 and figs[k].num_end > fig.num_start:
+            k -= 1
+        return k >= 0 and figs[k].kind == "percent" and figs[k].metric == "percent_of_target"
+
+    def _is_future(self, pm: periods.PeriodMention, rng, fig: Figure) -> bool:
+        """A bare "kết nạp N" over a term or years not yet begun is a plan, not a result."""
+        pre = self.work[fig.clause[0] : fig.num_start]
+        if metrics.ACHIEVED_RE.search(pre):
+            return False
+        if pm.kind == "term" and (self.published is None or rng[1] > self.published):
+            # "Nhiệm kỳ 2015 - 2020 ... kết nạp 12.560 đảng viên, vượt 4,7% chỉ tiêu" near
+            # the term's end: a share of the plan reached makes it a result.
+            return not (
+                rng[0] <= (self.published or rng[0])
+                and _REACHED_AFTER_RE.match(self.work, fig.num_end, fig.sentence[1])
+            )
+        return self.published is not None and rng[0].year > self.published.year

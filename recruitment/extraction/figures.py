@@ -1,0 +1,315 @@
+"""Reading a sentence's numbers as figures: which are counts or shares, and of what.
+
+A number becomes a figure from the noun after it and the verb before it ("kết nạp 215
+đảng viên"), from a noun stated first ("số đảng viên mới kết nạp là 87"), from the list it
+is an item of, or from the count a percentage qualifies. Years, dates, ranks and ranges
+are not figures. Who and when each figure is about is settled later (``attribution``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import itertools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import metrics, numbers, periods
+from .lists import ITEM_NOUNS, Lists
+from .organisations import Mention, Org
+from .text import Clauses
+
+# After a number stated behind its noun ("... là 87."), only punctuation may follow.
+_NOUNLESS_END_RE = re.compile(r"\s*(?:[,.;)(]|\s+(?:và|trong|năm|so)\s|$)")
+_LIST_NEXT_RE = re.compile(r"\s*(?:[,;]|\s+và\s)")
+# A yearly breakdown after a total: "825 đảng viên (năm 2021: 270; năm 2022: 275; ...)".
+_BREAKDOWN_FIRST_RE = re.compile(
+    r"\s*(?:(?:đảng\s+viên|đồng\s+chí|quần\s+chúng)(?:\s+mới)?\s*)?[(:]\s*"
+    r"(?:trong\s+đó\s*[,:]?\s*)?năm\s+\d{4}\s*(?::|=|là)\s*$",
+    re.IGNORECASE,
+)
+_BREAKDOWN_NEXT_RE = re.compile(
+    r"\s*(?:(?:đảng\s+viên|đồng\s+chí)\s*)?(?:[;,]|\s+và)\s*năm\s+\d{4}\s*(?::|=|là)\s*$",
+    re.IGNORECASE,
+)
+_BREAKDOWN_END_RE = re.compile(r"\s*(?:(?:đảng\s+viên|đồng\s+chí)\s*)?(?:[;,)]|\s+và\s)")
+_GOAL_CUE_RE = re.compile(r"phấn\s+đấu|chỉ\s+tiêu|mục\s+tiêu", re.IGNORECASE)
+# A figure between a goal word and a percentage: the goal word belongs to that figure.
+_FIGURE_IN_RE = re.compile(
+    r"\d\s*(?:%|phần\s+trăm)|\d\s+(?:đảng\s+viên|đồng\s+chí|quần\s+chúng)", re.I
+)
+_NOW_RE = re.compile(r"hiện", re.I)
+
+
+@dataclass
+class Figure:
+    kind: str  # "count", "percent" or "pair" (the target of "1.203/1.150")
+    metric: str | None
+    value: Decimal
+    num_start: int
+    num_end: int
+    approximate: bool
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+    linked: Figure | None = None
+    pct_kind: str | None = None
+    period: tuple[datetime.date, datetime.date] | None = None
+    period_label: str = ""
+    period_mention: periods.PeriodMention | None = None
+    org: Org | None = None
+    org_mention: Mention | None = None
+    present: bool = False  # a stock stated in the present tense ("... có N đảng viên")
+    breakdown_of: Figure | None = None  # "825 đảng viên (năm 2021: 270; ...)": the total
+    listed: bool = False  # its metric comes from the head of a list it is an item of
+    # Where attribution found the organisation and the period (``attribution`` sources).
+    org_source: str = ""
+    period_source: str = ""
+
+
+def _masked(starts: list[int], reach: list[int], pos: int) -> bool:
+    """Whether ``pos`` lies in one of the sorted masks (``reach``: running maximum end)."""
+    k = bisect.bisect_right(starts, pos)
+    return k > 0 and reach[k - 1] > pos
+
+
+class FigureReader:
+    """Reads the figures of one sentence; the list state carries between sentences."""
+
+    def __init__(self, work: str, s: int, e: int, lists: Lists):
+        self.work, self.s, self.e = work, s, e
+        self.lists = lists
+        self._cue_ends: list[int] | None = None
+
+    def read(self, pms: list[periods.PeriodMention]) -> list[Figure]:
+        work, s, e = self.work, self.s, self.e
+        figs: list[Figure] = []
+        masked = [(pm.start, pm.end) for pm in pms]
+        for dm in periods.FULL_DATE_RE.finditer(work, s, e):
+            masked.append((dm.start(), dm.end()))
+        # Numbers and "admitted/target" pairs, in text order; a number's value is read
+        # only once it is a figure (speed: most are years, dates or other counts).
+        tokens: list[tuple[int, int, Decimal | None, tuple | None]] = [
+            (ns, ne, None, None) for ns, ne in numbers.find_number_spans(work, s, e)
+        ]
+        pairs = numbers.find_pairs(work, s, e)
+        if pairs:
+            tokens.extend(pairs)
+            tokens.sort(key=lambda t: t[0])
+        masked.sort()
+        mask_starts = [ms for ms, _ in masked]
+        # The furthest end among the masks opening at or before each one: a number is
+        # masked when that reaches past it (bisection, not a walk over every mask).
+        mask_reach = list(itertools.accumulate((me for _, me in masked), max))
+        tokens = [
+            t
+            for t in tokens
+            if not _masked(mask_starts, mask_reach, t[0]) and not numbers.is_label(work, s, t[0])
+        ]
+        if not tokens:
+            return figs
+        prev_end = s
+        clauses = Clauses(work, s, e)
+        lists = self.lists
+        last_count: Figure | None = None  # the sentence's last count so far
+        seen = 0
+        for i, (ns, ne, value, pair) in enumerate(tokens):
+            for f in figs[seen:]:
+                if f.kind == "count":
+                    last_count = f
+            seen = len(figs)
+            if pair is None and numbers.in_range(work, s, e, ns, ne):
+                prev_end = ne
+                continue
+            if value is None:
+                value = numbers.parse_number(work[ns:ne])
+                # "1,455 đảng viên": people come in whole numbers, so a comma before
+                # three digits groups thousands the English way.
+                if numbers.is_english_grouped(work, ns, ne) and metrics.PERSON_RE.match(
+                    work, ne, e
+                ):
+                    value = numbers.parse_number(work[ns:ne].replace(",", ""))
+                thousand = numbers.thousand_end(work, ne, e)
+                if thousand is not None:
+                    # "hơn 2 nghìn đảng viên", "2,5 ngàn quần chúng": the word multiplies.
+                    value, ne = value * 1000, thousand
+            clause = clauses.around(ns)
+            pre_clause = work[clause[0] : ns]
+            approx = numbers.is_approximate(work, ns)
+            pm = numbers.PERCENT_AFTER_RE.match(work, ne, e) if pair is None else None
+            if pm:
+                post = work[pm.end() : clause[1]]
+                res = metrics.classify_percent(pre_clause, post)
+                if res is None:
+                    prev_end = pm.end()
+                    continue
+                pct_kind, excess = res
+                val = value + 100 if excess else value
+                fig = Figure(
+                    "percent", None, val, ns, ne, approx, (s, e), clause, pct_kind=pct_kind
+                )
+                fig.linked = self._link(figs, fig)
+                if not self._settle_percent(fig):
+                    prev_end = pm.end()
+                    continue
+                figs.append(fig)
+                prev_end = pm.end()
+                continue
+            noun_m = metrics.PERSON_RE.match(work, ne, e)
+            total = self._breakdown_total(last_count, ns, ne) if pair is None else None
+            if total is not None:
+                # "825 đảng viên (năm 2021: 270; năm 2022: 275)": each year's share.
+                fig = Figure("count", total.metric, value, ns, ne, approx, (s, e), clause)
+                fig.breakdown_of = total
+                figs.append(fig)
+                prev_end = noun_m.end() if noun_m else ne
+                continue
+            if not noun_m:
+                metric = None
+                if pair is None:
+                    metric = self._nounless(work[prev_end:ns], ne, tokens, i + 1)
+                prev_end = ne
+                if metric is not None:
+                    fig = Figure("count", metric, value, ns, ne, approx, (s, e), clause)
+                    fig.present = metric == "members_total"
+                    figs.append(fig)
+                continue
+            nxt = numbers.NUMBER_RE.search(work, noun_m.end(), e)
+            post_end = min(clause[1], nxt.start() if nxt else e)
+            post = work[noun_m.end() : post_end]
+            la_so = work[ne : nxt.start() if nxt else e]
+            metric = metrics.classify_count(
+                work[prev_end:ns], pre_clause, post, noun_m.group("noun"), la_so
+            )
+            listed = False
+            if metric is None and pair is None and noun_m.group("noun").lower() in ITEM_NOUNS:
+                metric = lists.item_metric(s, prev_end, ns)
+                listed = metric is not None
+            elif metric == "admitted" and pair is None and lists.inline is None:
+                lists.open_verb_list(s, ns)
+            prev_end = noun_m.end()
+            if metric is None:
+                continue
+            if pair is not None:
+                if metric not in ("admitted", "trained"):
+                    continue
+                ps, pe, second = pair
+                fig = Figure("count", metric, value, ns, ps - 1, approx, (s, e), clause)
+                fig.num_end = ns + len(work[ns:ps].rstrip(" /"))
+                figs.append(fig)
+                tgt = "target" if metric == "admitted" else "trained_target"
+                partner = Figure("pair", tgt, second, ps, pe, approx, (s, e), clause)
+                partner.linked = fig
+                figs.append(partner)
+                continue
+            fig = Figure("count", metric, value, ns, ne, approx, (s, e), clause, listed=listed)
+            if metric == "members_total":
+                fig.present = metrics.is_have_stock(pre_clause, post) or bool(
+                    _NOW_RE.search(pre_clause)
+                )
+            figs.append(fig)
+        return figs
+
+    def _nounless(self, pre_near: str, ne: int, tokens: list, nxt: int) -> str | None:
+        """The metric of a number without a noun after it, or None.
+
+        Two forms: the noun comes first ("số đảng viên mới kết nạp là 87"), or a list
+        shares the noun of its last item ("năm 2022 kết nạp 120, năm 2023 kết nạp 135
+        đảng viên").
+        """
+        work, e = self.work, self.e
+        if not _NOUNLESS_END_RE.match(work, ne, e):
+            return None
+        metric = metrics.classify_nounless(pre_near)
+        if metric is not None:
+            return metric
+        if not _LIST_NEXT_RE.match(work, ne, e) or nxt >= len(tokens):
+            return None
+        ns2, ne2, _v, pair = tokens[nxt]
+        if pair is not None or ns2 - ne > 80:
+            return None
+        noun_m = metrics.PERSON_RE.match(work, ne2, e)
+        between = work[ne:ns2]
+        if (
+            noun_m is None
+            or noun_m.group("noun").lower() not in metrics.PARTY_NOUNS
+            or not metrics.ADMIT_PRE_RE.search(between)
+        ):
+            return None
+        post = work[noun_m.end() : min(e, noun_m.end() + 80)]
+        return metrics.classify_count(pre_near, pre_near, post, noun_m.group("noun"), "")
+
+    def _breakdown_total(self, last: Figure | None, ns: int, ne: int) -> Figure | None:
+        """The total a "năm 2021: 270" item breaks down, when the number is such an item;
+        ``last`` is the sentence's last count so far."""
+        if last is None or not _BREAKDOWN_END_RE.match(self.work, ne, self.e):
+            return None
+        if last.metric not in ("admitted", "trained", "target"):
+            return None
+        gap = self.work[last.num_end : ns]
+        if last.breakdown_of is not None:
+            return last.breakdown_of if _BREAKDOWN_NEXT_RE.match(gap) else None
+        return last if _BREAKDOWN_FIRST_RE.match(gap) else None
+
+    def _link(self, figs: list[Figure], pct: Figure) -> Figure | None:
+        """The count a percentage qualifies: the last one before it in the sentence."""
+        gap_start = None
+        for prev in reversed(figs):
+            if prev.kind == "pair":
+                gap_start = prev.num_end  # "1.203/1.150 đảng viên, đạt 104,6%"
+                continue
+            if prev.kind == "count" and prev.breakdown_of is not None:
+                # "825 đảng viên (năm 2021: 270; ...), đạt 68,75%": the total, past the list.
+                close = self.work.find(")", prev.num_end, pct.num_start)
+                if close < 0:
+                    return prev
+                gap = self.work[close + 1 : pct.num_start]
+                if numbers.NUMBER_RE.search(gap) or len(gap) >= 200:
+                    return None
+                return prev.breakdown_of
+            if prev.kind == "count":
+                gap = self.work[gap_start or prev.num_end : pct.num_start]
+                if numbers.NUMBER_RE.search(gap):
+                    return None
+                return prev if len(gap) < 200 else None
+            return None
+        return None
+
+    def _settle_percent(self, fig: Figure) -> bool:
+        """Give a percentage its metric from what it qualifies; False drops it."""
+        work = self.work
+        linked = fig.linked
+        if fig.pct_kind == "population":
+            # The goal word may open the sentence: "Mục tiêu đến năm 2025, tỷ lệ đảng viên
+            # so với dân số đạt 6,5%" (but not past another figure: "đạt 103% chỉ tiêu").
+            cue_end = self._last_goal_cue_end(fig.num_start)
+            target_ctx = (linked is not None and linked.metric == "target") or (
+                cue_end is not None and not _FIGURE_IN_RE.search(work, cue_end, fig.num_start)
+            )
+            fig.metric = "members_population_pct_target" if target_ctx else "members_population_pct"
+            return True
+        if linked is not None and linked.metric in ("admitted", "trained"):
+            fig.metric = (
+                "percent_of_target" if linked.metric == "admitted" else "trained_percent_of_target"
+            )
+            return True
+        if fig.pct_kind != "target":
+            return False
+        fig.linked = None
+        before = work[max(fig.sentence[0], fig.num_start - 120) : fig.num_start]
+        if metrics.ADMIT_WORD_RE.search(before):
+            fig.metric = "percent_of_target"
+            return True
+        if metrics.TRAIN_WORD_RE.search(before):
+            fig.metric = "trained_percent_of_target"
+            return True
+        return False
+
+    def _last_goal_cue_end(self, pos: int) -> int | None:
+        """Where the last goal word before ``pos`` ends in the sentence (found once per
+        sentence, not once per percentage)."""
+        if self._cue_ends is None:
+            self._cue_ends = [m.end() for m in _GOAL_CUE_RE.finditer(self.work, self.s, self.e)]
+        # A cue must end before the number: the lead it was searched in stopped there.
+        k = bisect.bisect_right(self._cue_ends, pos)
+        return self._cue_ends[k - 1] if k else None

@@ -1,0 +1,136 @@
+"""Lists of units: a head that names the metric (and period) once, then units with values.
+
+Three forms: lines "- Huyện X: 312 đảng viên;" under a head line ending with ":"; a
+sentence "..., như: xã A 8 đảng viên, xã B 6 đảng viên"; and a verb list "Quận 12 kết
+nạp 410 đảng viên, quận Bình Thạnh 325 đảng viên", where the units after the first leave
+the verb out. An item alone says nothing of its metric: the list's head does.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from . import metrics
+from .organisations import Mention
+from .text import NON_SPACE_RE, Text, sentences
+
+_ITEM_GAP_RE = re.compile(r"[ \t]*(?:[:–—-]|với)?[ \t]*$")
+_ITEM_SEP_RE = re.compile(
+    r"[ \t]*(?:[,;]|\s+và)(?:[ \t]+(?:tiếp\s+(?:đến|theo)|sau\s+đó|kế\s+đến)(?:\s+là)?)?[ \t]*$",
+    re.IGNORECASE,
+)
+_ITEM_BULLET_RE = re.compile(r"[ \t]*(?:[-–•+*][ \t]*|\d{1,2}[.)][ \t]+)?$")
+_LIST_HEAD_END_RE = re.compile(r"(?::|\s(?:như|là|gồm))[ \t]*$", re.IGNORECASE)
+ITEM_NOUNS = frozenset({"đảng viên", "đồng chí"})
+_UNIT_VERB_GAP_RE = re.compile(r"[ \t]+(?:đã[ \t]+)?kết[ \t]+nạp(?:[ \t]+(?:được|mới))?[ \t]+")
+_UNIT_LEVELS = frozenset({"district", "commune"})
+
+
+def _ends_list_head(work: str, a: int, b: int) -> bool:
+    """``_LIST_HEAD_END_RE.search(work[a:b])``, looking only at the end of the span: the
+    head word or colon must end where the trailing spaces begin (a long sentence part is
+    not scanned again for each number in it)."""
+    j = b
+    while j > a and work[j - 1] in " \t":
+        j -= 1
+    return _LIST_HEAD_END_RE.search(work[max(a, j - 4) : b]) is not None
+
+
+class Lists:
+    """Which list, if any, the text is in, as the extractor walks it line by line.
+
+    ``line_list``: the metric the items of a line list share (set by a head line ending
+    with ":"); ``inline``: (sentence start, metric) of a list inside a sentence;
+    ``para_last_metric``: the metric of the paragraph's last count so far (a head after an
+    admitted total lists admissions).
+    """
+
+    def __init__(self, text: Text, mentions: list[Mention]):
+        self.text = text
+        self.work = text.work
+        self.mentions = mentions
+        self.mention_starts = [m.start for m in mentions]
+        self.line_list: str | None = None
+        self.line_has_items = False
+        self.inline: tuple[int, str] | None = None
+        self.para_last_metric: str | None = None
+
+    def start_line(self) -> None:
+        self.line_has_items = False
+        self.para_last_metric = None
+
+    def is_item_line(self, a: int, b: int) -> bool:
+        """A line of a unit list ("Huyện Văn Lâm: 120 đảng viên, đạt 105%"): short and
+        without a sentence end, but no heading; the list head's period goes on."""
+        if not self.line_list:
+            return False
+        i = bisect.bisect_left(self.mention_starts, a)
+        if i >= len(self.mentions) or self.mentions[i].start >= b:
+            return False
+        return bool(_ITEM_BULLET_RE.match(self.work, a, self.mentions[i].start))
+
+    def end_line(self, a: int, b: int) -> None:
+        """After a line: does a list of unit lines follow, or go on, or end here?"""
+        work = self.work
+        if a == b or not NON_SPACE_RE.search(work, a, b):
+            return  # blank lines do not end a list
+        if self.line_has_items:
+            return
+        self.line_list = None
+        line = work[a:b].rstrip()
+        if not line.endswith(":"):
+            return
+        sents = sentences(work, a, a + len(line))
+        hs = sents[-1][0] if sents else a
+        admitted_before = self.para_last_metric == "admitted"
+        self.line_list = metrics.classify_list_head(work[hs : a + len(line)], admitted_before)
+
+    def open_verb_list(self, s: int, ns: int) -> None:
+        """ "Quận 12 kết nạp 410 đảng viên, quận Bình Thạnh 325 đảng viên": a unit opening
+        the sentence or a list with its own verb; the units after it leave the verb out."""
+        i = bisect.bisect_left(self.mention_starts, ns) - 1
+        if i < 0:
+            return
+        m = self.mentions[i]
+        if m.org is None or m.start < s or m.org.level not in _UNIT_LEVELS:
+            return
+        if not _UNIT_VERB_GAP_RE.fullmatch(self.work, m.end, ns):
+            return
+        work = self.work
+        if NON_SPACE_RE.search(work, s, m.start) and not _ends_list_head(work, s, m.start):
+            return
+        self.inline = (s, "admitted")
+
+    def item_metric(self, s: int, prev_end: int, ns: int) -> str | None:
+        """The metric of "<unit> N đảng viên" as an item of a list, or None.
+
+        The number must follow a named unit directly (a colon or dash between them at
+        most), and the unit must open an item: right after the list's head (in the
+        sentence, or on the line under a head line) or after the previous item's
+        separator.
+        """
+        work = self.work
+        i = bisect.bisect_left(self.mention_starts, ns) - 1
+        if i < 0:
+            return None
+        m = self.mentions[i]
+        if m.org is None or m.start < prev_end or not _ITEM_GAP_RE.match(work[m.end : ns]):
+            return None
+        before = work[prev_end : m.start]
+        inline = self.inline
+        if inline is not None and inline[0] == s and prev_end > s:
+            return inline[1] if _ITEM_SEP_RE.match(before) else None
+        if prev_end == s and self.line_list and s == self.text.lines[self.text.line_of(s)][0]:
+            if _ITEM_BULLET_RE.match(before):
+                self.line_has_items = True
+                self.inline = (s, self.line_list)  # "- Huyện A: 12; huyện B: 10"
+                return self.line_list
+            return None
+        if prev_end == s and _LIST_HEAD_END_RE.search(before):
+            admitted_before = self.para_last_metric == "admitted"
+            metric = metrics.classify_list_head(before, admitted_before)
+            if metric is not None:
+                self.inline = (s, metric)
+            return metric
+        return None
