@@ -21,9 +21,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from .extraction import Candidate, DocumentError, read_document
+from .extraction import confidence as reasons
 from .fetching import FetchError, fetch_url
 from .highlight import highlight_segments
 from .models import Figure, ImportDraft, Level, Organisation, Status
@@ -41,16 +42,26 @@ from .services import (
 )
 
 METRIC_CHOICES = [
-    ("admitted", _lazy("Đã kết nạp")),
-    ("target", _lazy("Chỉ tiêu kết nạp")),
-    ("percent_of_target", _lazy("Tỷ lệ đạt (% chỉ tiêu)")),
-    ("trained", _lazy("Quần chúng ưu tú đã học lớp bồi dưỡng nhận thức về Đảng")),
-    ("trained_target", _lazy("Chỉ tiêu bồi dưỡng nhận thức về Đảng")),
-    ("trained_percent_of_target", _lazy("Tỷ lệ bồi dưỡng đạt (% kế hoạch)")),
-    ("members_total", _lazy("Tổng số đảng viên")),
-    ("members_population_pct", _lazy("Tỷ lệ đảng viên so với dân số")),
-    ("members_population_pct_target", _lazy("Chỉ tiêu tỷ lệ đảng viên so với dân số")),
+    ("admitted", gettext_lazy("Đã kết nạp")),
+    ("target", gettext_lazy("Chỉ tiêu kết nạp")),
+    ("percent_of_target", gettext_lazy("Tỷ lệ đạt (% chỉ tiêu)")),
+    ("trained", gettext_lazy("Quần chúng ưu tú đã học lớp bồi dưỡng nhận thức về Đảng")),
+    ("trained_target", gettext_lazy("Chỉ tiêu bồi dưỡng nhận thức về Đảng")),
+    ("trained_percent_of_target", gettext_lazy("Tỷ lệ bồi dưỡng đạt (% kế hoạch)")),
+    ("members_total", gettext_lazy("Tổng số đảng viên")),
+    ("members_population_pct", gettext_lazy("Tỷ lệ đảng viên so với dân số")),
+    ("members_population_pct_target", gettext_lazy("Chỉ tiêu tỷ lệ đảng viên so với dân số")),
 ]
+
+# Where the extractor found a candidate's organisation and period, in the reviewers' words.
+REASON_LABELS = {
+    reasons.OWN_CLAUSE: gettext_lazy("Trong cùng mệnh đề"),
+    reasons.SENTENCE: gettext_lazy("Trong cùng câu"),
+    reasons.LIST_ITEM: gettext_lazy("Mục trong danh sách"),
+    reasons.TABLE_ROW: gettext_lazy("Dòng trong bảng"),
+    reasons.CARRIED: gettext_lazy("Mang từ câu trước"),
+    reasons.HEADLINE: gettext_lazy("Từ tiêu đề, đoạn mở đầu"),
+}
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -71,26 +82,28 @@ class MultipleFileField(forms.FileField):
 
 class ImportForm(forms.Form):
     text = forms.CharField(
-        label=_lazy("Dán nội dung bài viết"),
+        label=gettext_lazy("Dán nội dung bài viết"),
         widget=forms.Textarea(attrs={"rows": 12, "cols": 100}),
         required=False,
     )
-    files = MultipleFileField(label=_lazy("Hoặc tải tệp .txt / .html"), required=False)
+    files = MultipleFileField(label=gettext_lazy("Hoặc tải tệp .txt / .html"), required=False)
     url = forms.URLField(
-        label=_lazy("Hoặc địa chỉ trang (URL)"), required=False, assume_scheme="https"
+        label=gettext_lazy("Hoặc địa chỉ trang (URL)"), required=False, assume_scheme="https"
     )
-    title = forms.CharField(label=_lazy("Tiêu đề"), required=False, max_length=500)
+    title = forms.CharField(label=gettext_lazy("Tiêu đề"), required=False, max_length=500)
     published = forms.DateField(
-        label=_lazy("Ngày đăng"),
+        label=gettext_lazy("Ngày đăng"),
         required=False,
-        help_text=_lazy("dd/mm/yyyy; để trống để lấy ngày ghi trong bài."),
+        help_text=gettext_lazy("dd/mm/yyyy; để trống để lấy ngày ghi trong bài."),
     )
-    publisher = forms.CharField(label=_lazy("Nơi đăng"), required=False, max_length=255)
+    publisher = forms.CharField(label=gettext_lazy("Nơi đăng"), required=False, max_length=255)
     organisation = forms.CharField(
-        label=_lazy("Tổ chức chủ thể của bài"),
+        label=gettext_lazy("Tổ chức chủ thể của bài"),
         required=False,
         max_length=255,
-        help_text=_lazy("Khi bài chỉ nói “toàn tỉnh”, “toàn huyện”: ví dụ “tỉnh Khánh Hòa”."),
+        help_text=gettext_lazy(
+            "Khi bài chỉ nói “toàn tỉnh”, “toàn huyện”: ví dụ “tỉnh Khánh Hòa”."
+        ),
     )
 
     def clean(self) -> dict:
@@ -165,36 +178,38 @@ def _draft_from(document, common: dict) -> Draft:
 
 class CandidateForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_lazy("Quyết định"),
+        label=gettext_lazy("Quyết định"),
         choices=[
-            (Status.ACCEPTED, _lazy("Nhận")),
-            (Status.PROPOSED, _lazy("Để duyệt sau")),
-            (Status.REJECTED, _lazy("Loại")),
+            (Status.ACCEPTED, gettext_lazy("Nhận")),
+            (Status.PROPOSED, gettext_lazy("Để duyệt sau")),
+            (Status.REJECTED, gettext_lazy("Loại")),
         ],
         widget=forms.RadioSelect,
     )
     organisation = forms.ModelChoiceField(
-        label=_lazy("Tổ chức"),
+        label=gettext_lazy("Tổ chức"),
         queryset=Organisation.objects.all(),
         required=False,
         widget=AutocompleteSelect(Figure._meta.get_field("organisation"), admin.site),
     )
     new_organisation = forms.CharField(
-        label=_lazy("hoặc tạo tổ chức mới"), required=False, max_length=255
+        label=gettext_lazy("hoặc tạo tổ chức mới"), required=False, max_length=255
     )
     new_level = forms.ChoiceField(
-        label=_lazy("Cấp"), choices=Level.choices, initial=Level.GRASSROOTS, required=False
+        label=gettext_lazy("Cấp"), choices=Level.choices, initial=Level.GRASSROOTS, required=False
     )
     new_parent = forms.ModelChoiceField(
-        label=_lazy("Trực thuộc"),
+        label=gettext_lazy("Trực thuộc"),
         queryset=Organisation.objects.all(),
         required=False,
         widget=AutocompleteSelect(Organisation._meta.get_field("parent"), admin.site),
     )
-    metric = forms.ChoiceField(label=_lazy("Số liệu"), choices=METRIC_CHOICES)
-    period_start = forms.DateField(label=_lazy("Từ ngày"))
-    period_end = forms.DateField(label=_lazy("Đến ngày"))
-    value = forms.DecimalField(label=_lazy("Giá trị"), min_value=0, max_digits=12, decimal_places=2)
+    metric = forms.ChoiceField(label=gettext_lazy("Số liệu"), choices=METRIC_CHOICES)
+    period_start = forms.DateField(label=gettext_lazy("Từ ngày"))
+    period_end = forms.DateField(label=gettext_lazy("Đến ngày"))
+    value = forms.DecimalField(
+        label=gettext_lazy("Giá trị"), min_value=0, max_digits=12, decimal_places=2
+    )
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -220,9 +235,9 @@ CandidateFormSet = formset_factory(CandidateForm, extra=0)
 
 
 class ArticleFieldsForm(forms.Form):
-    title = forms.CharField(label=_lazy("Tiêu đề"), required=False, max_length=500)
-    published = forms.DateField(label=_lazy("Ngày đăng"), required=False)
-    publisher = forms.CharField(label=_lazy("Nơi đăng"), required=False, max_length=255)
+    title = forms.CharField(label=gettext_lazy("Tiêu đề"), required=False, max_length=500)
+    published = forms.DateField(label=gettext_lazy("Ngày đăng"), required=False)
+    publisher = forms.CharField(label=gettext_lazy("Nơi đăng"), required=False, max_length=255)
 
 
 def import_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResponse:
@@ -331,7 +346,17 @@ def review_view(model_admin: admin.ModelAdmin, request: HttpRequest, pk: int) ->
                 "publisher": draft.publisher,
             }
         )
-    rows = list(zip(extraction.candidates, formset.forms, strict=True))
+    rows = [
+        {
+            "candidate": candidate,
+            "form": form,
+            # A code the extractor added after this table shows as itself rather than nothing.
+            "reason": REASON_LABELS.get(candidate.reason, candidate.reason),
+            "percent": candidate.confidence * 100,
+            "confident": reasons.is_confident(candidate.confidence),
+        }
+        for candidate, form in zip(extraction.candidates, formset.forms, strict=True)
+    ]
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,

@@ -25,6 +25,7 @@ from .extraction import (
     extract,
     read_document,
 )
+from .extraction.confidence import is_confident
 from .matching import resolve_organisation
 from .models import (
     Article,
@@ -154,9 +155,7 @@ def import_draft_create(*, draft: Draft, user=None) -> ImportDraft:
         extracted_published=extraction.published,
         extracted_organisation=(extraction.organisation or "")[:255],
         extracted_organisation_level=extraction.organisation_level or "",
-        status=ImportDraft.State.PENDING
-        if extraction.candidates
-        else ImportDraft.State.DISCARDED,
+        status=ImportDraft.State.PENDING if extraction.candidates else ImportDraft.State.DISCARDED,
     )
 
 
@@ -221,8 +220,16 @@ class SaveResult:
     skipped: list[str] = field(default_factory=list)
 
 
-def draft_decisions(draft: Draft, extraction: Extraction | None = None) -> list[Decision]:
-    """Default decisions: every candidate accepted where its organisation is known.
+def draft_decisions(
+    draft: Draft, extraction: Extraction | None = None, *, accept_unsure: bool = False
+) -> list[Decision]:
+    """Default decisions: a candidate is accepted when its organisation is known and the
+    extractor is confident of it; the others are left for later (proposed).
+
+    This is the one place the default is decided. A figure whose organisation or period the
+    extractor borrowed (from the sentence, an earlier one, the headline) is more often wrong, so
+    the review page asks staff to look at it; ``accept_unsure`` is for imports without review
+    (the commands' ``--accept``), where staff asked for every resolvable figure up front.
 
     Same-named units abound ("xã Tân Hòa"), so mentions are resolved near the article's main
     organisation (inside it first, then in its province); the article's date picks the tree.
@@ -242,7 +249,8 @@ def draft_decisions(draft: Draft, extraction: Extraction | None = None) -> list[
             # Ranked by closeness to the main organisation: inside it, then its province.
             resolved[key] = resolve_organisation(*key, on, within=main)
         organisation = resolved[key]
-        status = Status.ACCEPTED if organisation is not None else Status.PROPOSED
+        sure = accept_unsure or is_confident(candidate.confidence)
+        status = Status.ACCEPTED if organisation is not None and sure else Status.PROPOSED
         decisions.append(Decision(candidate=candidate, organisation=organisation, status=status))
     return decisions
 
@@ -360,7 +368,7 @@ def article_import(
         draft.published = extraction.published
     if not draft.title and extraction.title:
         draft.title = extraction.title
-    decisions = draft_decisions(draft, extraction)
+    decisions = draft_decisions(draft, extraction, accept_unsure=accept)
     if not accept:
         for decision in decisions:
             decision.status = Status.PROPOSED
