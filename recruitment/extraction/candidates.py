@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from . import organisations, periods
-from .attribution import SentenceIndex
+from . import confidence, organisations, periods
+from .attribution import CARRIED, CLAUSE, HEADLINE, SENTENCE, SentenceIndex
 from .figures import Figure
 from .organisations import Org
 from .text import CLAUSE_BOUND_RE, Text, trim
@@ -66,6 +66,8 @@ class Extraction:
                     "value": value,
                     "quote": c.quote,
                     "derived": c.derived,
+                    "confidence": c.confidence,
+                    "reason": c.reason,
                 }
             )
         return {
@@ -88,6 +90,28 @@ _TERM_PLAN_RE = re.compile(
 )
 _VERB_LIST_RE = re.compile(r",(?:[ \t]+[^\W\d_]+){1,3}[ \t]+và[ \t]+[^\W\d_]")
 _QUOTE_STOP_RE = re.compile(r"[,;.()]")
+
+
+_REASON_OF_SOURCE = {
+    CLAUSE: confidence.OWN_CLAUSE,
+    SENTENCE: confidence.SENTENCE,
+    CARRIED: confidence.CARRIED,
+    HEADLINE: confidence.HEADLINE,
+}
+
+
+def reason_of(fig: Figure) -> str:
+    """Why the figure is attributed as it is: the weaker of where its organisation and its
+    period were found. An item of a list takes its period from the list's head, which is
+    what a list says, not a period carried from elsewhere."""
+    found = [
+        _REASON_OF_SOURCE.get(fig.org_source, confidence.HEADLINE),
+        _REASON_OF_SOURCE.get(fig.period_source, confidence.HEADLINE),
+    ]
+    if fig.listed:
+        found = [confidence.LIST_ITEM if r == confidence.CARRIED else r for r in found]
+        found.append(confidence.LIST_ITEM)
+    return confidence.weakest(*found)
 
 
 def quote_span(work: str, fig: Figure, sent: SentenceIndex) -> tuple[int, int]:
@@ -150,6 +174,8 @@ def figure_candidates(
     oqa, oqb = text.span(qa, qb)
     ova, ovb = text.span(fig.num_start, fig.num_end)
     quote = text.original[oqa:oqb]
+    reason = reason_of(fig)
+    sure = confidence.SCORES[reason]
     org = fig.org
     if (
         org.word == "đảng bộ"
@@ -176,6 +202,8 @@ def figure_candidates(
             value_start=ova,
             value_end=ovb,
             approximate=fig.approximate,
+            confidence=sure,
+            reason=reason,
         )
     ]
     linked = fig.linked
@@ -219,6 +247,8 @@ def figure_candidates(
                 value_start=ova,
                 value_end=ovb,
                 derived=True,
+                confidence=sure,
+                reason=reason,
             )
         )
     return cands

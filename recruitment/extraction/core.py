@@ -180,7 +180,9 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
                     out.extend(rows)
                     continue
         table = None
-        if starts_section(work, a, b, art.title) and not lists.is_item_line(a, b):
+        # A line under a list's head line: its figures are the list's items.
+        item_line = lists.is_item_line(a, b)
+        if starts_section(work, a, b, art.title) and not item_line:
             carried_period = None
         carried_org: tuple[Org, Mention] | None = None
         lists.start_line()
@@ -199,6 +201,9 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
                 if numbers.DIGIT_RE.search(work, s, e)
                 else []
             )
+            if item_line:
+                for fig in figures:
+                    fig.listed = True
             lo = bisect.bisect_left(art.mention_starts, s)
             hi = bisect.bisect_left(art.mention_starts, e)
             sent_mentions = plain_mentions[lo:hi]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from . import numbers, organisations, periods
+from . import confidence, numbers, organisations, periods
 from .attribution import STOCK_ONLY_KINDS
 from .candidates import Candidate
 from .text import Text
@@ -95,6 +95,8 @@ def table_row(
                 end=ob,
                 value_start=va,
                 value_end=vb,
+                confidence=confidence.SCORES[confidence.TABLE_ROW],
+                reason=confidence.TABLE_ROW,
             )
         )
     return out
