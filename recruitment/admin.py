@@ -16,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     Article,
     Figure,
+    LearnedMention,
     Level,
     Organisation,
     OrganisationAlias,
@@ -277,6 +278,22 @@ class OrganisationAdmin(SimpleHistoryAdmin):
             {"fields": (("population", "population_year"), ("latitude", "longitude"))},
         ),
     )
+
+
+@admin.register(LearnedMention)
+class LearnedMentionAdmin(SimpleHistoryAdmin):
+    """What the matcher learnt from the review page: open to correct or delete a wrong lesson.
+    Lessons are only taught there, so there is no add form."""
+
+    list_display = ("mention", "organisation", "proposed", "created_by", "created_at")
+    search_fields = ("mention", "organisation__name")
+    list_select_related = ("organisation", "proposed", "created_by")
+    autocomplete_fields = ("organisation",)
+    fields = ("mention", "organisation", "proposed", "article", "created_by", "created_at")
+    readonly_fields = ("mention", "proposed", "article", "created_by", "created_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
 
 @admin.register(Article)

@@ -440,6 +440,8 @@ def _decisions(defaults, formset) -> list[Decision]:
                 period_start=data.get("period_start"),
                 period_end=data.get("period_end"),
                 value=Decimal(data["value"]) if data.get("value") is not None else None,
+                proposed=default.proposed,
+                within=default.within,
             )
         )
     return decisions

@@ -11,6 +11,10 @@ Ranking, most important first:
    of it, in the same province, or in the province that took it over in 2025;
 3. spelled with the same accents as the mention (keys fold "Tân Hòa" and "Tân Hoa" together).
 
+Above the last two sits what staff taught: a mention they resolved by hand on the review page
+(``LearnedMention``) ranks its organisation first for that key in the same province, whatever
+level the extractor guessed.
+
 ``resolve_organisation`` only answers when the best candidate beats the runner-up: with
 several "xã Tân Hòa" and nothing to tell them apart, None is safer than a guess.
 """
@@ -21,9 +25,10 @@ import datetime as dt
 import re
 import unicodedata
 
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from .models import Level, Organisation, OrganisationAlias, name_key
+from .models import LearnedMention, Level, Organisation, OrganisationAlias, name_key
 
 # Party forms → the administrative name the aliases hold. Applied to name_key()ed text.
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -92,6 +97,17 @@ def _root(path: str) -> str:
     return path.split("/", 1)[0]
 
 
+def scope_of(within: Organisation | None) -> str:
+    """The province a lesson is taught in: the root of ``within``'s path, "" without one."""
+    return _root(within.path) if within is not None else ""
+
+
+def mention_name(mention: str) -> str:
+    """A mention as an alias's name: spaces folded and the quotes and brackets around it
+    dropped, so that the alias's key is the key the matcher looks the mention up by."""
+    return " ".join(mention.split()).strip(_STRIP)
+
+
 def _scopes(within: Organisation | None) -> tuple[str, set[str]]:
     """The path of ``within`` and the provinces (root ids) it belongs to, before and after 2025."""
     if within is None:
@@ -112,7 +128,8 @@ def _rank(
     within_path: str,
     within_roots: set[str],
     same_accents: bool,
-) -> tuple[int, int, int]:
+    taught: bool,
+) -> tuple[int, int, int, int]:
     in_force = int(candidate.is_in_force(on))
     closeness = 0
     if within_path:
@@ -122,19 +139,30 @@ def _rank(
             closeness = 2
         elif candidate.successor_id and _root(candidate.successor.path) in within_roots:
             closeness = 1
-    return in_force, closeness, int(same_accents)
+    # In force first: a lesson taught before the 2025 reform must not bring back a dissolved unit.
+    return in_force, int(taught), closeness, int(same_accents)
 
 
 def _ranked(
     mention: str, level: str | None, on: dt.date | None, within: Organisation | None
-) -> list[tuple[tuple[int, int, int], Organisation]]:
+) -> list[tuple[tuple[int, int, int, int], Organisation]]:
     raw = name_key(mention).strip(_STRIP)
     key = normalise(mention)
     if not key:
         return []
-    aliases = OrganisationAlias.objects.select_related("organisation__successor")
+    within_path, within_roots = _scopes(within)
+    # Lessons are few: an EXISTS in the alias query itself costs no extra round trip.
+    lessons = LearnedMention.objects.filter(
+        organisation=OuterRef("organisation_id"),
+        key__in={raw, key},
+        scope__in=within_roots or {""},
+    )
+    aliases = OrganisationAlias.objects.select_related("organisation__successor").annotate(
+        taught=Exists(lessons)
+    )
     if level:
-        aliases = aliases.filter(organisation__level=level)
+        # Staff may have placed the mention at another level than the extractor guessed.
+        aliases = aliases.filter(Q(organisation__level=level) | Q(taught=True))
     hits = list(aliases.filter(key__in={raw, key}))
     if not hits:
         # The type word may be out of date ("thị trấn" became "xã"): try the bare name, but
@@ -147,14 +175,18 @@ def _ranked(
     spelled = _accented(mention)
     found: dict[int, Organisation] = {}
     accents: dict[int, bool] = {}
+    taught: dict[int, bool] = {}
     for alias in hits:
         found[alias.organisation_id] = alias.organisation
         name = _accented(alias.name)
         same = spelled == name or spelled.endswith(" " + name)
         accents[alias.organisation_id] = accents.get(alias.organisation_id, False) or same
+        taught[alias.organisation_id] = alias.taught
     on = on or timezone.localdate()
-    within_path, within_roots = _scopes(within)
-    ranked = [(_rank(o, on, within_path, within_roots, accents[pk]), o) for pk, o in found.items()]
+    ranked = [
+        (_rank(o, on, within_path, within_roots, accents[pk], taught[pk]), o)
+        for pk, o in found.items()
+    ]
     ranked.sort(key=lambda item: (item[0], -item[1].pk), reverse=True)
     return ranked
 

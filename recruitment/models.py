@@ -520,3 +520,55 @@ class ImportDraft(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.content_hash = content_hash(self.text)
         super().save(*args, **kwargs)
+
+
+class LearnedMention(models.Model):
+    """A mention staff resolved by hand on the review page, and where: the matcher's memory.
+
+    An alias alone cannot tell "xã Tân Hòa" in an article about Đồng Tháp (two communes of that
+    name) from the same words elsewhere, nor reach an organisation of another level than the
+    extractor guessed; the matcher ranks the organisation named here first for this key in this
+    province. One row per key and province: a later correction replaces the earlier one, and
+    the history keeps both.
+    """
+
+    mention = models.CharField(_("cách bài viết gọi"), max_length=255)
+    # matching.normalise(mention): the key the matcher looks the mention up by.
+    key = models.CharField(max_length=255, editable=False)
+    # Root of the path of the article's main organisation (its province), "" when it had none.
+    scope = models.CharField(max_length=32, blank=True, editable=False)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("tổ chức"),
+        on_delete=models.CASCADE,
+        related_name="learned_mentions",
+    )
+    proposed = models.ForeignKey(
+        Organisation,
+        verbose_name=_("tổ chức được đề xuất"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("bài viết"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = staff_member_field()
+    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tên gọi đã học")
+        verbose_name_plural = _("tên gọi đã học")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "scope"], name="learned_mention_one_per_scope")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mention} → {self.organisation}"

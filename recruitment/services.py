@@ -26,11 +26,12 @@ from .extraction import (
     read_document,
 )
 from .extraction.confidence import is_confident
-from .matching import resolve_organisation
+from .matching import mention_name, normalise, resolve_organisation, scope_of
 from .models import (
     Article,
     Figure,
     ImportDraft,
+    LearnedMention,
     Level,
     Organisation,
     Status,
@@ -159,6 +160,54 @@ def import_draft_create(*, draft: Draft, user=None) -> ImportDraft:
     )
 
 
+def _is_correction(decision: Decision) -> bool:
+    """Staff kept the figure but placed it elsewhere than the matcher did (or where it could
+    not). Accepting the proposal teaches nothing new; a rejected figure's organisation is not
+    a statement about the mention."""
+    return (
+        decision.status != Status.REJECTED
+        and decision.organisation is not None
+        and decision.organisation != decision.proposed
+    )
+
+
+def mention_learn(
+    *,
+    mention: str,
+    organisation: Organisation,
+    within: Organisation | None,
+    proposed: Organisation | None = None,
+    article: Article | None = None,
+    user=None,
+) -> LearnedMention | None:
+    """Remember that ``mention`` names ``organisation`` in articles about ``within``'s province.
+
+    The mention becomes an alias of the organisation (so the matcher finds it at all) and a
+    ``LearnedMention`` (so it ranks first in that province, over namesakes and the extractor's
+    level). A mention too long for an alias or that folds to nothing is not learnt.
+    """
+    name = mention_name(mention)
+    key = normalise(name)
+    if not key or len(name) > 255:
+        return None
+    organisation.add_aliases([name])
+    lesson = LearnedMention.objects.filter(key=key, scope=scope_of(within)).first()
+    if lesson is None:
+        lesson = LearnedMention(key=key, scope=scope_of(within))
+    elif lesson.organisation_id == organisation.pk:
+        return lesson
+    lesson.mention = name
+    lesson.organisation = organisation
+    lesson.proposed = proposed
+    lesson.article = article
+    lesson.created_by = user
+    if user is not None:
+        # Named explicitly: background imports have no request for the history middleware.
+        lesson._history_user = user
+    lesson.save()
+    return lesson
+
+
 def import_draft_discard(*, import_draft: ImportDraft) -> None:
     """Staff dropped the article without saving it; the row stays as a record of the import."""
     import_draft.status = ImportDraft.State.DISCARDED
@@ -174,7 +223,8 @@ def import_draft_save(
     publisher: str = "",
     published: dt.date | None = None,
 ) -> SaveResult:
-    """Save the reviewed article and mark its draft saved, both or neither.
+    """Save the reviewed article, mark its draft saved and learn staff's corrections, all or
+    nothing.
 
     The row is locked first so that a double submit (two tabs, a double click) saves once:
     the second finds the draft no longer pending.
@@ -190,6 +240,17 @@ def import_draft_save(
         locked.status = ImportDraft.State.SAVED
         locked.article = result.article
         locked.save(update_fields=["status", "article"])
+        if result.created:
+            for decision in decisions:
+                if _is_correction(decision):
+                    mention_learn(
+                        mention=decision.candidate.organisation,
+                        organisation=decision.organisation,
+                        within=decision.within,
+                        proposed=decision.proposed,
+                        article=result.article,
+                        user=user,
+                    )
     import_draft.status, import_draft.article = locked.status, locked.article
     return result
 
@@ -205,6 +266,10 @@ class Decision:
     period_start: dt.date | None = None
     period_end: dt.date | None = None
     value: Decimal | None = None
+    # What the matcher proposed, and near which organisation: a different choice by staff is a
+    # correction the matcher learns from (see import_draft_save).
+    proposed: Organisation | None = None
+    within: Organisation | None = None
 
     @property
     def final_metric(self) -> str:
@@ -251,7 +316,15 @@ def draft_decisions(
         organisation = resolved[key]
         sure = accept_unsure or is_confident(candidate.confidence)
         status = Status.ACCEPTED if organisation is not None and sure else Status.PROPOSED
-        decisions.append(Decision(candidate=candidate, organisation=organisation, status=status))
+        decisions.append(
+            Decision(
+                candidate=candidate,
+                organisation=organisation,
+                status=status,
+                proposed=organisation,
+                within=main,
+            )
+        )
     return decisions
 
 
