@@ -22,7 +22,7 @@ import time
 from . import noise, numbers, organisations, periods
 from .attribution import Attribution, SentenceIndex, carry_period, title_subject
 from .candidates import Candidate, Extraction, dedupe, figure_candidates
-from .figures import FigureReader
+from .figures import Figure, FigureReader
 from .lists import Lists
 from .lowercase import lower_same_length
 from .organisations import Mention, Org
@@ -141,6 +141,39 @@ class _Article:
         return periods.PeriodContext(published=self.published, as_of=self.as_of, term=self.term)
 
 
+def _settle(
+    text: Text,
+    art: _Article,
+    attribution: Attribution,
+    clock: _Clock,
+    figures: list[Figure],
+    sentence: tuple[int, int],
+    pms: list[periods.PeriodMention],
+    mentions: list[Mention],
+    *,
+    para: int,
+    carried_org: tuple[Org, Mention] | None,
+    carried_period: periods.PeriodMention | None,
+) -> list[Candidate]:
+    """A sentence's figures attributed and turned into candidates."""
+    sent = SentenceIndex(text.work, *sentence, figures, pms, mentions)
+    attribution.sent = sent
+    for fig in figures:
+        clock.check()
+        attribution.assign_org(fig, para, carried_org)
+        attribution.assign_period(fig, carried_period)
+        if fig.pct_kind == "population" and fig.linked and fig.linked.metric == "target":
+            fig.metric = "members_population_pct_target"
+    out: list[Candidate] = []
+    for fig in figures:
+        out.extend(
+            figure_candidates(
+                fig, text=text, sent=sent, main=art.main, published=art.published, term=art.term
+            )
+        )
+    return out
+
+
 def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
     """The candidates of every line, in text order."""
     out: list[Candidate] = []
@@ -207,27 +240,25 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
             lo = bisect.bisect_left(art.mention_starts, s)
             hi = bisect.bisect_left(art.mention_starts, e)
             sent_mentions = plain_mentions[lo:hi]
-            sent = SentenceIndex(work, s, e, figures, pms, sent_mentions)
-            attribution.sent = sent
-            for fig in figures:
-                clock.check()
-                attribution.assign_org(fig, idx, carried_org)
-                attribution.assign_period(fig, carried_period)
-                if fig.pct_kind == "population" and fig.linked and fig.linked.metric == "target":
-                    fig.metric = "members_population_pct_target"
-            counts = [f for f in figures if f.kind == "count"]
-            if counts:
-                lists.para_last_metric = counts[-1].metric
-            for fig in figures:
+            if figures:  # most sentences state none: nothing to index or attribute
                 out.extend(
-                    figure_candidates(
-                        fig,
-                        text=text,
-                        sent=sent,
-                        main=art.main,
-                        published=art.published,
-                        term=art.term,
+                    _settle(
+                        text,
+                        art,
+                        attribution,
+                        clock,
+                        figures,
+                        (s, e),
+                        pms,
+                        sent_mentions,
+                        para=idx,
+                        carried_org=carried_org,
+                        carried_period=carried_period,
                     )
+                )
+                lists.para_last_metric = next(
+                    (f.metric for f in reversed(figures) if f.kind == "count"),
+                    lists.para_last_metric,
                 )
             carried_period = carry_period(work, pms, figures, carried_period)
             for m in sent_mentions:
