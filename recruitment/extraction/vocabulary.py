@@ -47,4 +47,3 @@ TARGET_OF = {
 
 # The day the 2025 reform took effect: provinces merged, the district level was abolished.
 REFORM_DATE = datetime.date(2025, 7, 1)
-
