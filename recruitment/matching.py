@@ -25,7 +25,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from .models import LearnedMention, Level, Organisation, OrganisationAlias, name_key
@@ -160,16 +160,20 @@ def _ranked(
     aliases = OrganisationAlias.objects.select_related("organisation__successor").annotate(
         taught=Exists(lessons)
     )
-    if level:
-        # Staff may have placed the mention at another level than the extractor guessed.
-        aliases = aliases.filter(Q(organisation__level=level) | Q(taught=True))
     hits = list(aliases.filter(key__in={raw, key}))
+    if level:
+        # Staff may have placed the mention at another level than the extractor guessed. The
+        # level is checked here rather than in SQL: an OR with the EXISTS made every lookup of
+        # an import slower (bench/import_speed.py), and namesakes at other levels are few.
+        hits = [a for a in hits if a.taught or a.organisation.level == level]
     if not hits:
         # The type word may be out of date ("thị trấn" became "xã"): try the bare name, but
         # only among levels the type word can name.
         bare, levels = _split_type(key)
         if levels and (level is None or level in levels):
-            hits = list(aliases.filter(key=bare, organisation__level__in=levels))
+            hits = list(
+                aliases.filter(key=bare, organisation__level__in=[level] if level else levels)
+            )
     if not hits:
         return []
     spelled = _accented(mention)
