@@ -1,5 +1,8 @@
 """Abbreviations are written out with a map back to the caller's offsets."""
 
+from datetime import date
+
+from recruitment.extraction import extract
 from recruitment.extraction.abbreviations import expand
 
 
@@ -32,3 +35,14 @@ def test_each_unambiguous_form_is_expanded():
 
 def test_lower_case_and_longer_words_are_left_alone():
     assert expand("đv thường, HĐV, CB, ĐVTN") == ("đv thường, HĐV, CB, ĐVTN", None)
+
+
+def test_a_count_abbreviated_dv_is_read_and_quoted_in_the_callers_text():
+    text = "Năm 2019, Đảng bộ huyện Thới Lai kết nạp 241 ĐV (đạt 160% kế hoạch)."
+    (count, share, _plan) = extract(text, published=date(2020, 1, 5)).candidates
+    assert (count.metric, count.value, count.quote) == (
+        "admitted",
+        241,
+        "Năm 2019, Đảng bộ huyện Thới Lai kết nạp 241 ĐV",
+    )
+    assert (share.metric, share.value) == ("percent_of_target", 160)
