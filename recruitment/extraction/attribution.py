@@ -26,7 +26,6 @@ CARRIED = "carried"
 HEADLINE = "headline"
 
 GOAL_METRICS = frozenset({"target", "members_population_pct_target"})
-STOCK_ONLY_KINDS = frozenset({"stock_date", "stock_month", "stock_year"})
 _PART_YEAR_KINDS = frozenset({"months", "quarter", "ytd", "month"})
 _TERRITORY_WORDS = frozenset({"tỉnh", "huyện", "thành phố", "thị xã", "quận"})
 _LEVEL_RANK = {"cell": 0, "grassroots": 1, "commune": 2, "district": 3, "province": 4}
@@ -221,6 +220,8 @@ class Attribution:
         term,
         term_context: bool,
         title: tuple[int, int] | None,
+        congress_day: datetime.date | None = None,
+        ceremony_day: datetime.date | None = None,
     ):
         self.work = work
         self.main = main
@@ -230,6 +231,10 @@ class Attribution:
         self.term = term
         self.term_context = term_context
         self.title = title
+        # The days of the event the article reports, if any: a congress's members are
+        # counted on its last day, a ceremony's admissions on its day.
+        self.congress_day = congress_day
+        self.ceremony_day = ceremony_day
         self.founding: list[tuple[int, int]] = []  # (position, year)
         # Named mentions by level word, in text order: a reference looks up the latest
         # one before it by bisection rather than walking all mentions (speed).
@@ -348,6 +353,15 @@ class Attribution:
             return
         sent = self.sent
         assert sent is not None
+        if (
+            fig.metric == "members_total"
+            and self.congress_day is not None
+            and metrics.REPRESENTS_RE.search(self.work, fig.clause[0], fig.num_start)
+        ):
+            # "325 đại biểu đại diện cho gần 58.000 đảng viên": on the congress's last day.
+            day = self.congress_day
+            fig.period, fig.period_label, fig.period_source = (day, day), "đại hội", SENTENCE
+            return
         real, starts = sent.real, sent.real_starts
         own_start, own_end = sent.own_part(fig)
 
@@ -395,10 +409,25 @@ class Attribution:
             # date: the count now, not at the end of a period an earlier sentence named
             # (unless it is the result of that period: "nâng tổng số ... lên").
             fig.present = True
+        if (
+            chosen is not None
+            and chosen.kind == "term"
+            and fig.metric == "members_total"
+            and not _END_OF_RE.search(chosen.label)
+        ):
+            # "nhiệm kỳ 2025-2030 ... có 1.356 đảng viên": the term names the congress, not
+            # the day members are counted.
+            chosen, fig.present = None, True
         if chosen is None and not (fig.present and fig.metric == "members_total"):
             chosen = carried
             if carried is not None:
                 source = self._carried_source(carried)
+        if chosen is None and fig.metric == "admitted" and self.ceremony_day is not None:
+            # "Ngày 18/5/2024, Chi bộ ... tổ chức Lễ kết nạp Đảng cho 7 quần chúng": an
+            # admission ceremony counts on its day.
+            day = self.ceremony_day
+            fig.period, fig.period_label, fig.period_source = (day, day), "lễ kết nạp", SENTENCE
+            return
         if chosen is None:
             if not fig.present or self.published is None:
                 return
@@ -446,7 +475,7 @@ class Attribution:
             rng = (rng[1], rng[1])
         if fig.metric != "members_total" and chosen.kind == "now" and rng[0] == rng[1]:
             return  # "đến nay, đã kết nạp 300": a running total from an unstated start
-        if fig.metric != "members_total" and chosen.kind in STOCK_ONLY_KINDS:
+        if fig.metric != "members_total" and chosen.kind in periods.MOMENT_KINDS:
             # A flow "tính đến ngày 15/9/2023" runs from Jan 1 of that year (the as-of
             # convention); "đến năm 2025" is a horizon, not a period: give nothing,
             # unless it is a goal for the term ending that year.

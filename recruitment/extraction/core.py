@@ -89,6 +89,12 @@ class _Article:
         # The article speaks of a party term (goals "đến năm 2025" are the term's then).
         self.term_context = self.term is not None or "nhiệm kỳ" in clean_low
         self.as_of = periods.find_as_of(clean, clean_low)
+        self.congress_day = periods.find_event_date(
+            clean_low, periods.CONGRESS_RE, published=published, term=self.term, last=True
+        )
+        self.ceremony_day = periods.find_event_date(
+            clean_low, periods.CEREMONY_RE, published=published, term=self.term, last=False
+        )
         self.title = guess_title(work, text.lines, self.flags)
 
         # Article text with page noise blanked out (same offsets): mentions and periods
@@ -190,6 +196,8 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
         term=art.term,
         term_context=art.term_context,
         title=art.title,
+        congress_day=art.congress_day,
+        ceremony_day=art.ceremony_day,
     )
     carried_period: periods.PeriodMention | None = None
     table: dict | None = None

@@ -50,10 +50,11 @@ TRAINED_PRE_RE = re.compile(
     re.IGNORECASE,
 )
 # A congress's delegates "đại diện cho gần 58.000 đảng viên": the members it speaks for.
+_REPRESENTS = r"(?:đại\s+diện|thay\s+mặt)(?:\s+cho)?(?:\s+(?:tổng\s+số|toàn\s+thể))?"
+REPRESENTS_RE = re.compile(_REPRESENTS + r"\s*" + _APPROX + r"$", re.IGNORECASE)
 TOTAL_PRE_RE = re.compile(
     r"(?:(?:tổng\s+số|tổng\s+cộng)(?:[^;]{0,80}?)(?:\s(?:là|lên|có|đạt|gồm)|:)?|"
-    r"hiện\s+(?:nay\s+|tại\s+)?có(?:\s+tổng\s+số)?|"
-    r"(?:đại\s+diện|thay\s+mặt)(?:\s+cho)?(?:\s+(?:tổng\s+số|toàn\s+thể))?)\s*" + _APPROX + r"$",
+    r"hiện\s+(?:nay\s+|tại\s+)?có(?:\s+tổng\s+số)?|" + _REPRESENTS + r")\s*" + _APPROX + r"$",
     re.IGNORECASE,
 )
 TARGET_CUE_RE = re.compile(

@@ -224,10 +224,13 @@ _COMPILED = [
 ]
 
 # Kinds that describe a stock at a moment rather than a span of time.
-STOCK_KINDS = frozenset(
+# Kinds that name a moment ("đến ngày 15/9/2023", "đến cuối năm 2023"): a flow counted up
+# to it runs from 1 January of its year.
+MOMENT_KINDS = frozenset(
     {"stock_date", "stock_day", "stock_month", "month_start", "stock_month_this_year"}
-    | {"stock_year", "now"}
+    | {"stock_year"}
 )
+STOCK_KINDS = MOMENT_KINDS | {"now"}
 # Kinds whose end is "now": the publication date or an as-of date.
 TO_DATE_KINDS = frozenset({"ytd", "term_to_date", "now", "since_merger", "from_date", "from_month"})
 

@@ -10,7 +10,6 @@ import datetime
 import re
 
 from . import confidence, numbers, organisations, periods
-from .attribution import STOCK_ONLY_KINDS
 from .candidates import Candidate
 from .text import Text
 
@@ -65,7 +64,7 @@ def table_row(
     rng = periods.resolve(carried, context)
     if rng is None:
         return []
-    if carried.kind in STOCK_ONLY_KINDS:
+    if carried.kind in periods.MOMENT_KINDS:
         rng = (datetime.date(rng[1].year, 1, 1), rng[1])
     out = []
     pos = a

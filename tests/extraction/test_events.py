@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from recruitment.extraction import extract
 from recruitment.extraction.metrics import classify_count
 from recruitment.extraction.periods import CEREMONY_RE, CONGRESS_RE, find_event_date
 
@@ -59,3 +60,39 @@ def test_a_ceremony_is_dated_by_the_sentence_that_holds_it_not_an_anniversary_be
 def test_a_ceremony_in_the_morning_takes_the_publication_year():
     low = "sáng 21/10, đảng ủy công ty trao quyết định kết nạp đảng viên cho 15 quần chúng ưu tú."
     assert _ceremony(low, date(2023, 10, 22)) == date(2023, 10, 21)
+
+
+def _facts(text, published):
+    return {
+        (c.organisation, c.metric, c.value, c.period_start, c.period_end)
+        for c in extract(text, published=published).candidates
+        if not c.derived
+    }
+
+
+def test_the_members_a_congress_speaks_for_are_counted_on_its_last_day():
+    text = (
+        "Đại hội đại biểu Đảng bộ tỉnh Yên Bái lần thứ XIX, nhiệm kỳ 2020 - 2025 diễn ra từ "
+        "ngày 22 đến 24/9. Tham dự Đại hội có 325 đại biểu chính thức đại diện gần 58.000 đảng "
+        "viên trong toàn Đảng bộ tỉnh."
+    )
+    assert _facts(text, date(2020, 9, 16)) == {
+        ("tỉnh Yên Bái", "members_total", 58000, date(2020, 9, 24), date(2020, 9, 24))
+    }
+
+
+def test_admissions_at_a_ceremony_count_on_its_day():
+    text = (
+        "Ngày 18/5/2024, Chi bộ Trường THPT Kim Động tổ chức Lễ kết nạp Đảng cho các quần "
+        "chúng ưu tú. Chi bộ đã trao Quyết định kết nạp cho 7 quần chúng ưu tú."
+    )
+    assert _facts(text, date(2024, 5, 28)) == {
+        ("chi bộ Trường THPT Kim Động", "admitted", 7, date(2024, 5, 18), date(2024, 5, 18))
+    }
+
+
+def test_a_term_named_beside_a_stock_does_not_date_it():
+    text = "Đảng bộ xã Nghĩa Dân nhiệm kỳ 2025 - 2030 hiện có 1.356 đảng viên."
+    assert _facts(text, date(2025, 7, 30)) == {
+        ("xã Nghĩa Dân", "members_total", 1356, date(2025, 7, 30), date(2025, 7, 30))
+    }
