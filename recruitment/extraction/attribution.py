@@ -35,6 +35,7 @@ _ASSIGNER_AFTER_RE = re.compile(r"\s+(?:đã\s+|đề\s+ra\s+và\s+)?giao(?!\w)"
 PLAN_BEFORE_RE = re.compile(
     r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết)(?:\s+[^\W\d_]+){0,5}\s*$", re.I
 )
+_PLAN_WORD_RE = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết", re.I)
 _REACHED_AFTER_RE = re.compile(
     r"[^\d.;]{0,30}?[,;]?\s*(?:đạt|vượt|bằng)\s+[\d,]+\s*(?:%|phần\s+trăm)\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch)",
     re.IGNORECASE,
@@ -190,10 +191,11 @@ def carry_period(
             last is not None
             and last.period_mention is not None
             and last.num_end <= real[-1].start
-            and PLAN_BEFORE_RE.search(work[last.num_end : real[-1].start][-60:])
+            and _PLAN_WORD_RE.search(work, last.num_end, real[-1].start)
         ):
-            # "đạt 103,25% chỉ tiêu Tỉnh ủy giao năm 2024": the year is the plan's; the
-            # figures below share the total's period.
+            # "đạt 103,25% chỉ tiêu Tỉnh ủy giao năm 2024", "đạt 74,38% chỉ tiêu nghị quyết
+            # của các quận ủy, huyện ủy ... đề ra trong năm 2017": the year is the plan's;
+            # the figures below share the total's period.
             return last.period_mention
         return real[-1]
     if figures and figures[-1].period_mention is not None:
