@@ -424,12 +424,19 @@ class Attribution:
             chosen = carried
             if carried is not None:
                 source = self._carried_source(carried)
-        if chosen is None and fig.metric == "admitted" and self.ceremony_day is not None:
+        if chosen is None and fig.metric == "admitted":
             # "Ngày 18/5/2024, Chi bộ ... tổ chức Lễ kết nạp Đảng cho 7 quần chúng": an
-            # admission ceremony counts on its day.
+            # admission ceremony counts on its day; a report that gives no day ("vừa tổ
+            # chức kết nạp 5 đảng viên") was written the day of it.
             day = self.ceremony_day
-            fig.period, fig.period_label, fig.period_source = (day, day), "lễ kết nạp", SENTENCE
-            return
+            if day is None and periods.CEREMONY_RE.search(
+                self.work[fig.sentence[0] : fig.sentence[1]].lower()
+            ):
+                day = self.published
+            if day is not None:
+                fig.period, fig.period_label = (day, day), "lễ kết nạp"
+                fig.period_source = SENTENCE
+                return
         if chosen is None:
             if not fig.present or self.published is None:
                 return

@@ -24,9 +24,14 @@ PARTY_NOUNS = frozenset({"đảng viên", "đồng chí", "quần chúng", "ngư
 
 ADMIT_PRE_RE = re.compile(
     r"(?:kết\s+nạp|phát\s+triển)(?:\s+(?:được|thêm|mới|cho|tổng\s+cộng|tổng\s+số|"
-    r"thành\s+công|vào\s+Đảng|đảng\s+viên(?:\s+mới)?|là|đạt|:))*\s*" + _APPROX + r"$",
+    r"thành\s+công|vào\s+Đảng|đảng\s+viên(?:\s+mới)?|Đảng|đối\s+với|là|đạt|:))*\s*"
+    + _APPROX
+    + r"$",
     re.IGNORECASE,
 )
+# "kết nạp đảng viên cho 6 học sinh", "kết nạp Đảng đối với 2 quần chúng": the verb names
+# the party, so whoever is counted was admitted to it.
+_PARTY_IN_VERB_RE = re.compile(r"đảng", re.IGNORECASE)
 ADMIT_POST_RE = re.compile(
     r"^[^\d;]{0,90}?(?:kết\s+nạp(?:\s+vào)?\s+Đảng|được\s+kết\s+nạp|"
     r"đứng\s+(?:vào|trong)\s+hàng\s+ngũ\s+(?:của\s+)?Đảng)",
@@ -213,7 +218,11 @@ def classify_count(pre_near: str, pre_clause: str, post: str, noun: str, la_so: 
     plan = TARGET_COUNT_PRE_RE.search(near) if noun in PARTY_NOUNS else None
     if plan and not adm and not EXCESS_BEFORE_RE.search(near, 0, plan.start()):
         return "target"
-    if adm and (noun in PARTY_NOUNS or re.search(r"Đảng", post[:60])):
+    if adm and (
+        noun in PARTY_NOUNS
+        or re.search(r"Đảng", post[:60])
+        or _PARTY_IN_VERB_RE.search(adm.group(0))
+    ):
         metric = "admitted"
     if metric is None and noun in PARTY_NOUNS:
         stated = classify_nounless(pre_near)

@@ -154,7 +154,9 @@ _SCHOOL_TYPES = (
     r"Phổ\s+thông(?:\s+dân\s+tộc\s+nội\s+trú)?|Đại\s+học|Cao\s+đẳng|Trung\s+cấp|"
     r"Chính\s+trị|Dân\s+tộc\s+nội\s+trú"
 )
-_SCHOOL_RE = re.compile(rf"Trường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_NAME}")
+# "Trường THPT chuyên Nguyễn Quang Diêu": "chuyên" (a gifted-pupils school) inside the name.
+_SCHOOL_NAME = rf"{_TOKEN}(?:[ \t]+(?:chuyên[ \t]+)?{_TOKEN}){{0,7}}"
+_SCHOOL_RE = re.compile(rf"Trường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_SCHOOL_NAME}")
 _BODY_KINDS = (
     r"Công\s+ty|Tổng\s+công\s+ty|Bệnh\s+viện|Ngân\s+hàng|Cục|Sở|Cơ\s+quan|Khối|"
     r"Quân\s+sự|Công\s+an|Bộ\s+đội|Viện|Trung\s+tâm|Tập\s+đoàn|Văn\s+phòng|Báo|Đài|"
@@ -166,6 +168,9 @@ _BODY_KINDS = (
 _GAP_WORD = (
     r"(?!(?:và|của|có|đã|được|bộ|ủy|uỷ|với|cùng|là|tại|trong|kết|cho|đạt)(?!\w))"
     r"[a-zà-ỹđ]+[ \t]+"
+    # "Sở Giáo dục và Đào tạo", "Tài nguyên và Môi trường": "và" joins two capitalised
+    # words of one name (a second body would open with "Đảng bộ", which ends the name).
+    r"|và[ \t]+(?!Đảng|Chi|Ban|Huyện|Tỉnh|Thành|Quận|Xã|Phường)"
 )
 _BODY_NAME = rf"{_TOKEN}(?:[ \t]+(?:(?:{_GAP_WORD}){{1,2}}(?={_U}))?{_TOKEN}){{0,7}}"
 _BODY_RE = re.compile(
@@ -190,7 +195,7 @@ _TERR_BODY_RE = re.compile(
 )
 _CELL_RE = re.compile(
     r"[Cc]hi\s+bộ[ \t]+(?P<name>(?:(?:thôn|ấp|khu\s+phố|tổ\s+dân\s+phố|phố|khu|"
-    rf"bản|làng|khối|tổ|xóm|buôn|sóc|khóm)[ \t]+)?{_NAME})"
+    rf"bản|làng|khối|tổ|xóm|buôn|sóc|khóm)[ \t]+)?{_SCHOOL_NAME})"
 )
 _REF_RE = re.compile(
     r"(?P<pre>(?:[Tt]oàn[ \t]+(?:[Đđ]ảng\s+bộ[ \t]+)?)|(?:[Đđ]ảng\s+bộ[ \t]+)|"
@@ -318,7 +323,8 @@ def trim_school_name(raw: str, max_tokens: int) -> str:
     tokens = raw.split()
     person = False
     for i, tok in enumerate(tokens):
-        opening = all(t.isupper() for t in out)  # only the type so far ("THCS")
+        # Only the type so far ("THCS", "THPT chuyên").
+        opening = all(t.isupper() or t == "chuyên" for t in out)
         if tok in SURNAMES:
             if not opening:
                 break

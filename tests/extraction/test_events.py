@@ -96,3 +96,23 @@ def test_a_term_named_beside_a_stock_does_not_date_it():
     assert _facts(text, date(2025, 7, 30)) == {
         ("xã Nghĩa Dân", "members_total", 1356, date(2025, 7, 30), date(2025, 7, 30))
     }
+
+
+def test_a_ceremony_reported_without_a_day_counts_on_the_day_of_the_report():
+    text = "Chi bộ Trường THPT chuyên Nguyễn Quang Diêu vừa tổ chức kết nạp 5 đảng viên."
+    assert _facts(text, date(2013, 6, 21)) == {
+        (
+            "chi bộ Trường THPT chuyên Nguyễn Quang Diêu",
+            "admitted",
+            5,
+            date(2013, 6, 21),
+            date(2013, 6, 21),
+        )
+    }
+
+
+def test_the_party_named_in_the_verb_makes_any_noun_an_admission():
+    text = "Ngày 17/5/2024, Chi bộ Trường THPT Ba Gia tổ chức lễ kết nạp đảng viên cho 6 học sinh."
+    assert _facts(text, date(2024, 5, 17)) == {
+        ("chi bộ Trường THPT Ba Gia", "admitted", 6, date(2024, 5, 17), date(2024, 5, 17))
+    }

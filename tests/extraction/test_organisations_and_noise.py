@@ -114,3 +114,20 @@ def test_a_company_name_may_hold_lower_case_words_before_its_place():
     text = "Đảng bộ Tổng công ty cao su Đồng Nai kết nạp được 91 đảng viên"
     orgs = [m.org for m in find_org_mentions(text) if m.org is not None]
     assert orgs == [Org("đảng bộ", "Tổng công ty cao su Đồng Nai", "grassroots")]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Chi bộ Trường THPT chuyên Nguyễn Quang Diêu vừa tổ chức kết nạp",
+            Org("chi bộ", "Trường THPT chuyên Nguyễn Quang Diêu", "cell"),
+        ),
+        (
+            "Đảng bộ Sở Giáo dục và Đào tạo TPHCM tổ chức kết nạp Đảng",
+            Org("đảng bộ", "Sở Giáo dục và Đào tạo TPHCM", "grassroots"),
+        ),
+    ],
+)
+def test_names_of_institutions_keep_their_inner_words(text, org):
+    assert [m.org for m in find_org_mentions(text) if m.org is not None] == [org]
