@@ -134,6 +134,8 @@ class _Article:
                 if self.newspaper is not None:
                     a = text.lines[idx][0]
                     site.append(Mention(a, a, self.newspaper, weight=1.0))
+        if self.newspaper is None and "(" in article[:3000]:
+            self.newspaper = organisations.tagged_province(article[:3000])
         self.main: Org | None
         if organisation:
             self.main = organisations.parse_org(organisation) or Org("", organisation.strip(), "")

@@ -783,6 +783,32 @@ _NEWSPAPER_RE = re.compile(rf"\bBáo[ \t]+(?P<name>{_NAME})")
 _NEWSPAPER_DOMAIN_RE = re.compile(r"\bbao(?P<key>[a-z]{4,})\.(?:com\.|org\.)?vn\b", re.IGNORECASE)
 
 
+# The tag a provincial paper opens its lead with: "(ĐN) - Năm 2016, toàn Đảng bộ tỉnh ...",
+# "(QBĐT) - ... toàn tỉnh đã kết nạp". Such articles say "toàn tỉnh" and never name it.
+NEWSPAPER_TAGS = {
+    "ĐN": "Đồng Nai",
+    "QBĐT": "Quảng Bình",
+    "GLO": "Gia Lai",
+    "QNO": "Quảng Nam",
+    "QNg": "Quảng Ngãi",
+    "NTO": "Ninh Thuận",
+    "BTO": "Bình Thuận",
+    "BPO": "Bình Phước",
+    "BGĐT": "Bắc Giang",
+    "YBĐT": "Yên Bái",
+    "HGĐT": "Hà Giang",
+    "LCĐT": "Lào Cai",
+    "HBĐT": "Hòa Bình",
+    "BĐ": "Bình Định",
+    "CT": "Cần Thơ",
+    "TGCT": "Cần Thơ",
+    "HNM": "Hà Nội",
+}
+_NEWSPAPER_TAG_RE = re.compile(
+    r"\((?P<tag>" + "|".join(sorted(NEWSPAPER_TAGS, key=len, reverse=True)) + r")\)\s*[-–—:]"
+)
+
+
 def newspaper_province(text: str, low: str) -> Org | None:
     """The province whose newspaper published ``text`` (one line), or None.
 
@@ -805,3 +831,20 @@ def newspaper_province(text: str, low: str) -> Org | None:
     if name.lower() in CENTRAL_CITIES or gazetteer.fold(name) in ("ho chi minh", "hcm"):
         return _make_org("thành phố", name)
     return Org("tỉnh", name, "province")
+
+
+def tagged_province(text: str) -> Org | None:
+    """The province of the paper whose tag opens a lead in ``text`` ("(ĐN) - ..."), or None.
+
+    Only a fallback for "toàn tỉnh" with no province named: a tag says who published, not
+    whom the article is about, so it never outweighs an organisation the text names.
+    """
+    tag = _NEWSPAPER_TAG_RE.search(text)
+    if tag is None:
+        return None
+    name = NEWSPAPER_TAGS[tag.group("tag")]
+    return (
+        _make_org("thành phố", name)
+        if name.lower() in CENTRAL_CITIES
+        else Org("tỉnh", name, "province")
+    )

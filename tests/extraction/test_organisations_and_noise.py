@@ -131,3 +131,23 @@ def test_a_company_name_may_hold_lower_case_words_before_its_place():
 )
 def test_names_of_institutions_keep_their_inner_words(text, org):
     assert [m.org for m in find_org_mentions(text) if m.org is not None] == [org]
+
+
+def test_a_provincial_papers_tag_names_the_province_that_toan_tinh_means():
+    text = (
+        "Kết nạp mới hơn 4.200 đảng viên\n\n(ĐN)- Năm 2016, toàn Đảng bộ tỉnh đã kết nạp "
+        "được 4.220 đảng viên."
+    )
+    (c,) = extract(text, published=date(2017, 1, 18)).candidates
+    assert (c.organisation, c.org_level, c.metric, c.value) == (
+        "tỉnh Đồng Nai",
+        "province",
+        "admitted",
+        4220,
+    )
+
+
+def test_a_papers_tag_does_not_take_a_figure_from_the_district_the_text_names():
+    text = "(ĐN) - Năm 2016, Đảng bộ huyện Long Thành kết nạp được 220 đảng viên."
+    (c,) = extract(text, published=date(2017, 1, 18)).candidates
+    assert (c.organisation, c.value) == ("huyện Long Thành", 220)
