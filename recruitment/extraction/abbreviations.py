@@ -23,6 +23,13 @@ ABBREVIATIONS = {
     "BTC": "Ban Tổ chức",
     "UBKT": "Ủy ban Kiểm tra",
     "CSĐ": "cơ sở đảng",
+    # The dot of "TX." goes with it: left behind, it would end the sentence.
+    "T.P.": "thành phố",
+    "T.P": "thành phố",
+    "T.X.": "thị xã",
+    "T.X": "thị xã",
+    "TX.": "thị xã",
+    "TX": "thị xã",
 }
 
 _FORMS = "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True))

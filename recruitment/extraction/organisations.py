@@ -188,7 +188,7 @@ _TERR_BODY_RE = re.compile(
     # nhân dân tỉnh", "Đảng bộ UBND thành phố".
     r"[Cc]ác\s+cơ\s+quan\s+(?:Đảng|đảng)|(?:Ủy|Uỷ)\s+ban\s+(?:nhân\s+dân|MTTQ\s+Việt\s+Nam)|UBND|"
     r"Hội\s+đồng\s+nhân\s+dân|HĐND|"
-    r"Khối(?:[ \t]+(?:các|cơ|quan|doanh|nghiệp|Doanh|Nghiệp|Cơ|Quan|dân|chính|Đảng|đảng|"
+    r"[Kk]hối(?:[ \t]+(?:các|cơ|quan|doanh|nghiệp|Doanh|Nghiệp|Cơ|Quan|dân|chính|Đảng|đảng|"
     r"và|Dân|Chính))*|Cơ\s+quan[ \t]+(?:UBND|HĐND|Ủy\s+ban|Tỉnh\s+ủy|Huyện\s+ủy))"
     r"[ \t]+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|Tỉnh|Huyện|Thành\s+phố|Thị\s+xã|Quận)"
     rf"(?:[ \t]+{_NAME})?)"

@@ -33,6 +33,13 @@ def test_each_unambiguous_form_is_expanded():
     )
 
 
+def test_town_and_city_forms_take_their_dot_with_them():
+    text, _ = expand("Đảng bộ T.P Thái Nguyên; Đảng bộ T.X. Phổ Yên; TX. Ba Đồn; TX Hòa Thành")
+    assert text == (
+        "Đảng bộ thành phố Thái Nguyên; Đảng bộ thị xã Phổ Yên; thị xã Ba Đồn; thị xã Hòa Thành"
+    )
+
+
 def test_lower_case_and_longer_words_are_left_alone():
     assert expand("đv thường, HĐV, CB, ĐVTN") == ("đv thường, HĐV, CB, ĐVTN", None)
 

@@ -151,3 +151,10 @@ def test_a_papers_tag_does_not_take_a_figure_from_the_district_the_text_names():
     text = "(ĐN) - Năm 2016, Đảng bộ huyện Long Thành kết nạp được 220 đảng viên."
     (c,) = extract(text, published=date(2017, 1, 18)).candidates
     assert (c.organisation, c.value) == ("huyện Long Thành", 220)
+
+
+def test_a_bloc_written_in_lower_case_is_still_the_bloc():
+    text = "Đảng ủy khối các cơ quan tỉnh đã kết nạp được 150 đảng viên mới"
+    assert [m.org for m in find_org_mentions(text) if m.org is not None] == [
+        Org("đảng bộ", "khối các cơ quan tỉnh", "district")
+    ]
