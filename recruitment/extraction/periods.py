@@ -13,7 +13,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from . import noise
 from .lowercase import lower_same_length
@@ -708,12 +708,15 @@ def find_event_date(
     """The day of the event the article reports (a congress, an admission ceremony), or None.
 
     Event reports give the day without the year ("diễn ra từ ngày 22 đến 24/9", "Ngày
-    27.10", "Sáng 21/10"). The first sentence naming the event (``cue``) with a day dates
-    it: a round-up of several congresses names the others after it. ``last`` takes the last
-    day of a span (a congress's members are counted when it closes), else the first. The
-    year is the date's own, else the publication's, else the first year of the term a
-    congress opens (one for 2020–2025 sits in 2020). ``low`` is the lower-cased text.
+    27.10", "Sáng 21/10"). The first sentence naming the event (``cue``) with a day dates it;
+    ``last`` takes the last day the report gives within a fortnight of that one (a congress
+    is announced, opens with a preparatory session and closes days later, and its members
+    are counted when it closes), else the first. The year is the date's own, else the
+    publication's, else the first year of the term a congress opens (one for 2020–2025 sits
+    in 2020). ``low`` is the lower-cased text.
     """
+    first: date | None = None
+    latest: date | None = None
     for sentence in _SENTENCE_RE.finditer(low):
         text = sentence.group(0)
         if not cue.search(text) or "ngày" not in text and not re.search(r"sáng|chiều|tối", text):
@@ -728,6 +731,16 @@ def find_event_date(
             d = safe_date(int(year), int(month), int(day)) if year else None
             if d is not None:
                 found.append(d)
-        if found:
-            return max(found) if last else found[0]
-    return None
+        if not found:
+            continue
+        if first is None:
+            first = found[0]
+            latest = max(found)
+            if not last:
+                return first
+        latest = max([latest, *(d for d in found if first <= d <= first + _EVENT_SPAN)])
+    return latest
+
+
+# How long after the first day an event report still speaks of the same event.
+_EVENT_SPAN = timedelta(days=15)

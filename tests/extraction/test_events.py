@@ -32,12 +32,12 @@ def test_a_dotted_day_and_month_take_the_terms_first_year_without_a_publication_
     assert _congress(low, None, (2020, 2025)) == date(2020, 10, 27)
 
 
-def test_a_round_up_of_congresses_dates_the_first_one():
+def test_a_congress_announced_days_before_is_dated_by_its_closing_day():
     low = (
-        "đại hội đảng bộ tỉnh bến tre diễn ra từ ngày 12 - 14.10. tỉnh long an tiến hành "
-        "đại hội trong các ngày từ 13 - 16.10."
+        "chiều 22-9, tỉnh ủy tổ chức họp báo thông tin đại hội đại biểu đảng bộ tỉnh lần thứ i. "
+        "đại hội đại biểu đảng bộ tỉnh lần thứ i diễn ra từ ngày 2-10 đến ngày 3-10."
     )
-    assert _congress(low, None, (2015, 2020)) == date(2015, 10, 14)
+    assert _congress(low, date(2025, 9, 22)) == date(2025, 10, 3)
 
 
 def test_a_past_congress_the_article_recalls_is_not_its_date():
