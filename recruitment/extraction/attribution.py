@@ -35,6 +35,8 @@ _ASSIGNER_AFTER_RE = re.compile(r"\s+(?:đã\s+|đề\s+ra\s+và\s+)?giao(?!\w)"
 PLAN_BEFORE_RE = re.compile(
     r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết)(?:\s+[^\W\d_]+){0,5}\s*$", re.I
 )
+# A body named by its kind and a bare level word: "Công an tỉnh", "Khối các cơ quan tỉnh".
+_BARE_TERRITORY_END_RE = re.compile(r"\s(?:tỉnh|Tỉnh|huyện|Huyện|thành\s+phố)$")
 _PLAN_WORD_RE = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết", re.I)
 _REACHED_AFTER_RE = re.compile(
     r"[^\d.;]{0,30}?[,;]?\s*(?:đạt|vượt|bằng)\s+[\d,]+\s*(?:%|phần\s+trăm)\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch)",
@@ -276,9 +278,21 @@ class Attribution:
         return recent[0] if recent else None
 
     def mention_org(self, m: Mention, para: int) -> Org | None:
-        if m.org is not None:
-            return m.org
-        return self.resolve_ref(m.ref_word or "", m.start, para)
+        org = m.org if m.org is not None else self.resolve_ref(m.ref_word or "", m.start, para)
+        return self._fullest(org) if org is not None else None
+
+    def _fullest(self, org: Org) -> Org:
+        """The fullest name the article gives a body it also names short: "Đảng bộ Công an
+        tỉnh" is the "Đảng bộ Công an tỉnh Phú Thọ" of the headline. A body the text never
+        names in full stays as written."""
+        if org.word != "đảng bộ" or not _BARE_TERRITORY_END_RE.search(org.name):
+            return org
+        named = self._named.get(org.word)
+        prefix = org.name + " "
+        for other, _ in named[1] if named else ():
+            if other.name.startswith(prefix):
+                return other
+        return org
 
     def _is_qualifier(self, i: int, mentions: list[Mention]) -> bool:
         """A mention that locates the one before it rather than naming the subject.
@@ -338,7 +352,7 @@ class Attribution:
             fig.org, fig.org_mention = carried
             fig.org_source = CARRIED
             return
-        fig.org = self.main
+        fig.org = self._fullest(self.main) if self.main is not None else None
         fig.org_source = HEADLINE
 
     # -- periods

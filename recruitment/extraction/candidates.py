@@ -77,7 +77,6 @@ class Extraction:
         }
 
 
-_UNNAMED_PROVINCE_BODY_RE = re.compile(r"\s(?:tỉnh|Tỉnh)$")
 _DISTRICT_WORDS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
 # A share reported part-way through a year (also "tính đến ngày 15/11") is of the year's plan.
 _PART_YEAR_PLAN_KINDS = frozenset(
@@ -177,16 +176,6 @@ def figure_candidates(
     reason = reason_of(fig)
     sure = confidence.SCORES[reason]
     org = fig.org
-    if (
-        org.word == "đảng bộ"
-        and org.level == "district"
-        and main is not None
-        and main.level == "province"
-        and main.name
-        and _UNNAMED_PROVINCE_BODY_RE.search(org.name)
-    ):
-        # "Đảng bộ Ủy ban nhân dân tỉnh" in an article on one province: that province's.
-        org = Org(org.word, f"{org.name} {main.name}", org.level)
     cands = [
         Candidate(
             organisation=org.display,

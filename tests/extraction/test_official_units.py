@@ -145,7 +145,7 @@ def test_b2_html_newspaper_does_not_displace_the_district():
 def test_b3_person_after_bloc_and_bloc_level():
     ex = extract(B3)
     assert {(c.organisation, c.org_level) for c in ex.candidates} == {
-        ("Khối Cơ quan và Doanh nghiệp tỉnh", "district")
+        ("Khối Cơ quan và Doanh nghiệp tỉnh Phú Thọ", "district")
     }
     targets = {
         (c.value, c.period_start, c.period_end) for c in ex.candidates if c.metric == "target"

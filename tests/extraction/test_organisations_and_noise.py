@@ -158,3 +158,18 @@ def test_a_bloc_written_in_lower_case_is_still_the_bloc():
     assert [m.org for m in find_org_mentions(text) if m.org is not None] == [
         Org("đảng bộ", "khối các cơ quan tỉnh", "district")
     ]
+
+
+def test_a_body_named_short_takes_the_full_name_the_article_gives_it():
+    text = (
+        "Đại hội Đảng bộ Công an tỉnh Phú Thọ lần thứ I diễn ra ngày 25/7.\n\n"
+        "Dự Đại hội có 195 đại biểu, đại diện cho gần 4.000 đảng viên trong Đảng bộ Công an tỉnh."
+    )
+    (c,) = extract(text, published=date(2025, 7, 25)).candidates
+    assert (c.organisation, c.metric, c.value) == ("Công an tỉnh Phú Thọ", "members_total", 4000)
+
+
+def test_a_body_the_text_never_names_in_full_stays_as_written():
+    text = "Báo Đắk Nông\n\nNhiệm kỳ 2010-2015, Đảng bộ Quân sự tỉnh kết nạp 404 đảng viên."
+    (c,) = extract(text, published=date(2015, 7, 22)).candidates
+    assert (c.organisation, c.value) == ("Quân sự tỉnh", 404)

@@ -182,7 +182,7 @@ G["s08"] = (
             84,
         ),
         f(
-            "Đảng bộ Ủy ban nhân dân tỉnh Hà Tĩnh",
+            "Đảng bộ Ủy ban nhân dân tỉnh",
             "district",
             "admitted",
             "2025-01-01",
