@@ -35,6 +35,11 @@ _ASSIGNER_AFTER_RE = re.compile(r"\s+(?:đã\s+|đề\s+ra\s+và\s+)?giao(?!\w)"
 PLAN_BEFORE_RE = re.compile(
     r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết)(?:\s+[^\W\d_]+){0,5}\s*$", re.I
 )
+# Between a count and the organisation it belongs to: "1.842 đảng viên trong toàn Đảng bộ
+# phường", "4.200 đảng viên của Đảng bộ huyện".
+_OWNER_BEFORE_RE = re.compile(
+    r"\s*(?:đảng\s+viên|đồng\s+chí)\s+(?:trong|của|thuộc)\s+(?:toàn\s+)?$", re.IGNORECASE
+)
 # A body named by its kind and a bare level word: "Công an tỉnh", "Khối các cơ quan tỉnh".
 _BARE_TERRITORY_END_RE = re.compile(r"\s(?:tỉnh|Tỉnh|huyện|Huyện|thành\s+phố)$")
 _PLAN_WORD_RE = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết", re.I)
@@ -321,6 +326,16 @@ class Attribution:
         assert sent is not None
         mentions = sent.mentions
         own_start, _ = sent.own_part(fig)
+        n_after = bisect.bisect_left(sent.mention_starts, fig.num_end)
+        if n_after < len(mentions):
+            m = mentions[n_after]
+            if m.start < fig.clause[1] and _OWNER_BEFORE_RE.match(self.work, fig.num_end, m.start):
+                # "đại diện cho 1.842 đảng viên trong toàn Đảng bộ phường": the count
+                # names whose it is, whatever was named before it.
+                org = self.mention_org(m, para)
+                if org is not None:
+                    fig.org, fig.org_mention, fig.org_source = org, m, CLAUSE
+                    return
         n_before = bisect.bisect_left(sent.mention_starts, fig.num_start)
         for i in range(n_before - 1, -1, -1):
             m = mentions[i]

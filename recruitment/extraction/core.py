@@ -136,6 +136,10 @@ class _Article:
                     site.append(Mention(a, a, self.newspaper, weight=1.0))
         if self.newspaper is None and "(" in article[:3000]:
             self.newspaper = organisations.tagged_province(article[:3000])
+        if self.newspaper is None:
+            self.newspaper = organisations.home_province(
+                [m.org for m, _ in self.mentions if m.org is not None]
+            )
         self.main: Org | None
         if organisation:
             self.main = organisations.parse_org(organisation) or Org("", organisation.strip(), "")

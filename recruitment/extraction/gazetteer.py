@@ -28,6 +28,7 @@ __all__ = [
     "on_reload",
     "province_from_domain",
     "province_name",
+    "provinces_of",
     "reload",
 ]
 
@@ -203,3 +204,42 @@ def province_from_domain(label: str) -> str | None:
     if key.startswith("bao"):
         key = key[3:]
     return sets["province_names"].get(key)  # type: ignore[union-attr]
+
+
+def _parents() -> dict[tuple[str, str], frozenset[str]] | None:
+    """(level, folded name) → the provinces a district or commune of that name lies in, in
+    either era. Loaded on first use: only articles that never name their province ask."""
+    if "parents" in _STATE:
+        return _STATE["parents"]  # type: ignore[return-value]
+    parents: dict[tuple[str, str], set[str]] = {}
+    path = _dataset_path()
+    queries = (
+        ("district", "SELECT DISTINCT provinceShort, districtShort FROM admin_units_legacy"),
+        ("commune", "SELECT DISTINCT provinceShort, wardShort FROM admin_units_legacy"),
+        ("commune", "SELECT DISTINCT provinceShort, wardShort FROM admin_units"),
+    )
+    try:
+        if path is None or not path.is_file():
+            raise OSError("no dataset")
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            for level, sql in queries:
+                for province, name in con.execute(sql):
+                    if province and name:
+                        key = fold(_TYPE_PREFIX_RE.sub("", _PAREN_RE.sub("", name).strip()))
+                        parents.setdefault((level, key), set()).add(province)
+        finally:
+            con.close()
+        result = {k: frozenset(v) for k, v in parents.items()}
+    except (OSError, sqlite3.Error):
+        result = None
+    _STATE["parents"] = result
+    return result
+
+
+def provinces_of(level: str, name: str) -> frozenset[str]:
+    """The provinces a district or commune called ``name`` lies in (empty when unknown)."""
+    parents = _parents()
+    if parents is None:
+        return frozenset()
+    return parents.get((level, fold(name)), frozenset())

@@ -848,3 +848,30 @@ def tagged_province(text: str) -> Org | None:
         if name.lower() in CENTRAL_CITIES
         else Org("tỉnh", name, "province")
     )
+
+
+def home_province(orgs: list[Org]) -> Org | None:
+    """The one province every district and commune the article names lies in, or None.
+
+    Provincial papers write "toàn tỉnh" and name only their districts and communes; the
+    units agree on one province where the names are not shared across provinces. Only a
+    fallback, like a paper's tag.
+    """
+    common: frozenset[str] | None = None
+    for org in orgs:
+        if org.level not in ("district", "commune"):
+            continue
+        found = gazetteer.provinces_of(org.level, org.name)
+        if not found:
+            continue
+        common = found if common is None else common & found
+        if not common:
+            return None
+    if not common or len(common) != 1:
+        return None
+    (name,) = common
+    return (
+        _make_org("thành phố", name)
+        if name.lower() in CENTRAL_CITIES
+        else Org("tỉnh", name, "province")
+    )

@@ -173,3 +173,24 @@ def test_a_body_the_text_never_names_in_full_stays_as_written():
     text = "Báo Đắk Nông\n\nNhiệm kỳ 2010-2015, Đảng bộ Quân sự tỉnh kết nạp 404 đảng viên."
     (c,) = extract(text, published=date(2015, 7, 22)).candidates
     assert (c.organisation, c.value) == ("Quân sự tỉnh", 404)
+
+
+def test_toan_thanh_pho_is_the_province_its_named_wards_lie_in():
+    text = (
+        "Tính đến ngày 4/12/2025, toàn thành phố đã kết nạp 1.770 quần chúng ưu tú vào Đảng.\n\n"
+        "Phường Kim Long là một điển hình; Đảng ủy phường Phú Bài cũng đạt kết quả tốt."
+    )
+    facts = {
+        (c.organisation, c.metric, c.value)
+        for c in extract(text, published=date(2025, 12, 5)).candidates
+    }
+    assert facts == {("thành phố Huế", "admitted", 1770)}
+
+
+def test_a_count_of_members_names_whose_members_they_are():
+    text = (
+        "Đại hội có sự tham dự của lãnh đạo TPHCM cùng 228 đại biểu, đại diện cho 1.842 đảng "
+        "viên trong toàn Đảng bộ phường Phước Thắng."
+    )
+    (c,) = extract(text, published=date(2025, 8, 12)).candidates
+    assert (c.organisation, c.metric, c.value) == ("phường Phước Thắng", "members_total", 1842)
