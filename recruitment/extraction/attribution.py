@@ -229,8 +229,9 @@ class Attribution:
         term,
         term_context: bool,
         title: tuple[int, int] | None,
-        congress_day: datetime.date | None = None,
-        ceremony_day: datetime.date | None = None,
+        congress_days: tuple[datetime.date, datetime.date] | None = None,
+        ceremony_days: tuple[datetime.date, datetime.date] | None = None,
+        course_days: tuple[datetime.date, datetime.date] | None = None,
     ):
         self.work = work
         self.main = main
@@ -241,9 +242,11 @@ class Attribution:
         self.term_context = term_context
         self.title = title
         # The days of the event the article reports, if any: a congress's members are
-        # counted on its last day, a ceremony's admissions on its day.
-        self.congress_day = congress_day
-        self.ceremony_day = ceremony_day
+        # counted on its last day, a ceremony's admissions on its (first) day, a course's
+        # attendees over its days.
+        self.congress_day = congress_days[1] if congress_days else None
+        self.ceremony_day = ceremony_days[0] if ceremony_days else None
+        self.course_days = course_days
         self.founding: list[tuple[int, int]] = []  # (position, year)
         # Named mentions by level word, in text order: a reference looks up the latest
         # one before it by bisection rather than walking all mentions (speed).
@@ -453,6 +456,16 @@ class Attribution:
             chosen = carried
             if carried is not None:
                 source = self._carried_source(carried)
+        if (
+            fig.metric == "trained"
+            and self.course_days is not None
+            and (chosen is None or not fig.sentence[0] <= chosen.start < fig.sentence[1])
+        ):
+            # "Tham gia lớp có 228 quần chúng ưu tú" in the report of a course: its days,
+            # not the year of "khóa I năm 2025" in the headline.
+            fig.period, fig.period_label = self.course_days, "lớp bồi dưỡng"
+            fig.period_source = SENTENCE
+            return
         if chosen is None and fig.metric == "admitted":
             # "Ngày 18/5/2024, Chi bộ ... tổ chức Lễ kết nạp Đảng cho 7 quần chúng": an
             # admission ceremony counts on its day; a report that gives no day ("vừa tổ

@@ -89,11 +89,9 @@ class _Article:
         # The article speaks of a party term (goals "đến năm 2025" are the term's then).
         self.term_context = self.term is not None or "nhiệm kỳ" in clean_low
         self.as_of = periods.find_as_of(clean, clean_low)
-        self.congress_day = periods.find_event_date(
-            clean_low, periods.CONGRESS_RE, published=published, term=self.term, last=True
-        )
-        self.ceremony_day = periods.find_event_date(
-            clean_low, periods.CEREMONY_RE, published=published, term=self.term, last=False
+        self.congress_days, self.ceremony_days, self.course_days = (
+            periods.find_event_days(clean_low, cue, published=published, term=self.term)
+            for cue in (periods.CONGRESS_RE, periods.CEREMONY_RE, periods.COURSE_RE)
         )
         self.title = guess_title(work, text.lines, self.flags)
 
@@ -202,8 +200,9 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
         term=art.term,
         term_context=art.term_context,
         title=art.title,
-        congress_day=art.congress_day,
-        ceremony_day=art.ceremony_day,
+        congress_days=art.congress_days,
+        ceremony_days=art.ceremony_days,
+        course_days=art.course_days,
     )
     carried_period: periods.PeriodMention | None = None
     table: dict | None = None

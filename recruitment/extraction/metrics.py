@@ -57,6 +57,17 @@ TRAINED_PRE_RE = re.compile(
 # A congress's delegates "đại diện cho gần 58.000 đảng viên": the members it speaks for.
 _REPRESENTS = r"(?:đại\s+diện|thay\s+mặt)(?:\s+cho)?(?:\s+(?:tổng\s+số|toàn\s+thể))?"
 REPRESENTS_RE = re.compile(_REPRESENTS + r"\s*" + _APPROX + r"$", re.IGNORECASE)
+# The attendees of a class: "Lớp bồi dưỡng có 107 học viên", "Tham gia lớp có 228 quần
+# chúng ưu tú", "với sự tham gia của 94 học viên".
+TRAINED_CLASS_PRE_RE = re.compile(
+    r"(?:lớp|khóa|khoá)[^.;\d]{0,80}?\s(?:có|gồm)\s+(?:tổng\s+số\s+)?"
+    + _APPROX
+    + r"$|với\s+sự\s+tham\s+gia\s+của\s+"
+    + _APPROX
+    + r"$",
+    re.IGNORECASE,
+)
+_ATTENDEE_NOUNS = frozenset({"quần chúng", "học viên", "đồng chí", "đối tượng"})
 TOTAL_PRE_RE = re.compile(
     r"(?:(?:tổng\s+số|tổng\s+cộng)(?:[^;]{0,80}?)(?:\s(?:là|lên|có|đạt|gồm)|:)?|"
     r"hiện\s+(?:nay\s+|tại\s+)?có(?:\s+tổng\s+số)?|" + _REPRESENTS + r")\s*" + _APPROX + r"$",
@@ -238,6 +249,14 @@ def classify_count(pre_near: str, pre_clause: str, post: str, noun: str, la_so: 
         if is_other_course(pre_near[-90:], noun, post):
             return None
         metric = "trained"
+    if (
+        metric is None
+        and noun in _ATTENDEE_NOUNS
+        and TRAINED_CLASS_PRE_RE.search(pre_near[-120:])
+        and (noun == "quần chúng" or AWARENESS_COURSE_RE.search(pre_near[-200:] + " " + post))
+        and not is_other_course(pre_near[-90:], noun, post)
+    ):
+        return "trained"
     if metric is None and noun in ("đảng viên", "đồng chí") and TOTAL_PRE_RE.search(pre_clause):
         return "members_total"
     if metric is None and noun == "đảng viên" and is_have_stock(pre_clause, post):

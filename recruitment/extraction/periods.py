@@ -690,30 +690,40 @@ def find_term(text: str, low: str | None = None) -> tuple[int, int] | None:
 _DAY_MONTH_RE = re.compile(
     r"(?<![\d/.\-])(?=(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d]))"
 )
+# Days of one month: "từ ngày 22 đến 24/9", "20 - 21/7", "1-5/12/2025", "12 - 14.10".
+_DAY_RANGE_RE = re.compile(
+    r"(?<![\d/.\-])(\d{1,2})\s*(?:[-–]|đến|và)\s*(?:ngày\s+)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})"
+    r"(?:\s*[/.\-]\s*(\d{4}))?(?!\d)"
+)
 # A sentence ends at ". ", not at the dot of "27.10".
 _SENTENCE_RE = re.compile(r"(?:[^.\n]|\.(?!\s))+")
 CONGRESS_RE = re.compile(r"đại\s+hội")
 # An admission ceremony: "Lễ kết nạp Đảng", "tổ chức kết nạp", "trao Quyết định kết nạp".
 CEREMONY_RE = re.compile(r"lễ\s+kết\s+nạp|tổ\s+chức\s+kết\s+nạp|quyết\s+định\s+kết\s+nạp")
+# A course: "khai giảng lớp bồi dưỡng nhận thức về Đảng", "lớp đối tượng Đảng", and its
+# "học viên" ("5 ngày từ 1-5/12, các học viên được nghiên cứu ...").
+COURSE_RE = re.compile(
+    r"khai\s+giảng|bế\s+giảng|lớp\s+(?:bồi\s+dưỡng|học|đối\s+tượng|nhận\s+thức|cảm\s+tình)|"
+    r"học\s+viên"
+)
 
 
-def find_event_date(
+def find_event_days(
     low: str,
     cue: re.Pattern,
     *,
     published: date | None,
     term: tuple[int, int] | None,
-    last: bool,
-) -> date | None:
-    """The day of the event the article reports (a congress, an admission ceremony), or None.
+) -> tuple[date, date] | None:
+    """The first and last day of the event the article reports (a congress, a ceremony, a
+    course), or None.
 
-    Event reports give the day without the year ("diễn ra từ ngày 22 đến 24/9", "Ngày
-    27.10", "Sáng 21/10"). The first sentence naming the event (``cue``) with a day dates it;
-    ``last`` takes the last day the report gives within a fortnight of that one (a congress
-    is announced, opens with a preparatory session and closes days later, and its members
-    are counted when it closes), else the first. The year is the date's own, else the
-    publication's, else the first year of the term a congress opens (one for 2020–2025 sits
-    in 2020). ``low`` is the lower-cased text.
+    Event reports give the days without the year ("diễn ra từ ngày 22 đến 24/9", "Ngày
+    27.10", "Sáng 21/10"). The first sentence naming the event (``cue``) with a day opens
+    it; the last day is the latest the report gives within a fortnight of that one (a
+    congress is announced, opens with a preparatory session and closes days later). The
+    year is the date's own, else the publication's, else the first year of the term a
+    congress opens (one for 2020–2025 sits in 2020). ``low`` is the lower-cased text.
     """
     first: date | None = None
     latest: date | None = None
@@ -722,8 +732,11 @@ def find_event_date(
         if not cue.search(text) or "ngày" not in text and not re.search(r"sáng|chiều|tối", text):
             continue
         found: list[date] = []
-        for m in _DAY_MONTH_RE.finditer(text):
-            day, month, year = m.group(1), m.group(2), m.group(3)
+        days = [(m.group(1), m.group(3), m.group(4)) for m in _DAY_RANGE_RE.finditer(text)]
+        days += [(m.group(2), m.group(3), m.group(4)) for m in _DAY_RANGE_RE.finditer(text)]
+        rest = _DAY_RANGE_RE.sub(" ", text)
+        days += [(m.group(1), m.group(2), m.group(3)) for m in _DAY_MONTH_RE.finditer(rest)]
+        for day, month, year in days:
             if year is None:
                 year = published.year if published else (term[0] if term else None)
             elif published and abs(int(year) - published.year) > 1:
@@ -734,12 +747,9 @@ def find_event_date(
         if not found:
             continue
         if first is None:
-            first = found[0]
-            latest = max(found)
-            if not last:
-                return first
+            first, latest = min(found), max(found)
         latest = max([latest, *(d for d in found if first <= d <= first + _EVENT_SPAN)])
-    return latest
+    return (first, latest) if first is not None and latest is not None else None
 
 
 # How long after the first day an event report still speaks of the same event.

@@ -4,15 +4,17 @@ from datetime import date
 
 from recruitment.extraction import extract
 from recruitment.extraction.metrics import classify_count
-from recruitment.extraction.periods import CEREMONY_RE, CONGRESS_RE, find_event_date
+from recruitment.extraction.periods import CEREMONY_RE, CONGRESS_RE, COURSE_RE, find_event_days
 
 
 def _congress(low, published, term=None):
-    return find_event_date(low, CONGRESS_RE, published=published, term=term, last=True)
+    days = find_event_days(low, CONGRESS_RE, published=published, term=term)
+    return days[1] if days else None
 
 
 def _ceremony(low, published):
-    return find_event_date(low, CEREMONY_RE, published=published, term=None, last=False)
+    days = find_event_days(low, CEREMONY_RE, published=published, term=None)
+    return days[0] if days else None
 
 
 def test_delegates_speak_for_the_members_total():
@@ -115,4 +117,22 @@ def test_the_party_named_in_the_verb_makes_any_noun_an_admission():
     text = "Ngày 17/5/2024, Chi bộ Trường THPT Ba Gia tổ chức lễ kết nạp đảng viên cho 6 học sinh."
     assert _facts(text, date(2024, 5, 17)) == {
         ("chi bộ Trường THPT Ba Gia", "admitted", 6, date(2024, 5, 17), date(2024, 5, 17))
+    }
+
+
+def test_a_courses_days_run_from_its_opening_to_its_closing():
+    low = "sáng 15/12, đảng ủy khai giảng lớp bồi dưỡng nhận thức về đảng, từ ngày 15 - 19/12."
+    assert find_event_days(low, COURSE_RE, published=date(2025, 12, 15), term=None) == (
+        date(2025, 12, 15),
+        date(2025, 12, 19),
+    )
+
+
+def test_the_attendees_of_an_awareness_course_are_counted_over_its_days():
+    text = (
+        "Sáng 1/12, Đảng ủy UBND tỉnh khai giảng lớp bồi dưỡng nhận thức về Đảng, từ ngày "
+        "1-5/12/2025. Tham gia lớp có 228 quần chúng ưu tú."
+    )
+    assert _facts(text, date(2025, 12, 1)) == {
+        ("UBND tỉnh", "trained", 228, date(2025, 12, 1), date(2025, 12, 5))
     }
