@@ -33,13 +33,8 @@ ABBREVIATIONS = {
 }
 
 _FORMS = "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True))
-# A definition "đảng viên (ĐV)" first, so that its bracket goes with it.
-_RE = re.compile(
-    rf"(?P<long>(?:{'|'.join(re.escape(v) for v in ABBREVIATIONS.values())})\s*)"
-    rf"\((?P<defined>{_FORMS})\)"
-    rf"|(?<![\w.])(?P<short>{_FORMS})(?![\w])",
-    re.IGNORECASE,
-)
+# Case-sensitive and literal-led, so the scan is fast on text with no abbreviation at all.
+_RE = re.compile(rf"(?<![\w.])(?:\((?P<defined>{_FORMS})\)|(?P<short>{_FORMS}))(?!\w)")
 
 
 def expand(text: str) -> tuple[str, list[int] | None]:
@@ -53,29 +48,25 @@ def expand(text: str) -> tuple[str, list[int] | None]:
     mp: list[int] = []
     pos = 0
     for m in _RE.finditer(text):
-        if m.group("short") is not None:
-            short = m.group("short")
-            if short not in ABBREVIATIONS:
-                continue  # lower case "đv" is not the abbreviation
-            replacement = ABBREVIATIONS[short]
-            start = m.start()
-        else:
-            defined = m.group("defined")
-            if defined not in ABBREVIATIONS or not m.group("long").lower().startswith(
-                ABBREVIATIONS[defined].lower()
-            ):
+        defined = m.group("defined")
+        if defined is not None:
+            before = text[pos : m.start()].rstrip()
+            if before.lower().endswith(ABBREVIATIONS[defined].lower()):
+                # "đảng viên (ĐV)": keep the long form, drop the definition.
+                keep = pos + len(before)
+                out.append(text[pos:keep])
+                mp.extend(range(pos, keep))
+                pos = m.end()
                 continue
-            # Keep "đảng viên", drop " (ĐV)".
-            long_end = m.start() + len(m.group("long").rstrip())
-            out.append(text[pos:long_end])
-            mp.extend(range(pos, long_end))
-            pos = m.end()
-            continue
+            start, short = m.start() + 1, defined
+        else:
+            start, short = m.start(), m.group("short")
+        replacement = ABBREVIATIONS[short]
         out.append(text[pos:start])
         mp.extend(range(pos, start))
         out.append(replacement)
         mp.extend([start] * len(replacement))
-        pos = m.end()
+        pos = start + len(short)
     if not out:
         return text, None
     out.append(text[pos:])
