@@ -40,6 +40,11 @@ PLAN_BEFORE_RE = re.compile(
 _OWNER_BEFORE_RE = re.compile(
     r"\s*(?:đảng\s+viên|đồng\s+chí)\s+(?:trong|của|thuộc)\s+(?:toàn\s+)?$", re.IGNORECASE
 )
+# Before the body whose congress it is: "Đại hội đại biểu Đảng bộ tỉnh", "Đại hội Đảng bộ".
+_CONGRESS_OF_RE = re.compile(
+    r"đại\s+hội\s+(?:đại\s+biểu\s+)?(?:đảng\s+bộ\s+|đảng\s+ủy\s+|đảng\s+uỷ\s+)?$",
+    re.IGNORECASE,
+)
 # A body named by its kind and a bare level word: "Công an tỉnh", "Khối các cơ quan tỉnh".
 _BARE_TERRITORY_END_RE = re.compile(r"\s(?:tỉnh|Tỉnh|huyện|Huyện|thành\s+phố)$")
 _PLAN_WORD_RE = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết", re.I)
@@ -257,6 +262,14 @@ class Attribution:
                 starts.append(m.start)
                 orgs.append((m.org, para))
         self.sent: SentenceIndex | None = None
+        # The body whose congress the article reports: "Đại hội đại biểu Đảng bộ tỉnh X".
+        self.congress_org: Org | None = None
+        for m, para in mentions:
+            if _CONGRESS_OF_RE.search(work, max(0, m.start - 40), m.start):
+                org = self.mention_org(m, para)
+                if org is not None and org.level:
+                    self.congress_org = org
+                    break
 
     def note_founding(self, pms: list[periods.PeriodMention]) -> None:
         for pm in pms:
@@ -339,6 +352,15 @@ class Attribution:
                 if org is not None:
                     fig.org, fig.org_mention, fig.org_source = org, m, CLAUSE
                     return
+        if (
+            self.congress_org is not None
+            and fig.metric == "members_total"
+            and metrics.REPRESENTS_RE.search(self.work, fig.clause[0], fig.num_start)
+        ):
+            # "440 đại biểu đại diện cho hơn 119.000 đảng viên": the members of the body
+            # whose congress it is, not of the venue named before ("tại ... (phường X)").
+            fig.org, fig.org_source = self.congress_org, SENTENCE
+            return
         n_before = bisect.bisect_left(sent.mention_starts, fig.num_start)
         for i in range(n_before - 1, -1, -1):
             m = mentions[i]

@@ -731,7 +731,11 @@ def find_event_days(
         return None  # most articles report no such event (speed: one scan, not one a sentence)
     for sentence in _SENTENCE_RE.finditer(low):
         text = sentence.group(0)
-        if not cue.search(text) or "ngày" not in text and not re.search(r"sáng|chiều|tối", text):
+        if not cue.search(text) or (
+            "ngày" not in text
+            and not re.search(r"sáng|chiều|tối", text)
+            and not _DAY_RANGE_RE.search(text)
+        ):
             continue
         found: list[date] = []
         days = [(m.group(1), m.group(3), m.group(4)) for m in _DAY_RANGE_RE.finditer(text)]

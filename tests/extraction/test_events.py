@@ -136,3 +136,13 @@ def test_the_attendees_of_an_awareness_course_are_counted_over_its_days():
     assert _facts(text, date(2025, 12, 1)) == {
         ("UBND tỉnh", "trained", 228, date(2025, 12, 1), date(2025, 12, 5))
     }
+
+
+def test_the_members_a_congress_speaks_for_are_its_bodys_not_the_venues():
+    text = (
+        "Đại hội đại biểu Đảng bộ tỉnh Lào Cai lần thứ I diễn ra từ 28 đến 30/9 tại Trung tâm "
+        "Hội nghị tỉnh (phường Yên Bái), với 440 đại biểu đại diện cho hơn 119.000 đảng viên."
+    )
+    assert _facts(text, date(2025, 9, 27)) == {
+        ("tỉnh Lào Cai", "members_total", 119000, date(2025, 9, 30), date(2025, 9, 30))
+    }
