@@ -406,6 +406,16 @@ class Attribution:
             fig.period, fig.period_label = fig.linked.period, fig.linked.period_label
             fig.period_mention = fig.linked.period_mention
             fig.period_source = fig.linked.period_source
+            pm = fig.period_mention
+            if (
+                fig.kind == "pair"
+                and fig.period is not None
+                and pm is not None
+                and (pm.kind in _PART_YEAR_KINDS or pm.kind in periods.MOMENT_KINDS)
+            ):
+                # "80 đảng viên/85 chỉ tiêu" at the end of July: plans are annual.
+                year = fig.period[1].year
+                fig.period = (datetime.date(year, 1, 1), datetime.date(year, 12, 31))
             return
         sent = self.sent
         assert sent is not None

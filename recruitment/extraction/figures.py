@@ -73,6 +73,12 @@ def _masked(starts: list[int], reach: list[int], pos: int) -> bool:
     return k > 0 and reach[k - 1] > pos
 
 
+# After a count's noun, its plan: "80 đảng viên/85 chỉ tiêu", "12 đồng chí/10 kế hoạch".
+_SLASH_PLAN_RE = re.compile(
+    r"\s*/\s*(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:chỉ\s+tiêu|kế\s+hoạch|KH)(?!\w)", re.IGNORECASE
+)
+
+
 class FigureReader:
     """Reads the figures of one sentence; the list state carries between sentences."""
 
@@ -113,7 +119,10 @@ class FigureReader:
         lists = self.lists
         last_count: Figure | None = None  # the sentence's last count so far
         seen = 0
+        skip_to = s  # past a plan read with the count before it ("80 đảng viên/85 chỉ tiêu")
         for i, (ns, ne, value, pair) in enumerate(tokens):
+            if ns < skip_to:
+                continue
             for f in figs[seen:]:
                 if f.kind == "count":
                     last_count = f
@@ -203,6 +212,25 @@ class FigureReader:
                 figs.append(partner)
                 continue
             fig = Figure("count", metric, value, ns, ne, approx, (s, e), clause, listed=listed)
+            plan = _SLASH_PLAN_RE.match(work, noun_m.end(), e) if metric == "admitted" else None
+            if plan is not None:
+                # "kết nạp mới 80 đảng viên/85 chỉ tiêu tỉnh giao": the count over its plan.
+                figs.append(fig)
+                ps, pe = plan.span(1)
+                partner = Figure(
+                    "pair",
+                    "target",
+                    numbers.parse_number(plan.group(1)),
+                    ps,
+                    pe,
+                    approx,
+                    (s, e),
+                    clause,
+                )
+                partner.linked = fig
+                figs.append(partner)
+                skip_to = pe
+                continue
             if metric == "members_total":
                 fig.present = metrics.is_have_stock(pre_clause, post) or bool(
                     _NOW_RE.search(pre_clause)

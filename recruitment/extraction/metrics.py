@@ -162,7 +162,8 @@ PCT_OTHER_RE = re.compile(
     r"tăng|giảm|chiếm|tỷ\s+lệ|tỉ\s+lệ|bình\s+quân|trung\s+bình", re.IGNORECASE
 )
 PCT_GROWTH_POST_RE = re.compile(
-    r"^\s*(?:so\s+với\s+(?!kế\s+hoạch|chỉ\s+tiêu|KH)|tổng\s+số|trên\s+tổng|trở\s+lên)",
+    r"^\s*(?:so\s+với\s+(?!kế\s+hoạch|chỉ\s+tiêu|KH|nghị\s+quyết|mục\s+tiêu)|tổng\s+số|"
+    r"trên\s+tổng|trở\s+lên)",
     re.IGNORECASE,
 )
 # "95% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ", "90% đảng viên được xếp loại":

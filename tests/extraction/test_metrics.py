@@ -168,3 +168,29 @@ def test_a_share_stated_with_bang_and_no_plan_is_not_progress_on_the_plan():
         "kết nạp được 227 đảng viên, bằng 9,03%."
     )
     assert _facts(text, published=date(2020, 1, 14)) == {("admitted", Decimal(227), False)}
+
+
+def test_a_count_over_its_plan_states_both_and_the_plan_is_the_years():
+    text = (
+        "Tính đến hết tháng 7-2022, toàn Đảng bộ huyện Long Thành đã kết nạp mới 80 đảng "
+        "viên/85 chỉ tiêu tỉnh giao (đạt 94,11%)."
+    )
+    ex = extract(text, published=date(2022, 8, 8))
+    facts = {(c.metric, c.value, c.period_start, c.period_end) for c in ex.candidates}
+    ytd = (date(2022, 1, 1), date(2022, 7, 31))
+    assert facts == {
+        ("admitted", Decimal(80), *ytd),
+        ("target", Decimal(85), date(2022, 1, 1), date(2022, 12, 31)),
+        ("percent_of_target", Decimal("94.11"), *ytd),
+    }
+
+
+def test_a_share_of_the_resolution_is_progress_on_the_plan():
+    text = (
+        "Năm 2020, Đảng bộ thị xã Hòa Thành kết nạp mới 100 đảng viên (đạt 95% so với Nghị quyết)."
+    )
+    assert _facts(text, published=date(2021, 1, 19)) == {
+        ("admitted", Decimal(100), False),
+        ("percent_of_target", Decimal(95), False),
+        ("target", Decimal(105), True),
+    }
