@@ -22,7 +22,8 @@ from itertools import islice
 from django.http import StreamingHttpResponse
 from django.utils.translation import get_language, override
 
-from recruitment.models import Level, name_key
+from recruitment.extraction.folding import fold
+from recruitment.models import Level
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -98,7 +99,7 @@ def csv_lines(
 
 def ascii_slug(text: str) -> str:
     """'Khánh Hòa' → 'khanh-hoa' (Đ/đ become d, as people type them)."""
-    return re.sub(r"[^a-z0-9]+", "-", name_key(text)).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 def filename(*parts: object) -> str:

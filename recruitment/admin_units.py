@@ -34,7 +34,8 @@ from django.db.models import Q, Value
 from django.db.models.functions import Concat, Substr
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .models import REFORM_2025, Level, Organisation, OrganisationAlias, name_key
+from .extraction.folding import fold
+from .models import REFORM_2025, Level, Organisation, OrganisationAlias
 
 OLD_ERA = "2020"
 NEW_ERA = "2025"
@@ -227,13 +228,13 @@ def select_provinces(names: Sequence[str]) -> tuple[set[str], set[str]]:
     old_names, new_names, merges = province_catalogue()
 
     def keys(admin_name: str) -> set[str]:
-        return {name_key(admin_name), name_key(split_type(admin_name)[1])}
+        return {fold(admin_name), fold(split_type(admin_name)[1])}
 
     old_codes: set[str] = set()
     new_codes: set[str] = set()
     unknown = []
     for raw in names:
-        wanted = name_key(raw)
+        wanted = fold(raw)
         hits_old = {c for c, n in old_names.items() if wanted in keys(n)}
         hits_new = {c for c, n in new_names.items() if wanted in keys(n)}
         if not hits_old and not hits_new:
@@ -527,7 +528,7 @@ def _load_aliases(rows: list[tuple[Organisation, Unit]], batch_size: int) -> int
     new: list[OrganisationAlias] = []
     for org, unit in rows:
         for alias in unit.aliases:
-            key = name_key(alias)
+            key = fold(alias)
             if key and (org.pk, key) not in existing:
                 existing.add((org.pk, key))
                 new.append(OrganisationAlias(organisation_id=org.pk, name=alias, key=key))

@@ -28,9 +28,10 @@ import unicodedata
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from .models import LearnedMention, Level, Organisation, OrganisationAlias, name_key
+from .extraction.folding import fold
+from .models import LearnedMention, Level, Organisation, OrganisationAlias
 
-# Party forms → the administrative name the aliases hold. Applied to name_key()ed text.
+# Party forms → the administrative name the aliases hold. Applied to fold()ed text.
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
@@ -69,7 +70,7 @@ def normalise(mention: str) -> str:
     "Huyện ủy Tháp Mười" → "huyen thap muoi"; "Ðảng bộ huyện Lộc Ninh" → "huyen loc ninh";
     "Đảng ủy xã Lộc Hiệp" → "xa loc hiep"; "Thành ủy Hà Nội" → "thanh pho ha noi".
     """
-    key = name_key(mention).strip(_STRIP)
+    key = fold(mention).strip(_STRIP)
     for _ in range(3):  # "Ban Thường vụ Đảng ủy xã X" needs more than one pass
         before = key
         for pattern, replacement in _REWRITES:
@@ -146,7 +147,7 @@ def _rank(
 def _ranked(
     mention: str, level: str | None, on: dt.date | None, within: Organisation | None
 ) -> list[tuple[tuple[int, int, int, int], Organisation]]:
-    raw = name_key(mention).strip(_STRIP)
+    raw = fold(mention).strip(_STRIP)
     key = normalise(mention)
     if not key:
         return []

@@ -18,21 +18,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .extraction.folding import fold
 from .periods import Period
 
 # The day the 2025 reform took effect: provinces merged, the district level was abolished.
 REFORM_2025 = dt.date(2025, 7, 1)
-
-
-def name_key(text: str) -> str:
-    """Accent- and case-insensitive key for matching names as articles spell them.
-
-    "Ðảng" with the Icelandic Ð is common in scraped pages, so Ð/đ fold to d like Đ.
-    """
-    text = text.replace("Đ", "D").replace("đ", "d").replace("Ð", "D").replace("ð", "d")
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.split())
 
 
 class Level(models.TextChoices):
@@ -194,7 +184,7 @@ class Organisation(models.Model):
         existing = set(self.aliases.values_list("key", flat=True))
         new = []
         for alias in names:
-            key = name_key(alias)
+            key = fold(alias)
             if key and key not in existing:
                 existing.add(key)
                 new.append(OrganisationAlias(organisation=self, name=alias, key=key))
@@ -221,7 +211,7 @@ class OrganisationAlias(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        self.key = name_key(self.name)
+        self.key = fold(self.name)
         super().save(*args, **kwargs)
 
 

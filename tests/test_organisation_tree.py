@@ -1,6 +1,7 @@
 import datetime as dt
 
-from recruitment.models import Level, Organisation, name_key
+from recruitment.extraction.folding import fold
+from recruitment.models import Level, Organisation
 
 
 def test_paths_chain_the_ancestors(province, district):
@@ -50,8 +51,9 @@ def test_in_force_selects_organisations_existing_on_a_day(province, district):
     assert set(Organisation.objects.in_force(dt.date(2026, 1, 1))) == {new}
 
 
-def test_name_key_folds_tone_marks_case_and_the_icelandic_eth():
-    assert name_key("Ðảng bộ huyện Lộc Ninh") == name_key("đảng bộ HUYỆN loc ninh")
+def test_fold_sets_aside_tone_marks_case_dashes_and_the_icelandic_eth():
+    assert fold("Ðảng bộ huyện Lộc Ninh") == fold("đảng bộ HUYỆN loc ninh")
+    assert fold("Bà Rịa - Vũng Tàu") == fold("bà rịa–vũng tàu") == "ba ria vung tau"
 
 
 def test_aliases_are_not_duplicated(district):

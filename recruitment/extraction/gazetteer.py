@@ -17,9 +17,10 @@ import functools
 import importlib.util
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+
+from .folding import fold
 
 __all__ = [
     "LEVEL_SETS",
@@ -57,18 +58,6 @@ _PROVINCE_ALIASES = ("Thừa Thiên Huế", "Bà Rịa Vũng Tàu", "Bà Rịa",
 _PATH_OVERRIDE: list[Path | None] = [None]
 _ON_RELOAD: list = []  # cache_clear of callers' caches that depend on the sets
 _STATE: dict[str, object] = {}
-
-
-@functools.lru_cache(maxsize=16384)
-def fold(text: str) -> str:
-    """Lower case, no tones or dashes, single-spaced: "Bà Rịa - Vũng Tàu" → "ba ria vung tau".
-
-    Cached: articles fold the same few names again and again."""
-    decomposed = unicodedata.normalize("NFD", text)
-    base = "".join(c for c in decomposed if not unicodedata.combining(c))
-    base = base.replace("đ", "d").replace("Đ", "D").replace("\u00f0", "d").replace("\u00d0", "D")
-    base = base.lower().replace("-", " ").replace("–", " ").replace("'", "").replace("’", "")
-    return " ".join(base.split())
 
 
 def _dataset_path() -> Path | None:

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import gazetteer
+from .folding import fold
 from .lowercase import lower_same_length
 
 _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1F00)) if c.isalpha() and c.isupper()}))
@@ -750,12 +751,6 @@ _LEVEL_PREFIXES = (
 )
 
 
-def strip_tones(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    base = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return base.replace("đ", "d").replace("Đ", "D")
-
-
 @functools.lru_cache(maxsize=4096)
 def distinctive_name(org: str) -> str:
     """The part of an organisation's name that tells it apart, without level words or tones.
@@ -772,9 +767,7 @@ def distinctive_name(org: str) -> str:
                 s = s[len(p) :].strip()
                 changed = True
                 break
-    s = strip_tones(s)
-    s = re.sub(r"[^\w]+", " ", s)
-    return " ".join(s.split())
+    return " ".join(re.sub(r"[^\w]+", " ", fold(s)).split())
 
 
 # "Báo Quảng Ngãi điện tử", "Bản quyền thuộc Báo Lâm Đồng", "(Baoquangngai.vn)-": the
@@ -828,7 +821,7 @@ def newspaper_province(text: str, low: str) -> Org | None:
                 break
     if not name:
         return None
-    if name.lower() in CENTRAL_CITIES or gazetteer.fold(name) in ("ho chi minh", "hcm"):
+    if name.lower() in CENTRAL_CITIES or fold(name) in ("ho chi minh", "hcm"):
         return _make_org("thành phố", name)
     return Org("tỉnh", name, "province")
 
