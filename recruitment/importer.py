@@ -23,11 +23,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .extraction import Candidate, DocumentError, read_document
+from .extraction import Candidate, DocumentError, read_document, vocabulary
 from .extraction import confidence as reasons
 from .fetching import FetchError, fetch_url
 from .highlight import highlight_segments
-from .models import Figure, ImportDraft, Level, Organisation, Status
+from .models import Figure, FigureMetric, ImportDraft, Level, Organisation, Status, TargetMetric
 from .services import (
     NO_FIGURES,
     ArticleImportError,
@@ -41,16 +41,15 @@ from .services import (
     organisation_create,
 )
 
+# Every metric the extractor reports, in its order, with the label its model gives it.
 METRIC_CHOICES = [
-    ("admitted", gettext_lazy("Đã kết nạp")),
-    ("target", gettext_lazy("Chỉ tiêu kết nạp")),
-    ("percent_of_target", gettext_lazy("Tỷ lệ đạt (% chỉ tiêu)")),
-    ("trained", gettext_lazy("Quần chúng ưu tú đã học lớp bồi dưỡng nhận thức về Đảng")),
-    ("trained_target", gettext_lazy("Chỉ tiêu bồi dưỡng nhận thức về Đảng")),
-    ("trained_percent_of_target", gettext_lazy("Tỷ lệ bồi dưỡng đạt (% kế hoạch)")),
-    ("members_total", gettext_lazy("Tổng số đảng viên")),
-    ("members_population_pct", gettext_lazy("Tỷ lệ đảng viên so với dân số")),
-    ("members_population_pct_target", gettext_lazy("Chỉ tiêu tỷ lệ đảng viên so với dân số")),
+    (
+        code,
+        FigureMetric(code).label
+        if code in FigureMetric.values
+        else TargetMetric(vocabulary.TARGET_OF[code]).label,
+    )
+    for code in vocabulary.METRICS
 ]
 
 # Where the extractor found a candidate's organisation and period, in the reviewers' words.

@@ -18,19 +18,20 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .extraction import vocabulary
 from .extraction.folding import fold
 from .periods import Period
 
 # The day the 2025 reform took effect: provinces merged, the district level was abolished.
-REFORM_2025 = dt.date(2025, 7, 1)
+REFORM_2025 = vocabulary.REFORM_DATE
 
 
 class Level(models.TextChoices):
-    PROVINCE = "province", _("Đảng bộ tỉnh / thành phố trực thuộc Trung ương")
-    DISTRICT = "district", _("Đảng bộ huyện / quận / thị xã / thành phố thuộc tỉnh")
-    COMMUNE = "commune", _("Đảng bộ xã / phường / thị trấn")
-    GRASSROOTS = "grassroots", _("Đảng bộ cơ sở, chi bộ cơ sở")
-    CELL = "cell", _("Chi bộ")
+    PROVINCE = vocabulary.PROVINCE, _("Đảng bộ tỉnh / thành phố trực thuộc Trung ương")
+    DISTRICT = vocabulary.DISTRICT, _("Đảng bộ huyện / quận / thị xã / thành phố thuộc tỉnh")
+    COMMUNE = vocabulary.COMMUNE, _("Đảng bộ xã / phường / thị trấn")
+    GRASSROOTS = vocabulary.GRASSROOTS, _("Đảng bộ cơ sở, chi bộ cơ sở")
+    CELL = vocabulary.CELL, _("Chi bộ")
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -272,19 +273,24 @@ class Status(models.TextChoices):
 
 
 class TargetMetric(models.TextChoices):
-    ADMITTED = "admitted", _("Chỉ tiêu kết nạp")
-    TRAINED = "trained", _("Chỉ tiêu bồi dưỡng nhận thức về Đảng")
-    MEMBERS_POPULATION_PCT = "members_population_pct", _("Chỉ tiêu tỷ lệ đảng viên so với dân số")
+    """What a target is for: the metric it sets a goal on (``vocabulary.TARGET_OF``)."""
+
+    ADMITTED = vocabulary.ADMITTED, _("Chỉ tiêu kết nạp")
+    TRAINED = vocabulary.TRAINED, _("Chỉ tiêu bồi dưỡng nhận thức về Đảng")
+    MEMBERS_POPULATION_PCT = (
+        vocabulary.MEMBERS_POPULATION_PCT,
+        _("Chỉ tiêu tỷ lệ đảng viên so với dân số"),
+    )
 
 
 class FigureMetric(models.TextChoices):
-    ADMITTED = "admitted", _("Đã kết nạp")
-    TRAINED = "trained", _("Quần chúng ưu tú đã học lớp bồi dưỡng nhận thức về Đảng")
-    MEMBERS_TOTAL = "members_total", _("Tổng số đảng viên")
-    MEMBERS_POPULATION_PCT = "members_population_pct", _("Tỷ lệ đảng viên so với dân số")
-    PERCENT_OF_TARGET = "percent_of_target", _("Tỷ lệ đạt (% chỉ tiêu)")
+    ADMITTED = vocabulary.ADMITTED, _("Đã kết nạp")
+    TRAINED = vocabulary.TRAINED, _("Quần chúng ưu tú đã học lớp bồi dưỡng nhận thức về Đảng")
+    MEMBERS_TOTAL = vocabulary.MEMBERS_TOTAL, _("Tổng số đảng viên")
+    MEMBERS_POPULATION_PCT = vocabulary.MEMBERS_POPULATION_PCT, _("Tỷ lệ đảng viên so với dân số")
+    PERCENT_OF_TARGET = vocabulary.PERCENT_OF_TARGET, _("Tỷ lệ đạt (% chỉ tiêu)")
     TRAINED_PERCENT_OF_TARGET = (
-        "trained_percent_of_target",
+        vocabulary.TRAINED_PERCENT_OF_TARGET,
         _("Tỷ lệ bồi dưỡng đạt (% kế hoạch)"),
     )
 

@@ -24,6 +24,7 @@ from .extraction import (
     ExtractionTimeout,
     extract,
     read_document,
+    vocabulary,
 )
 from .extraction.confidence import is_confident
 from .matching import mention_name, normalise, resolve_organisation, scope_of
@@ -41,12 +42,8 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 
-# Extraction metric → (model, metric stored on that model).
-TARGET_METRICS = {
-    "target": "admitted",
-    "trained_target": "trained",
-    "members_population_pct_target": "members_population_pct",
-}
+# Extraction metric → the metric a Target row stores for it.
+TARGET_METRICS = vocabulary.TARGET_OF
 
 
 class ArticleImportError(ValueError):

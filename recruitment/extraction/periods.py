@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from . import noise
+from . import noise, vocabulary
 from .lowercase import lower_same_length
 
 _DASH = r"\s*[-–—]\s*"
@@ -235,7 +235,7 @@ STOCK_KINDS = MOMENT_KINDS | {"now"}
 TO_DATE_KINDS = frozenset({"ytd", "term_to_date", "now", "since_merger", "from_date", "from_month"})
 
 # The 2025 reform: provinces and communes merged, districts abolished, on this day.
-MERGER_DATE = date(2025, 7, 1)
+MERGER_DATE = vocabulary.REFORM_DATE
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 

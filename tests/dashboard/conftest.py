@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from recruitment.extraction.vocabulary import TARGET_OF
 from recruitment.models import (
     Article,
     Figure,
@@ -26,13 +27,6 @@ from recruitment.models import (
     TargetMetric,
 )
 from recruitment.periods import Period
-
-# Gold metric → (model, metric) for the rows the importer would store.
-TARGET_METRICS = {
-    "target": TargetMetric.ADMITTED,
-    "trained_target": TargetMetric.TRAINED,
-    "members_population_pct_target": TargetMetric.MEMBERS_POPULATION_PCT,
-}
 
 # (key, name, short name, level, parent key, latitude, longitude)
 ORGANISATIONS = [
@@ -156,8 +150,8 @@ def load_gold_seed() -> dict[str, Organisation]:
                 quote=item["quote"],
                 status=Status.ACCEPTED,
             )
-            if item["metric"] in TARGET_METRICS:
-                Target.objects.create(metric=TARGET_METRICS[item["metric"]], **common)
+            if item["metric"] in TARGET_OF:
+                Target.objects.create(metric=TARGET_OF[item["metric"]], **common)
                 continue
             at = text.find(item["quote"])
             Figure.objects.create(
