@@ -577,6 +577,17 @@ class Attribution:
             rng = (datetime.date(rng[1].year, 1, 1), datetime.date(rng[1].year, 12, 31))
         if fig.metric in ("admitted", "trained") and self._is_future(chosen, rng, fig):
             fig.metric = "target" if fig.metric == "admitted" else "trained_target"
+        day = self.ceremony_day
+        if (
+            fig.metric == "admitted"
+            and day is not None
+            and rng[0] <= day <= rng[1]
+            and (rng[1] - rng[0]).days <= 31
+            and periods.CEREMONY_RE.search(self.work[fig.sentence[0] : fig.sentence[1]].lower())
+        ):
+            # "Tháng 8 năm 2024, Chi bộ ... tổ chức lễ kết nạp cho 02 quần chúng" with the
+            # day given elsewhere ("ngày 13/8"): the ceremony counts on its day.
+            rng = (day, day)
         fig.period, fig.period_label, fig.period_mention = rng, chosen.label, chosen
         fig.period_source = source
 

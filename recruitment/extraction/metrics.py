@@ -105,6 +105,8 @@ CATEGORY_POST_RE = re.compile(
     r"có\s+trình\s+độ|dưới|ở|tại|thuộc|học\s+sinh|sinh\s+viên|đoàn\s+viên)(?!\w)",
     re.IGNORECASE,
 )
+# "Riêng các tổ chức cơ sở đảng khối xã kết nạp mới 52": a part of a stated total.
+SUBSET_PRE_RE = re.compile(r"(?<!\w)riêng\s+(?:các|khối|số|những)(?!\w)", re.IGNORECASE)
 # An average is no period's figure: "bình quân hằng năm kết nạp 600 đảng viên".
 AVERAGE_RE = re.compile(
     r"bình\s+quân|trung\s+bình|(?:mỗi|hằng|hàng)\s+năm|mỗi\s+(?:tháng|quý)",
@@ -221,7 +223,7 @@ def classify_count(pre_near: str, pre_clause: str, post: str, noun: str, la_so: 
     adm = ADMIT_PRE_RE.search(near)
     if adm and NOT_ADMITTED_PRE_RE.search(near[: adm.start()]):
         return None
-    if AVERAGE_RE.search(pre_clause):
+    if AVERAGE_RE.search(pre_clause) or SUBSET_PRE_RE.search(pre_near):
         return None
     if BREAKDOWN_CUE_RE.search(pre_near) and (
         noun in CATEGORY_NOUNS or CATEGORY_POST_RE.match(post)

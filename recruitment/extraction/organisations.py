@@ -195,7 +195,10 @@ _TERR_BODY_RE = re.compile(
     rf"(?:[ \t]+{_NAME})?)"
 )
 _CELL_RE = re.compile(
-    r"[Cc]hi\s+bộ[ \t]+(?P<name>(?:(?:thôn|ấp|khu\s+phố|tổ\s+dân\s+phố|phố|khu|"
+    r"[Cc]hi\s+bộ[ \t]+(?P<name>"
+    # "Chi bộ trường Mầm non Định Hiệp": a school's cell, its type in lower case or not.
+    rf"[Tt]rường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_SCHOOL_NAME}|"
+    r"(?:(?:thôn|ấp|khu\s+phố|tổ\s+dân\s+phố|phố|khu|"
     rf"bản|làng|khối|tổ|xóm|buôn|sóc|khóm)[ \t]+)?{_SCHOOL_NAME})"
 )
 _REF_RE = re.compile(
@@ -572,14 +575,14 @@ def _mentions_at(
     m = _CELL_RE.match(text, pos, end) if trigger.startswith("chi") else None
     if m:
         raw = m.group("name")
-        if raw.split()[0][:1].islower():
+        if raw[:7].lower() == "trường ":
+            name = f"Trường {trim_school_name(raw[len('Trường ') :], 7)}".strip()
+        elif raw.split()[0][:1].islower():
             prefix, _, rest = raw.partition(" ")
             if prefix.lower() in ("khu", "tổ") and rest.split()[0][:1].islower():
                 p2, _, rest = rest.partition(" ")
                 prefix = f"{prefix} {p2}"
             name = f"{prefix} {trim_name(rest, 5)}".strip()
-        elif raw.startswith("Trường "):
-            name = f"Trường {trim_school_name(raw[len('Trường ') :], 7)}".strip()
         else:
             name = trim_name(raw, 7)
         if name and (name.split()[-1][:1].isupper() or name[-1:].isdigit()):

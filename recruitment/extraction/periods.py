@@ -94,6 +94,8 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     ("stock_year", ("hết", "cuối"), r"(?:hết|cuối)\s+năm\s+(\d{4})"),
     ("stock_year", ("đến", "tới"), _UNTIL + r"(?:hết\s+|cuối\s+)?năm\s+(\d{4})"),
+    # "ngày 13 tháng 8 năm 2024": one day, written in words.
+    ("day", ("ngày",), r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"),
     ("month", ("tháng",), _MY),
     # "trong 3 năm (2021-2023)", "năm 2021 - 2023", "các năm 2021-2023": whole years.
     # (Each starts with a digit or a literal: an optional lead-in makes the scan slow.)
@@ -437,7 +439,7 @@ def resolve(m: PeriodMention, ctx: PeriodContext) -> tuple[date, date] | None:
             else:
                 end = date(int(g[4]), 12, 31)
             return (date(a, 1, 1), end) if end else None
-        if m.kind == "stock_date":
+        if m.kind in ("stock_date", "day"):
             d = safe_date(int(g[2]), int(g[1]), int(g[0]))
             return (d, d) if d else None
         if m.kind == "stock_month":
@@ -695,6 +697,8 @@ _DAY_RANGE_RE = re.compile(
     r"(?<![\d/.\-])(\d{1,2})\s*(?:[-–]|đến|và)\s*(?:ngày\s+)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})"
     r"(?:\s*[/.\-]\s*(\d{4}))?(?!\d)"
 )
+# "ngày 13 tháng 8 năm 2024", "ngày 5 tháng 8".
+_WORD_DAY_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?")
 # A sentence ends at ". ", not at the dot of "27.10".
 _SENTENCE_RE = re.compile(r"(?:[^.\n]|\.(?!\s))+")
 CONGRESS_RE = re.compile(r"đại\s+hội")
@@ -742,6 +746,7 @@ def find_event_days(
         days += [(m.group(2), m.group(3), m.group(4)) for m in _DAY_RANGE_RE.finditer(text)]
         rest = _DAY_RANGE_RE.sub(" ", text)
         days += [(m.group(1), m.group(2), m.group(3)) for m in _DAY_MONTH_RE.finditer(rest)]
+        days += [(m.group(1), m.group(2), m.group(3)) for m in _WORD_DAY_RE.finditer(rest)]
         for day, month, year in days:
             if year is None:
                 year = published.year if published else (term[0] if term else None)

@@ -146,3 +146,23 @@ def test_the_members_a_congress_speaks_for_are_its_bodys_not_the_venues():
     assert _facts(text, date(2025, 9, 27)) == {
         ("tỉnh Lào Cai", "members_total", 119000, date(2025, 9, 30), date(2025, 9, 30))
     }
+
+
+def test_a_ceremony_on_a_day_written_in_words_counts_on_that_day():
+    text = (
+        "Vào ngày 13 tháng 8 năm 2024, Chi bộ trường Mầm non Định Hiệp tổ chức lễ kết nạp Đảng "
+        "viên cho 02 quần chúng ưu tú."
+    )
+    assert _facts(text, None) == {
+        ("chi bộ Trường Mầm non Định Hiệp", "admitted", 2, date(2024, 8, 13), date(2024, 8, 13))
+    }
+
+
+def test_a_ceremony_in_a_named_month_counts_on_the_day_the_report_gives():
+    text = (
+        "Tháng 8/2024, Chi bộ trường Mầm non Định Hiệp tổ chức lễ kết nạp Đảng viên cho 02 "
+        "quần chúng ưu tú. Lễ kết nạp diễn ra ngày 13/8/2024."
+    )
+    assert _facts(text, None) == {
+        ("chi bộ Trường Mầm non Định Hiệp", "admitted", 2, date(2024, 8, 13), date(2024, 8, 13))
+    }

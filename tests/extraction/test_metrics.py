@@ -194,3 +194,11 @@ def test_a_share_of_the_resolution_is_progress_on_the_plan():
         ("percent_of_target", Decimal(95), False),
         ("target", Decimal(105), True),
     }
+
+
+def test_a_part_singled_out_with_rieng_cac_is_not_a_figure_of_its_own():
+    text = (
+        "Đến ngày 17/9, các tổ chức cơ sở đảng ở huyện Đơn Dương đã kết nạp mới 71 đảng viên "
+        "mới. Riêng các tổ chức cơ sở đảng khối xã, thị trấn kết nạp mới 52 đảng viên."
+    )
+    assert _facts(text, published=date(2016, 9, 19)) == {("admitted", Decimal(71), False)}
