@@ -12,7 +12,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from realworld.corpus import VALIDATION, articles
+from realworld import score as score_real
+from realworld.corpus import TEXT_DIR, VALIDATION, articles
 from realworld.sources import SOURCES, render
 
 from recruitment.extraction.vocabulary import LEVELS, METRICS, REFORM_DATE
@@ -77,3 +78,20 @@ def test_validation_split_is_a_fifth_of_the_set():
     found = articles()
     share = sum(a.split == VALIDATION for a in found) / len(found)
     assert 0.12 <= share <= 0.28
+
+
+def _scored(split):
+    report, _absent = score_real.score(split=split)
+    if report.total.gold == 0:
+        pytest.skip(f"no real-world texts under {TEXT_DIR}: rebuild them as SOURCES.md says")
+    return report.total
+
+
+def test_the_extractor_keeps_its_measured_level_on_the_whole_development_set():
+    total = _scored(None)
+    assert (total.precision >= 0.78, total.f1 >= 0.68) == (True, True)
+
+
+def test_the_extractor_keeps_its_measured_level_on_the_validation_split():
+    total = _scored(VALIDATION)
+    assert (total.precision >= 0.78, total.f1 >= 0.65) == (True, True)
