@@ -340,6 +340,11 @@ class Attribution:
             return
         sent = self.sent
         assert sent is not None
+        if fig.org_from is not None:
+            org = self.mention_org(fig.org_from, para)
+            if org is not None:
+                fig.org, fig.org_mention, fig.org_source = org, fig.org_from, CLAUSE
+                return
         mentions = sent.mentions
         own_start, _ = sent.own_part(fig)
         n_after = bisect.bisect_left(sent.mention_starts, fig.num_end)

@@ -62,6 +62,8 @@ class Figure:
     present: bool = False  # a stock stated in the present tense ("... có N đảng viên")
     breakdown_of: Figure | None = None  # "825 đảng viên (năm 2021: 270; ...)": the total
     listed: bool = False  # its metric comes from the head of a list it is an item of
+    # The unit a list item names, when attribution must not look further ("huyện A (45%)").
+    org_from: Mention | None = None
     # Where attribution found the organisation and the period (``attribution`` sources).
     org_source: str = ""
     period_source: str = ""
@@ -146,6 +148,18 @@ class FigureReader:
             pre_clause = work[clause[0] : ns]
             approx = numbers.is_approximate(work, ns)
             pm = numbers.PERCENT_AFTER_RE.match(work, ne, e) if pair is None else None
+            unit = lists.share_item(s, prev_end, ns) if pm else None
+            if unit is not None:
+                # "... đạt kết quả cao như: Đảng bộ huyện A (45,16%); huyện B đạt 45,09%".
+                val = value
+                for u in self._shared(unit, prev_end):
+                    fig = Figure(
+                        "percent", "percent_of_target", val, ns, ne, approx, (s, e), clause
+                    )
+                    fig.pct_kind, fig.listed, fig.org_from = "target", True, u
+                    figs.append(fig)
+                prev_end = pm.end()
+                continue
             if pm:
                 post = work[pm.end() : clause[1]]
                 res = metrics.classify_percent(pre_clause, post)
@@ -177,6 +191,17 @@ class FigureReader:
                 metric = None
                 if pair is None:
                     metric = self._nounless(work[prev_end:ns], ne, tokens, i + 1)
+                if metric is None and pair is None and _NOUNLESS_END_RE.match(work, ne, e):
+                    # "giao chỉ tiêu ...: huyện A 120; huyện B 110; Công an tỉnh 40".
+                    metric = lists.item_metric(s, prev_end, ns)
+                    unit = lists.unit_before(ns) if metric is not None else None
+                    if unit is not None:
+                        for u in self._shared(unit, prev_end):
+                            fig = Figure("count", metric, value, ns, ne, approx, (s, e), clause)
+                            fig.listed, fig.org_from = True, u
+                            figs.append(fig)
+                        prev_end = ne
+                        continue
                 prev_end = ne
                 if metric is not None:
                     fig = Figure("count", metric, value, ns, ne, approx, (s, e), clause)
@@ -237,6 +262,12 @@ class FigureReader:
                 )
             figs.append(fig)
         return figs
+
+    def _shared(self, unit: Mention, prev_end: int) -> list[Mention]:
+        """The units an item's value belongs to: "huyện Lý Nhân và huyện Bình Lục đạt 30%"
+        gives each of the two the same figure."""
+        partner = self.lists.partner(unit)
+        return [partner, unit] if partner is not None and partner.start >= prev_end else [unit]
 
     def _nounless(self, pre_near: str, ne: int, tokens: list, nxt: int) -> str | None:
         """The metric of a number without a noun after it, or None.

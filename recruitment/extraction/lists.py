@@ -16,8 +16,17 @@ from .organisations import Mention
 from .text import NON_SPACE_RE, Text, sentences
 
 _ITEM_GAP_RE = re.compile(r"[ \t]*(?:[:–—-]|với)?[ \t]*$")
+# Between a unit and its share in a list: "huyện A (45,16%)", "huyện B đạt 45,09%", "C: 30%".
+_SHARE_GAP_RE = re.compile(r"[ \t]*(?:[:–—-]|\(|(?:đạt|được)(?:[ \t]+tỷ[ \t]+lệ)?)?[ \t]*$")
+# A sentence opening with these goes on about the total before it: "Trong đó, huyện A kết
+# nạp 120 ĐV, huyện B 110 ĐV".
+_CONNECTOR_RE = re.compile(
+    r"[ \t]*(?:trong\s+đó|cụ\s+thể|theo\s+đó|trong\s+số\s+(?:đó|này)|qua\s+đó)[ \t]*[,:]?[ \t]*$",
+    re.IGNORECASE,
+)
 _ITEM_SEP_RE = re.compile(
-    r"[ \t]*(?:[,;]|\s+và)(?:[ \t]+(?:tiếp\s+(?:đến|theo)|sau\s+đó|kế\s+đến)(?:\s+là)?)?[ \t]*$",
+    r"[ \t]*\)?[ \t]*(?:[,;]|\s+và)(?:[ \t]+(?:tiếp\s+(?:đến|theo)|sau\s+đó|kế\s+đến)(?:\s+là)?)?"
+    r"[ \t]*$",
     re.IGNORECASE,
 )
 _ITEM_BULLET_RE = re.compile(r"[ \t]*(?:[-–•+*][ \t]*|\d{1,2}[.)][ \t]+)?$")
@@ -25,6 +34,10 @@ _LIST_HEAD_END_RE = re.compile(r"(?::|\s(?:như|là|gồm))[ \t]*$", re.IGNORECA
 ITEM_NOUNS = frozenset({"đảng viên", "đồng chí"})
 _UNIT_VERB_GAP_RE = re.compile(r"[ \t]+(?:đã[ \t]+)?kết[ \t]+nạp(?:[ \t]+(?:được|mới))?[ \t]+")
 _UNIT_LEVELS = frozenset({"district", "commune"})
+_PARTNER_GAP_RE = re.compile(
+    r"[ \t]*(?:,|và)[ \t]*(?:(?:[Đđ]ảng[ \t]+(?:bộ|ủy|uỷ)|[Cc]hi[ \t]+bộ)[ \t]+)?"
+)
+_PARTY_PREFIX_RE = re.compile(r"(?:[Đđ]ảng[ \t]+(?:bộ|ủy|uỷ)|[Cc]hi[ \t]+bộ)[ \t]+$")
 
 
 def _ends_list_head(work: str, a: int, b: int) -> bool:
@@ -98,26 +111,62 @@ class Lists:
         if not _UNIT_VERB_GAP_RE.fullmatch(self.work, m.end, ns):
             return
         work = self.work
-        if NON_SPACE_RE.search(work, s, m.start) and not _ends_list_head(work, s, m.start):
+        if (
+            NON_SPACE_RE.search(work, s, m.start)
+            and not _ends_list_head(work, s, m.start)
+            and not _CONNECTOR_RE.match(work, s, m.start)
+        ):
             return
         self.inline = (s, "admitted")
 
     def item_metric(self, s: int, prev_end: int, ns: int) -> str | None:
-        """The metric of "<unit> N đảng viên" as an item of a list, or None.
+        """The metric of "<unit> N đảng viên" (or "<unit> N;") as an item of a list, or None.
 
         The number must follow a named unit directly (a colon or dash between them at
         most), and the unit must open an item: right after the list's head (in the
         sentence, or on the line under a head line) or after the previous item's
         separator.
         """
+        return self._item(s, prev_end, ns, _ITEM_GAP_RE)
+
+    def share_item(self, s: int, prev_end: int, ns: int) -> Mention | None:
+        """The unit of "<unit> (45,16%)" / "<unit> đạt 45,09%" as an item of a list of
+        admissions, or None: its share is of its admission plan."""
+        if self._item(s, prev_end, ns, _SHARE_GAP_RE) != "admitted":
+            return None
+        return self.mentions[bisect.bisect_left(self.mention_starts, ns) - 1]
+
+    def unit_before(self, ns: int) -> Mention | None:
+        i = bisect.bisect_left(self.mention_starts, ns) - 1
+        return self.mentions[i] if i >= 0 else None
+
+    def partner(self, unit: Mention) -> Mention | None:
+        """The unit before ``unit`` that shares its value: "huyện Lý Nhân và huyện Bình Lục
+        đạt 30%", "xã A, phường B (mỗi nơi 4 đảng viên)"."""
+        i = bisect.bisect_left(self.mention_starts, unit.start) - 1
+        if i < 0:
+            return None
+        m = self.mentions[i]
+        if m.org is None or not _PARTNER_GAP_RE.fullmatch(self.work, m.end, unit.start):
+            return None
+        return m
+
+    def _item(self, s: int, prev_end: int, ns: int, gap: re.Pattern) -> str | None:
         work = self.work
         i = bisect.bisect_left(self.mention_starts, ns) - 1
         if i < 0:
             return None
         m = self.mentions[i]
-        if m.org is None or m.start < prev_end or not _ITEM_GAP_RE.match(work[m.end : ns]):
+        if m.org is None or m.start < prev_end or not gap.match(work[m.end : ns]):
             return None
-        before = work[prev_end : m.start]
+        partner = self.partner(m)
+        if partner is not None and partner.start >= prev_end:
+            m = partner  # the item opens with the first of the two units
+        opens = m.start
+        prefix = _PARTY_PREFIX_RE.search(work, max(prev_end, opens - 12), opens)
+        if prefix is not None:
+            opens = prefix.start()  # "Đảng bộ huyện A (45%)": the item opens at "Đảng bộ"
+        before = work[prev_end:opens]
         inline = self.inline
         if inline is not None and inline[0] == s and prev_end > s:
             return inline[1] if _ITEM_SEP_RE.match(before) else None

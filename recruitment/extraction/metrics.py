@@ -202,6 +202,12 @@ LIST_HEAD_ACHIEVED_RE = re.compile(
     r"(?:vượt|đạt|hoàn\s+thành)(?:\s+(?:và\s+vượt|mức))?\s+(?:chỉ\s+tiêu|kế\s+hoạch)",
     re.IGNORECASE,
 )
+# List heads that hand out plans: "giao chỉ tiêu ... cho các đảng bộ:", "phân bổ chỉ tiêu".
+LIST_HEAD_PLAN_RE = re.compile(
+    r"(?:giao|phân\s+bổ|phân\s+giao)\s+chỉ\s+tiêu|chỉ\s+tiêu[^.;:]{0,40}?\s(?:giao|phân\s+bổ)"
+    r"\s+(?:cho\s+)?(?:các|từng)",
+    re.IGNORECASE,
+)
 LIST_HEAD_GENERIC_RE = re.compile(
     r"kết\s+quả|cụ\s+thể|như\s+sau|trong\s+đó|dẫn\s+đầu|(?:cao|nhiều)\s+nhất|tiêu\s+biểu",
     re.IGNORECASE,
@@ -307,6 +313,8 @@ def classify_list_head(head: str, admitted_before: bool) -> str | None:
     """
     if NOT_ADMITTED_RE.search(head) or AVERAGE_RE.search(head):
         return None
+    if LIST_HEAD_PLAN_RE.search(head) and ADMIT_WORD_RE.search(head):
+        return "target"  # "giao chỉ tiêu kết nạp đảng viên cho các đảng bộ: huyện A 120; ..."
     if TARGET_CUE_RE.search(LIST_HEAD_ACHIEVED_RE.sub(" ", head)):
         return None
     if ADMIT_WORD_RE.search(head):

@@ -32,3 +32,51 @@ def test_a_plan_year_after_the_totals_share_does_not_date_the_list_below():
         ("huyện Thới Lai", "admitted", Decimal(195), *YTD),
         ("huyện Thới Lai", "percent_of_target", Decimal("102.6"), *YTD),
     }
+
+
+Q1 = (date(2021, 1, 1), date(2021, 3, 31))
+
+
+def test_shares_after_units_in_a_list_of_admissions_are_each_units_progress():
+    text = (
+        "Quý I/2021, toàn tỉnh Hà Nam kết nạp 187 đảng viên mới, đạt 24,93% kế hoạch. Trong "
+        "đó, số đảng bộ trực thuộc có tỷ lệ kết nạp đảng viên mới đạt kết quả cao như: Đảng bộ "
+        "huyện Kim Bảng (45,16%); huyện Thanh Liêm (45,09%); Đảng bộ Công an tỉnh đạt 42,85%; "
+        "huyện Lý Nhân và huyện Bình Lục đạt 30%."
+    )
+    assert _facts(text, date(2021, 4, 5)) == {
+        ("tỉnh Hà Nam", "admitted", Decimal(187), *Q1),
+        ("tỉnh Hà Nam", "percent_of_target", Decimal("24.93"), *Q1),
+        ("huyện Kim Bảng", "percent_of_target", Decimal("45.16"), *Q1),
+        ("huyện Thanh Liêm", "percent_of_target", Decimal("45.09"), *Q1),
+        ("Công an tỉnh", "percent_of_target", Decimal("42.85"), *Q1),
+        ("huyện Lý Nhân", "percent_of_target", Decimal(30), *Q1),
+        ("huyện Bình Lục", "percent_of_target", Decimal(30), *Q1),
+    }
+
+
+def test_a_list_handing_out_plans_gives_each_unit_its_target():
+    text = (
+        "Năm 2022, Ban Thường vụ Tỉnh ủy giao chỉ tiêu kết nạp đảng viên cho các đảng bộ trực "
+        "thuộc: huyện Kim Bảng 120; huyện Thanh Liêm 110; thành phố Phủ Lý 150."
+    )
+    year = (date(2022, 1, 1), date(2022, 12, 31))
+    assert _facts(text, date(2022, 2, 1)) == {
+        ("huyện Kim Bảng", "target", Decimal(120), *year),
+        ("huyện Thanh Liêm", "target", Decimal(110), *year),
+        ("thành phố Phủ Lý", "target", Decimal(150), *year),
+    }
+
+
+def test_a_breakdown_opening_with_trong_do_gives_the_units_after_the_first_the_verb():
+    text = (
+        "6 tháng đầu năm 2022, toàn tỉnh Hà Nam kết nạp 1.200 ĐV. Trong đó, huyện Kim Bảng "
+        "kết nạp 120 ĐV, huyện Thanh Liêm 110 ĐV, thành phố Phủ Lý 150 ĐV."
+    )
+    h1 = (date(2022, 1, 1), date(2022, 6, 30))
+    assert _facts(text, date(2022, 7, 5)) == {
+        ("tỉnh Hà Nam", "admitted", Decimal(1200), *h1),
+        ("huyện Kim Bảng", "admitted", Decimal(120), *h1),
+        ("huyện Thanh Liêm", "admitted", Decimal(110), *h1),
+        ("thành phố Phủ Lý", "admitted", Decimal(150), *h1),
+    }
