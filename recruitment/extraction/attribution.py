@@ -340,6 +340,9 @@ class Attribution:
             return
         sent = self.sent
         assert sent is not None
+        if fig.org_fixed is not None:
+            fig.org, fig.org_source = fig.org_fixed, CLAUSE
+            return
         if fig.org_from is not None:
             org = self.mention_org(fig.org_from, para)
             if org is not None:

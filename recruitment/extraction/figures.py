@@ -64,6 +64,7 @@ class Figure:
     listed: bool = False  # its metric comes from the head of a list it is an item of
     # The unit a list item names, when attribution must not look further ("huyện A (45%)").
     org_from: Mention | None = None
+    org_fixed: Org | None = None  # a list item's unit named bare ("Tứ Kỳ 110")
     # Where attribution found the organisation and the period (``attribution`` sources).
     org_source: str = ""
     period_source: str = ""
@@ -195,6 +196,15 @@ class FigureReader:
                     # "giao chỉ tiêu ...: huyện A 120; huyện B 110; Công an tỉnh 40".
                     metric = lists.item_metric(s, prev_end, ns)
                     unit = lists.unit_before(ns) if metric is not None else None
+                    bare = lists.bare_item(s, prev_end, ns) if metric is None else None
+                    if bare is not None:
+                        fig = Figure(
+                            "count", lists.inline[1], value, ns, ne, approx, (s, e), clause
+                        )
+                        fig.listed, fig.org_fixed = True, bare
+                        figs.append(fig)
+                        prev_end = ne
+                        continue
                     if unit is not None:
                         for u in self._shared(unit, prev_end):
                             fig = Figure("count", metric, value, ns, ne, approx, (s, e), clause)
@@ -216,8 +226,13 @@ class FigureReader:
                 work[prev_end:ns], pre_clause, post, noun_m.group("noun"), la_so
             )
             listed = False
+            bare = None
             if metric is None and pair is None and noun_m.group("noun").lower() in ITEM_NOUNS:
                 metric = lists.item_metric(s, prev_end, ns)
+                if metric is None:
+                    # "...: Thanh Hà 120 ĐV; Tứ Kỳ 110 ĐV".
+                    bare = lists.bare_item(s, prev_end, ns)
+                    metric = lists.inline[1] if bare is not None and lists.inline else None
                 listed = metric is not None
             elif metric == "admitted" and pair is None and lists.inline is None:
                 lists.open_verb_list(s, ns)
@@ -237,6 +252,7 @@ class FigureReader:
                 figs.append(partner)
                 continue
             fig = Figure("count", metric, value, ns, ne, approx, (s, e), clause, listed=listed)
+            fig.org_fixed = bare
             plan = _SLASH_PLAN_RE.match(work, noun_m.end(), e) if metric == "admitted" else None
             if plan is not None:
                 # "kết nạp mới 80 đảng viên/85 chỉ tiêu tỉnh giao": the count over its plan.

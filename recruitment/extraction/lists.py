@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from . import metrics
-from .organisations import Mention
+from . import metrics, organisations
+from .organisations import Mention, Org
 from .text import NON_SPACE_RE, Text, sentences
 
 _ITEM_GAP_RE = re.compile(r"[ \t]*(?:[:–—-]|với)?[ \t]*$")
@@ -37,6 +37,12 @@ _UNIT_LEVELS = frozenset({"district", "commune"})
 _PARTNER_GAP_RE = re.compile(
     r"[ \t]*(?:,|và)[ \t]*(?:(?:[Đđ]ảng[ \t]+(?:bộ|ủy|uỷ)|[Cc]hi[ \t]+bộ)[ \t]+)?"
 )
+# An item after the previous one: "; Tứ Kỳ 110", ", Công an: 40".
+_BARE_ITEM_RE = re.compile(
+    r"[ \t]*\)?[ \t]*(?:[,;]|\s+và)[ \t]+(?P<name>[A-ZĐ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,4}?)"
+    r"[ \t]*:?[ \t]*$"
+)
+_BARE_FIRST_RE = re.compile(r"(?P<name>[A-ZĐ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,4}?)[ \t]*:?[ \t]*$")
 _PARTY_PREFIX_RE = re.compile(r"(?:[Đđ]ảng[ \t]+(?:bộ|ủy|uỷ)|[Cc]hi[ \t]+bộ)[ \t]+$")
 
 
@@ -118,6 +124,28 @@ class Lists:
         ):
             return
         self.inline = (s, "admitted")
+
+    def bare_item(self, s: int, prev_end: int, ns: int) -> Org | None:
+        """The unit of a list item named without its level word ("...: Thanh Hà 120; Tứ Kỳ
+        110; Công an 40"), in a list whose metric is known; None elsewhere."""
+        work = self.work
+        inline = self.inline
+        if prev_end == s:
+            # The first item, right after the head: "... cho các huyện: Thanh Hà 120;".
+            m = _BARE_FIRST_RE.search(work, s, ns)
+            if m is None or not _LIST_HEAD_END_RE.search(work, s, m.start("name")):
+                return None
+            unit = organisations.bare_unit(m.group("name"))
+            head = work[s : m.start("name")]
+            metric = metrics.classify_list_head(head, self.para_last_metric == "admitted")
+            if unit is None or metric is None:
+                return None
+            self.inline = (s, metric)
+            return unit
+        if inline is None or inline[0] != s:
+            return None
+        m = _BARE_ITEM_RE.match(work, prev_end, ns)
+        return organisations.bare_unit(m.group("name")) if m else None
 
     def item_metric(self, s: int, prev_end: int, ns: int) -> str | None:
         """The metric of "<unit> N đảng viên" (or "<unit> N;") as an item of a list, or None.

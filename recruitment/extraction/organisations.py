@@ -871,3 +871,28 @@ def home_province(orgs: list[Org]) -> Org | None:
         if name.lower() in CENTRAL_CITIES
         else Org("tỉnh", name, "province")
     )
+
+
+# Forces and blocs a provincial list names bare: "Công an 40; Quân sự 35; Khối Doanh nghiệp 60".
+_BARE_BODY_RE = re.compile(
+    r"(?:Công\s+an|Quân\s+sự|Bộ\s+đội\s+Biên\s+phòng|Biên\s+phòng|Khối(?:\s+\w+){1,4})"
+    r"(?:\s+tỉnh|\s+thành\s+phố)?"
+)
+_LIST_LEVEL_WORDS = ("huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn")
+
+
+def bare_unit(name: str) -> Org | None:
+    """The unit a list item names without its level word ("Thanh Hà 120; Tứ Kỳ 110",
+    "Công an 40"), or None: the whole name must be an official unit's or a provincial body's.
+    Only lists call this; in running text such a name is anything."""
+    name = " ".join(name.split())
+    if _BARE_BODY_RE.fullmatch(name):
+        kind = re.sub(r"\s+(?:tỉnh|thành\s+phố)$", "", name)
+        return Org("đảng bộ", f"{kind} tỉnh", "district")
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens):
+        return None
+    for word in _LIST_LEVEL_WORDS:
+        if gazetteer.official_prefix(word, tokens) == len(tokens):
+            return _make_org(word, name)
+    return None

@@ -80,3 +80,24 @@ def test_a_breakdown_opening_with_trong_do_gives_the_units_after_the_first_the_v
         ("huyện Thanh Liêm", "admitted", Decimal(110), *h1),
         ("thành phố Phủ Lý", "admitted", Decimal(150), *h1),
     }
+
+
+def test_list_items_may_name_units_without_their_level_word():
+    text = (
+        "Năm 2022, Ban Thường vụ Tỉnh ủy giao chỉ tiêu kết nạp đảng viên cho các huyện, thành "
+        "phố: Thanh Hà 120; Tứ Kỳ 110; Công an 40; Quân sự 35."
+    )
+    year = (date(2022, 1, 1), date(2022, 12, 31))
+    assert _facts(text, date(2022, 2, 1)) == {
+        ("huyện Thanh Hà", "target", Decimal(120), *year),
+        ("huyện Tứ Kỳ", "target", Decimal(110), *year),
+        ("Công an tỉnh", "target", Decimal(40), *year),
+        ("Quân sự tỉnh", "target", Decimal(35), *year),
+    }
+
+
+def test_a_bare_name_outside_a_list_is_no_unit():
+    text = "Năm 2022, huyện Thanh Hà kết nạp 120 đảng viên; Nguyễn Văn An 35 tuổi."
+    assert _facts(text, date(2023, 1, 5)) == {
+        ("huyện Thanh Hà", "admitted", Decimal(120), date(2022, 1, 1), date(2022, 12, 31))
+    }
