@@ -565,7 +565,10 @@ class Attribution:
         if fig.metric == "members_total" and rng[0] != rng[1]:
             rng = (rng[1], rng[1])
         if fig.metric != "members_total" and chosen.kind == "now" and rng[0] == rng[1]:
-            return  # "đến nay, đã kết nạp 300": a running total from an unstated start
+            if self.term_context:
+                return  # "đến nay, đã kết nạp 300" in a term's report: from an unstated start
+            # "Đến nay, toàn huyện đã kết nạp 280 đảng viên" in a report on the year so far.
+            rng = (datetime.date(rng[1].year, 1, 1), rng[1])
         if fig.metric != "members_total" and chosen.kind in periods.MOMENT_KINDS:
             # A flow "tính đến ngày 15/9/2023" runs from Jan 1 of that year (the as-of
             # convention); "đến năm 2025" is a horizon, not a period: give nothing,

@@ -104,6 +104,8 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
     ("founding", ("thành lập",), r"thành\s+lập\s+(?:từ\s+|vào\s+|trong\s+)?(?:năm\s+)?(\d{4})"),
     ("since_founding", ("sau",), r"sau\s+(\d{1,2})\s+năm\s+(?:được\s+)?(?:thành\s+lập|ra\s+đời)"),
     ("this_year", ("năm nay",), r"năm\s+nay"),
+    # "trong nhiệm kỳ qua" at a congress of 2020: the term that ended, 2015–2020.
+    ("past_term", ("nhiệm kỳ",), r"nhiệm\s+kỳ\s+(?:vừa\s+qua|qua|trước)(?!\w)"),
     # "Trong năm, ..." and "năm qua": the year the article reviews (the one just ended in
     # a January or February article). Not "5 năm qua", "những năm qua" or "trong năm học".
     ("past_year", ("trong năm",), r"trong\s+năm(?=\s*[,;:)]|\s+(?:qua|vừa\s+qua)(?!\w))"),
@@ -375,6 +377,11 @@ def resolve(m: PeriodMention, ctx: PeriodContext) -> tuple[date, date] | None:
             return (date(a, 1, 1), date(b, 12, 31)) if 0 < b - a <= 10 else None
         if m.kind == "this_year":
             return (date(pub.year, 1, 1), date(pub.year, 12, 31)) if pub else None
+        if m.kind == "past_term":
+            if pub is None:
+                return None
+            end = pub.year - (pub.year - 2000) % 5
+            return date(end - 5, 1, 1), date(end, 12, 31)
         if m.kind == "past_year":
             if pub is None:
                 return None

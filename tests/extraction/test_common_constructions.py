@@ -51,8 +51,10 @@ def test_a_written_out_date_is_not_first_months():
     assert [k for k, _ in _periods("Ngày 12 tháng năm 2023, hội nghị")] == ["year"]
 
 
-def test_until_now_without_a_term_gives_nothing():
-    assert _values("Đến nay, huyện Tân Lạc đã kết nạp 702 đảng viên.") == set()
+def test_until_now_in_an_article_naming_no_term_is_the_year_so_far():
+    assert _facts("Đến nay, huyện Tân Lạc đã kết nạp 702 đảng viên.") == {
+        ("admitted", Decimal(702), "huyện Tân Lạc", "district", date(2024, 1, 1), PUB)
+    }
 
 
 def test_until_now_after_an_earlier_term_gives_nothing():

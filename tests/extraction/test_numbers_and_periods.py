@@ -168,3 +168,17 @@ def test_periods_that_take_their_year_from_the_article(phrase, published, expect
 def test_plural_years_and_school_years_are_not_the_articles_year(phrase):
     kinds = [m.kind for m in find_period_mentions(phrase)]
     assert "past_year" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        (date(2020, 7, 20), (2015, 2020)),
+        (date(2023, 4, 2), (2015, 2020)),
+        (date(2025, 9, 1), (2020, 2025)),
+    ],
+)
+def test_the_past_term_is_the_one_that_ended_last(published, expected):
+    (mention,) = find_period_mentions("trong nhiệm kỳ qua")
+    rng = resolve(mention, PeriodContext(published=published))
+    assert (rng[0].year, rng[1].year) == expected

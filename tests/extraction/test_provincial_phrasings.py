@@ -386,9 +386,22 @@ def test_shares_after_an_admission_count_are_not_progress():
     assert _values(text) == {("admitted", Decimal(120))}
 
 
-def test_running_total_without_a_start_gives_no_admission_but_keeps_the_stock():
+def test_running_total_in_an_article_naming_no_term_is_the_year_so_far_with_the_stock():
     text = "Đến nay, huyện Lục Yên đã kết nạp 300 đảng viên, nâng tổng số đảng viên lên 4.500."
-    assert _facts(text) == {("members_total", Decimal(4500), "huyện Lục Yên", "district", PUB, PUB)}
+    assert _facts(text) == {
+        ("admitted", Decimal(300), "huyện Lục Yên", "district", date(2023, 1, 1), PUB),
+        ("members_total", Decimal(4500), "huyện Lục Yên", "district", PUB, PUB),
+    }
+
+
+def test_running_total_after_a_term_counts_from_the_terms_start():
+    text = (
+        "Đại hội Đảng bộ huyện Lục Yên nhiệm kỳ 2020-2025 đã thành công. Đến nay, huyện Lục "
+        "Yên đã kết nạp 300 đảng viên."
+    )
+    assert _facts(text) == {
+        ("admitted", Decimal(300), "huyện Lục Yên", "district", date(2020, 1, 1), PUB)
+    }
 
 
 def test_stock_at_a_month_from_have_form():
