@@ -155,9 +155,6 @@ _SCHOOL_TYPES = (
     r"Phổ\s+thông(?:\s+dân\s+tộc\s+nội\s+trú)?|Đại\s+học|Cao\s+đẳng|Trung\s+cấp|"
     r"Chính\s+trị|Dân\s+tộc\s+nội\s+trú"
 )
-# "Trường THPT chuyên Nguyễn Quang Diêu": "chuyên" (a gifted-pupils school) inside the name.
-_SCHOOL_NAME = rf"{_TOKEN}(?:[ \t]+(?:chuyên[ \t]+)?{_TOKEN}){{0,7}}"
-_SCHOOL_RE = re.compile(rf"Trường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_SCHOOL_NAME}")
 _BODY_KINDS = (
     r"Công\s+ty|Tổng\s+công\s+ty|Bệnh\s+viện|Ngân\s+hàng|Cục|Sở|Cơ\s+quan|Khối|"
     r"Quân\s+sự|Công\s+an|Bộ\s+đội|Viện|Trung\s+tâm|Tập\s+đoàn|Văn\s+phòng|Báo|Đài|"
@@ -167,12 +164,20 @@ _BODY_KINDS = (
 # Quảng Bình", "Môi trường Đô thị", "Tổng công ty cao su Đồng Nai"), not a verb or link
 # word that ends it.
 _GAP_WORD = (
-    r"(?!(?:và|của|có|đã|được|bộ|ủy|uỷ|với|cùng|là|tại|trong|kết|cho|đạt)(?!\w))"
+    r"(?!(?:và|của|có|đã|được|bộ|ủy|uỷ|với|cùng|là|tại|trong|kết|cho|đạt|tổ|vừa|long|tiến|"
+    r"trao|mở|khai|cử|giới|thực|luôn|đang|sẽ|cũng|chỉ|nhận|dự|tham|chào|mừng|đón)(?!\w))"
     r"[a-zà-ỹđ]+[ \t]+"
     # "Sở Giáo dục và Đào tạo", "Tài nguyên và Môi trường": "và" joins two capitalised
     # words of one name (a second body would open with "Đảng bộ", which ends the name).
     r"|và[ \t]+(?!Đảng|Chi|Ban|Huyện|Tỉnh|Thành|Quận|Xã|Phường)"
 )
+# "Trường THPT chuyên Nguyễn Quang Diêu" ("chuyên": a gifted-pupils school), "Trường Cao
+# đẳng Kinh tế - Kỹ thuật Lâm Đồng": lower-case words and a dash inside the name.
+_SCHOOL_NAME = (
+    rf"{_TOKEN}(?:[ \t]+(?:chuyên[ \t]+|(?:{_GAP_WORD}){{1,2}}(?=[-–]|{_U})|)(?:[-–][ \t]+)?"
+    rf"{_TOKEN}){{0,9}}"
+)
+_SCHOOL_RE = re.compile(rf"Trường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_SCHOOL_NAME}")
 _BODY_NAME = rf"{_TOKEN}(?:[ \t]+(?:(?:{_GAP_WORD}){{1,2}}(?={_U}))?{_TOKEN}){{0,7}}"
 _BODY_RE = re.compile(
     r"(?:[Đđ]ảng\s+bộ|[Đđ]ảng\s+(?:ủy|uỷ)|[Cc]hi\s+bộ)[ \t]+"
@@ -329,6 +334,13 @@ def trim_school_name(raw: str, max_tokens: int) -> str:
     for i, tok in enumerate(tokens):
         # Only the type so far ("THCS", "THPT chuyên").
         opening = all(t.isupper() or t == "chuyên" for t in out)
+        if out and not opening and (tok in SURNAMES or tok in _STOP_TOKENS):
+            # "Trường Cao đẳng Kinh tế - Kỹ thuật Lâm Đồng": a province or district closing
+            # the name is a place, not a person's surname.
+            n = gazetteer.official_prefix("any", tokens[i : i + 4]) or 0
+            if n:
+                out.extend(tokens[i : i + n])
+                break
         if tok in SURNAMES:
             if not opening:
                 break
@@ -530,7 +542,7 @@ def _mentions_at(
     m = _SCHOOL_RE.match(text, pos, end) if trigger == "trường" else None
     if m:
         head, _, rest = m.group(0).partition(" ")
-        name = trim_school_name(rest, 7)
+        name = trim_school_name(rest, 12)
         if name:
             full = f"{head} {name}"
             found.append(
@@ -576,7 +588,7 @@ def _mentions_at(
     if m:
         raw = m.group("name")
         if raw[:7].lower() == "trường ":
-            name = f"Trường {trim_school_name(raw[len('Trường ') :], 7)}".strip()
+            name = f"Trường {trim_school_name(raw[len('Trường ') :], 12)}".strip()
         elif raw.split()[0][:1].islower():
             prefix, _, rest = raw.partition(" ")
             if prefix.lower() in ("khu", "tổ") and rest.split()[0][:1].islower():

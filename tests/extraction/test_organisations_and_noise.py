@@ -127,6 +127,14 @@ def test_a_company_name_may_hold_lower_case_words_before_its_place():
             "Đảng bộ Sở Giáo dục và Đào tạo TPHCM tổ chức kết nạp Đảng",
             Org("đảng bộ", "Sở Giáo dục và Đào tạo TPHCM", "grassroots"),
         ),
+        (
+            "Trường Cao đẳng Kinh tế - Kỹ thuật Lâm Đồng kết nạp 12 đảng viên",
+            Org("trường", "Trường Cao đẳng Kinh tế - Kỹ thuật Lâm Đồng", "grassroots"),
+        ),
+        (
+            "Trường THPT Kim Động tổ chức Lễ kết nạp Đảng",
+            Org("trường", "Trường THPT Kim Động", "grassroots"),
+        ),
     ],
 )
 def test_names_of_institutions_keep_their_inner_words(text, org):
