@@ -890,6 +890,10 @@ _BARE_BODY_RE = re.compile(
     r"(?:Công\s+an|Quân\s+sự|Bộ\s+đội\s+Biên\s+phòng|Biên\s+phòng|Khối(?:\s+\w+){1,4})"
     r"(?:\s+tỉnh|\s+thành\s+phố)?"
 )
+# An institution of a bloc: "Sở Y tế", "Cục Thuế tỉnh", "Bệnh viện Đa khoa tỉnh", "Trường …".
+_BARE_INSTITUTION_RE = re.compile(
+    rf"(?:{_BODY_KINDS}|Trường|Ban|Ủy\s+ban|Tòa\s+án|Viện\s+Kiểm\s+sát)(?:\s+\w+){{1,5}}"
+)
 _LIST_LEVEL_WORDS = ("huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn")
 
 
@@ -901,6 +905,8 @@ def bare_unit(name: str) -> Org | None:
     if _BARE_BODY_RE.fullmatch(name):
         kind = re.sub(r"\s+(?:tỉnh|thành\s+phố)$", "", name)
         return Org("đảng bộ", f"{kind} tỉnh", "district")
+    if _BARE_INSTITUTION_RE.fullmatch(name):
+        return Org("đảng bộ", name, "grassroots")  # "Sở Y tế 20; Cục Thuế tỉnh 12"
     tokens = name.split()
     if not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens):
         return None

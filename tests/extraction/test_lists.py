@@ -101,3 +101,18 @@ def test_a_bare_name_outside_a_list_is_no_unit():
     assert _facts(text, date(2023, 1, 5)) == {
         ("huyện Thanh Hà", "admitted", Decimal(120), date(2022, 1, 1), date(2022, 12, 31))
     }
+
+
+def test_a_blocs_list_names_its_institutions_bare():
+    text = (
+        "Năm 2023, Đảng bộ Khối các cơ quan tỉnh kết nạp 150 đảng viên. Các đơn vị kết nạp "
+        "nhiều như: Sở Y tế 20 đảng viên; Cục Thuế tỉnh 12 đảng viên; Bệnh viện Đa khoa tỉnh 15 "
+        "đảng viên."
+    )
+    year = (date(2023, 1, 1), date(2023, 12, 31))
+    assert _facts(text, date(2024, 1, 2)) == {
+        ("Khối các cơ quan tỉnh", "admitted", Decimal(150), *year),
+        ("Sở Y tế", "admitted", Decimal(20), *year),
+        ("Cục Thuế tỉnh", "admitted", Decimal(12), *year),
+        ("Bệnh viện Đa khoa tỉnh", "admitted", Decimal(15), *year),
+    }
