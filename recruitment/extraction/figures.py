@@ -40,6 +40,7 @@ _FIGURE_IN_RE = re.compile(
     r"\d\s*(?:%|phần\s+trăm)|\d\s+(?:đảng\s+viên|đồng\s+chí|quần\s+chúng)", re.I
 )
 _NOW_RE = re.compile(r"hiện", re.I)
+_RATE_BEFORE_RE = re.compile(r"tỷ\s+lệ|tỉ\s+lệ", re.I)
 
 
 @dataclass
@@ -168,6 +169,11 @@ class FigureReader:
                     prev_end = pm.end()
                     continue
                 pct_kind, excess = res
+                if pct_kind == "bare" and value < 15 and _RATE_BEFORE_RE.search(pre_clause):
+                    # "kết nạp 358 đảng viên mới, đạt tỷ lệ 7,61%": admissions as a share of
+                    # the members, the usual rate of a few per cent, not progress on a plan.
+                    prev_end = pm.end()
+                    continue
                 val = value + 100 if excess else value
                 fig = Figure(
                     "percent", None, val, ns, ne, approx, (s, e), clause, pct_kind=pct_kind

@@ -202,3 +202,8 @@ def test_a_part_singled_out_with_rieng_cac_is_not_a_figure_of_its_own():
         "mới. Riêng các tổ chức cơ sở đảng khối xã, thị trấn kết nạp mới 52 đảng viên."
     )
     assert _facts(text, published=date(2016, 9, 19)) == {("admitted", Decimal(71), False)}
+
+
+def test_a_small_rate_stated_without_a_plan_is_a_share_of_the_members():
+    text = "Trong năm qua, Huyện ủy Xuân Lộc kết nạp được 358 đảng viên mới, đạt tỷ lệ 7,61%."
+    assert _facts(text, published=date(2018, 1, 1)) == {("admitted", Decimal(358), False)}
