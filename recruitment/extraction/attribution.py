@@ -45,6 +45,10 @@ _CONGRESS_OF_RE = re.compile(
     r"đại\s+hội\s+(?:đại\s+biểu\s+)?(?:đảng\s+bộ\s+|đảng\s+ủy\s+|đảng\s+uỷ\s+)?$",
     re.IGNORECASE,
 )
+# Before a partner named after the subject: "phối hợp với", "cùng với", "phối hợp của".
+_PARTNER_BEFORE_RE = re.compile(
+    r"(?:phối\s+hợp\s+(?:với|của)|cùng\s+với)(?:\s+[^\W\d_]+){0,8}\s*$", re.IGNORECASE
+)
 # A body named by its kind and a bare level word: "Công an tỉnh", "Khối các cơ quan tỉnh".
 _BARE_TERRITORY_END_RE = re.compile(r"\s(?:tỉnh|Tỉnh|huyện|Huyện|thành\s+phố)$")
 _PLAN_WORD_RE = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết", re.I)
@@ -376,6 +380,8 @@ class Attribution:
                 continue
             if i != 0 and _ASSIGNER_AFTER_RE.match(self.work, m.end):
                 continue  # "chỉ tiêu Tỉnh ủy giao": who set the plan, not the subject
+            if i != 0 and _PARTNER_BEFORE_RE.search(self.work, max(0, m.start - 70), m.start):
+                continue  # "Chi bộ A phối hợp với Quận ủy B tổ chức lớp": A's, B only helped
             if m.ref_word in (organisations.MASS_ORG, organisations.UNKNOWN_UNIT):
                 return  # "Hội Nông dân huyện giới thiệu ...": not a party organisation
             org = self.mention_org(m, para)

@@ -202,3 +202,23 @@ def test_a_count_of_members_names_whose_members_they_are():
     )
     (c,) = extract(text, published=date(2025, 8, 12)).candidates
     assert (c.organisation, c.metric, c.value) == ("phường Phước Thắng", "members_total", 1842)
+
+
+def test_a_partner_named_after_phoi_hop_voi_is_not_the_subject():
+    text = (
+        "Ngày 14/7/2010, Chi bộ Trường THPT Lộc Ninh phối hợp với Trung tâm bồi dưỡng chính trị "
+        "Quận ủy Hải Châu tổ chức lớp bồi dưỡng nhận thức về Đảng cho 80 học viên."
+    )
+    (c,) = extract(text, published=date(2010, 7, 14)).candidates
+    assert (c.organisation, c.metric, c.value) == ("chi bộ Trường THPT Lộc Ninh", "trained", 80)
+
+
+def test_a_figure_repeated_for_the_subject_is_the_units_figure_again():
+    text = (
+        "Kết nạp thêm 10 đảng viên\n\nNgày 28/12/2014, Chi bộ thôn Đắc Lộc đã làm lễ kết nạp "
+        "đảng viên cho 10 quần chúng ưu tú.\n\n10 đảng viên mới được kết nạp tại lễ."
+    )
+    facts = {
+        (c.organisation, c.value) for c in extract(text, published=date(2014, 12, 28)).candidates
+    }
+    assert facts == {("chi bộ thôn Đắc Lộc", 10)}
