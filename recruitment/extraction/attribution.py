@@ -253,6 +253,8 @@ class Attribution:
         # The days of the event the article reports, if any: a congress's members are
         # counted on its last day, a ceremony's admissions on its (first) day, a course's
         # attendees over its days.
+        # The last period the headline names (set once the headline is read).
+        self.title_period: periods.PeriodMention | None = None
         self.congress_day = congress_days[1] if congress_days else None
         self.ceremony_day = ceremony_days[0] if ceremony_days else None
         self.course_days = course_days
@@ -502,6 +504,10 @@ class Attribution:
             chosen = carried
             if carried is not None:
                 source = self._carried_source(carried)
+            elif self.title_period is not None and fig.num_start >= self.title_period.end:
+                # "Quý I/2021: Toàn tỉnh kết nạp 187 đảng viên mới" over a byline and a lead
+                # that says no period: the headline's holds for the body.
+                chosen, source = self.title_period, HEADLINE
         if (
             fig.metric == "trained"
             and self.course_days is not None

@@ -274,6 +274,10 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
                     lists.para_last_metric,
                 )
             carried_period = carry_period(work, pms, figures, carried_period)
+            title = art.title
+            if title is not None and title[0] <= s < title[1]:
+                real = [pm for pm in pms if pm.is_period]
+                attribution.title_period = real[-1] if real else attribution.title_period
             for m in sent_mentions:
                 org = attribution.mention_org(m, idx)
                 if org is not None:

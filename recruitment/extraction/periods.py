@@ -71,6 +71,13 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
         r"(\d{1,2})\s+tháng\s+(?:(đầu|cuối)\s+năm(?:\s+(?:nay|(\d{4})))?|"
         r"(?:của\s+)?năm\s+(?:nay|(\d{4})(?!\d)))",
     ),
+    # "Sáu tháng đầu năm 2013", "Chín tháng năm 2017": the count written in words.
+    (
+        "months",
+        ("tháng đầu", "tháng cuối", "tháng năm", "tháng của"),
+        r"(?<!\w)(hai|ba|bốn|sáu|bảy|tám|chín|mười\s+một|mười\s+hai|mười)\s+tháng\s+"
+        r"(?:(đầu|cuối)\s+năm(?:\s+(?:nay|(\d{4})))?|(?:của\s+)?năm\s+(?:nay|(\d{4})(?!\d)))",
+    ),
     ("quarter", ("quý",), r"quý\s+(iv|i{1,3}|[1-4])(?!\w)(?:\s*(?:năm\s+|[/\-]\s*)(\d{4}))?"),
     ("stock_date", ("đến", "tới"), _UNTIL + r"(?:hết\s+)?ngày\s+" + _DMY),
     # "Đến ngày 17/9": the year is the article's.
@@ -242,6 +249,18 @@ TO_DATE_KINDS = frozenset({"ytd", "term_to_date", "now", "since_merger", "from_d
 MERGER_DATE = vocabulary.REFORM_DATE
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_MONTH_COUNTS = {
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mười một": 11,
+    "mười hai": 12,
+}
 
 
 @dataclass(frozen=True)
@@ -388,7 +407,7 @@ def resolve(m: PeriodMention, ctx: PeriodContext) -> tuple[date, date] | None:
             y = pub.year - 1 if pub.month <= 2 else pub.year
             return date(y, 1, 1), date(y, 12, 31)
         if m.kind == "months":
-            n = int(g[0])
+            n = _MONTH_COUNTS.get(" ".join(g[0].lower().split())) or int(g[0])
             y = _year(g[2]) or _year(g[3]) or (pub.year if pub else None)
             if y is None or not 1 <= n <= 12:
                 return None

@@ -1,6 +1,7 @@
 """Events: a congress's members counted on its last day, a ceremony's admissions on its day."""
 
 from datetime import date
+from decimal import Decimal
 
 from recruitment.extraction import extract
 from recruitment.extraction.metrics import classify_count
@@ -165,4 +166,24 @@ def test_a_ceremony_in_a_named_month_counts_on_the_day_the_report_gives():
     )
     assert _facts(text, None) == {
         ("chi bộ Trường Mầm non Định Hiệp", "admitted", 2, date(2024, 8, 13), date(2024, 8, 13))
+    }
+
+
+def test_the_headlines_period_holds_for_a_body_that_names_none():
+    text = (
+        "Quý I/2021: Toàn tỉnh Ninh Bình kết nạp 187 đảng viên mới\n\nThứ Hai, 05/04/2021 | "
+        "10:20\n\n(NB) - Theo Ban Tổ chức Tỉnh ủy, toàn Đảng bộ đã kết nạp 187 đảng viên mới, "
+        "đạt 24,93% so với kế hoạch."
+    )
+    q1 = (date(2021, 1, 1), date(2021, 3, 31))
+    assert _facts(text, None) == {
+        ("tỉnh Ninh Bình", "admitted", 187, *q1),
+        ("tỉnh Ninh Bình", "percent_of_target", Decimal("24.93"), *q1),
+    }
+
+
+def test_months_written_in_words_are_the_first_months_of_the_year():
+    text = "Chín tháng năm 2017, Đảng bộ thị xã Ba Đồn kết nạp 128 đảng viên."
+    assert _facts(text, None) == {
+        ("thị xã Ba Đồn", "admitted", 128, date(2017, 1, 1), date(2017, 9, 30))
     }
