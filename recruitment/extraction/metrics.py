@@ -69,7 +69,7 @@ TRAINED_CLASS_PRE_RE = re.compile(
 )
 _ATTENDEE_NOUNS = frozenset({"quần chúng", "học viên", "đồng chí", "đối tượng"})
 TOTAL_PRE_RE = re.compile(
-    r"(?:(?:tổng\s+số|tổng\s+cộng)(?:[^;]{0,80}?)(?:\s(?:là|lên|có|đạt|gồm)|:)?|"
+    r"(?:(?:tổng\s+số|tổng\s+cộng)(?:[^;]{0,80}?)(?:\s(?:là|lên(?:\s+con\s+số)?|có|đạt|gồm)|:)?|"
     r"hiện\s+(?:nay\s+|tại\s+)?có(?:\s+tổng\s+số)?|" + _REPRESENTS + r")\s*" + _APPROX + r"$",
     re.IGNORECASE,
 )
@@ -85,6 +85,8 @@ NOT_ADMITTED_PRE_RE = re.compile(
     r"kết\s+nạp\s+lại)[^\d;,]{0,25}$",
     re.IGNORECASE,
 )
+# "đã xem xét và ra quyết định kết nạp thêm 113": the decision is the admission.
+DECIDED_BEFORE_RE = re.compile(r"quyết\s+định\s*$", re.IGNORECASE)
 # A plan stated by its noun: "(chỉ tiêu 140 đảng viên)", "kế hoạch giao 300 đảng viên";
 # not "vượt chỉ tiêu 20 đảng viên" (the excess).
 TARGET_COUNT_PRE_RE = re.compile(
@@ -125,7 +127,9 @@ TARGET_IS_RE = re.compile(
     re.IGNORECASE,
 )
 TOTAL_IS_RE = re.compile(
-    r"tổng\s+số\s+đảng\s+viên[^\d;:]{0,60}?\s(?:là|đạt|có|lên)\s*(?::\s*)?" + _APPROX + r"$",
+    r"tổng\s+số\s+đảng\s+viên[^\d;:]{0,60}?\s(?:là|đạt|có|lên(?:\s+con\s+số)?)\s*(?::\s*)?"
+    + _APPROX
+    + r"$",
     re.IGNORECASE,
 )
 # "Đảng bộ tỉnh có 104.598 đảng viên", "toàn Đảng bộ có 6.240 đảng viên sinh hoạt tại ...":
@@ -134,8 +138,8 @@ HAVE_PRE_RE = re.compile(
     r"(?<!\w)có\s+(?:tổng\s+(?:số|cộng)\s+)?" + _APPROX + r"$|"
     # "có 57 tổ chức cơ sở đảng với 9.012 đảng viên": the count after "với" is the members.
     r"(?<!\w)có\s+\d{1,3}(?:\.\d{3})*\s+(?:tổ\s+chức\s+cơ\s+sở\s+đảng|tổ\s+chức\s+đảng|"
-    r"đảng\s+bộ|chi\s+bộ|chi,\s+đảng\s+bộ)(?:\s+(?:cơ\s+sở|trực\s+thuộc))*\s+"
-    r"(?:với|gồm)\s+(?:tổng\s+số\s+)?" + _APPROX + r"$",
+    r"đảng\s+bộ|chi\s+bộ|chi,\s+đảng\s+bộ)(?:\s+(?:cơ\s+sở|trực\s+thuộc|đảng|Đảng))*\s+"
+    r"(?:với|gồm|và)\s+(?:tổng\s+số\s+)?" + _APPROX + r"$",
     re.I,
 )
 HAVE_SUBJECT_RE = re.compile(
@@ -150,7 +154,7 @@ HAVE_BLOCK_RE = re.compile(
 )
 HAVE_NOUN_BLOCK_RE = re.compile(
     r"^\s*(?:nữ|trẻ|là|người|dân\s+tộc|có|được|đủ|đang|dưới|trên|từ|tuổi|cao|miễn|mới|dự\s+bị|"
-    r"chính\s+thức|lớn|hưu|đi|làm|không|chưa|bị|vi|đã|sẽ|tham|thuộc|ưu|đạt|hoàn)(?!\w)",
+    r"chính\s+thức|lớn|hưu|đi|làm|không|chưa|bị|vi|đã|sẽ|tham|thuộc(?!\s+\d|\s*$)|ưu|đạt|hoàn)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -227,7 +231,11 @@ def classify_count(pre_near: str, pre_clause: str, post: str, noun: str, la_so: 
     metric = None
     near = pre_near[-60:]
     adm = ADMIT_PRE_RE.search(near)
-    if adm and NOT_ADMITTED_PRE_RE.search(near[: adm.start()]):
+    if (
+        adm
+        and NOT_ADMITTED_PRE_RE.search(near[: adm.start()])
+        and not DECIDED_BEFORE_RE.search(near[: adm.start()])
+    ):
         return None
     if AVERAGE_RE.search(pre_clause) or SUBSET_PRE_RE.search(pre_near):
         return None

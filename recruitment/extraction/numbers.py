@@ -122,9 +122,9 @@ def is_approximate(text: str, number_start: int) -> bool:
 
 DIGIT_RE = re.compile(r"\d")
 # "số 5", "khóa 12", "lần thứ 3": a rank or a label, not a figure. Matched on the text
-# before the number reversed, as (?<!tổng)(?<!tổng )\b(?:số|khóa|khoá|lần\s+thứ|thứ)\s*$
+# before the number reversed, as (?<!tổng)(?<!tổng )(?<!con )\b(?:số|khóa|khoá|lần\s+thứ|thứ)\s*$
 # would be on it: one anchored attempt rather than a search (speed).
-SO_BEFORE_REV_RE = re.compile(r"\s*(?:ốs|aóhk|áohk|ứht\s+nầl|ứht)\b(?!gnổt)(?! gnổt)", re.I)
+SO_BEFORE_REV_RE = re.compile(r"\s*(?:ốs|aóhk|áohk|ứht\s+nầl|ứht)\b(?!gnổt)(?! gnổt)(?! noc)", re.I)
 PERCENT_AFTER_RE = re.compile(r"\s?(?:%|phần\s+trăm(?!\w))")
 _THOUSAND_RE = re.compile(r"[ \t]+(?:nghìn|ngàn)(?!\w)", re.IGNORECASE)
 # "kết nạp 1.203/1.150 đảng viên": admitted over target, one figure each.

@@ -207,3 +207,34 @@ def test_a_part_singled_out_with_rieng_cac_is_not_a_figure_of_its_own():
 def test_a_small_rate_stated_without_a_plan_is_a_share_of_the_members():
     text = "Trong năm qua, Huyện ủy Xuân Lộc kết nạp được 358 đảng viên mới, đạt tỷ lệ 7,61%."
     assert _facts(text, published=date(2018, 1, 1)) == {("admitted", Decimal(358), False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Trong năm 2010, Đảng bộ huyện Krông Nô đã kết nạp được 125 đảng viên, nâng tổng số "
+            "đảng viên toàn đảng bộ lên con số 1.622.",
+            date(2011, 1, 28),
+            {("admitted", Decimal(125), False), ("members_total", Decimal(1622), False)},
+        ),
+        (
+            "Đến nay, Đảng bộ huyện Sóc Sơn đã có 14.490 đảng viên thuộc 63 tổ chức cơ sở Đảng.",
+            date(2020, 7, 28),
+            {("members_total", Decimal(14490), False)},
+        ),
+        (
+            "Hiện nay, Đảng bộ phường Tam Thắng có 74 tổ chức cơ sở Đảng và 5.067 đảng viên.",
+            date(2025, 8, 29),
+            {("members_total", Decimal(5067), False)},
+        ),
+        (
+            "Từ đầu năm đến nay, Huyện ủy Di Linh đã xem xét và ra quyết định kết nạp thêm 113 "
+            "đảng viên mới.",
+            date(2018, 10, 22),
+            {("admitted", Decimal(113), False)},
+        ),
+    ],
+)
+def test_stocks_and_decisions_in_the_words_of_real_reports(text, published, expected):
+    assert _facts(text, published=published) == expected
