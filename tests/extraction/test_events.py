@@ -3,6 +3,8 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from recruitment.extraction import extract
 from recruitment.extraction.metrics import classify_count
 from recruitment.extraction.periods import CEREMONY_RE, CONGRESS_RE, COURSE_RE, find_event_days
@@ -149,21 +151,17 @@ def test_the_members_a_congress_speaks_for_are_its_bodys_not_the_venues():
     }
 
 
-def test_a_ceremony_on_a_day_written_in_words_counts_on_that_day():
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "Vào ngày 13 tháng 8 năm 2024, Chi bộ trường Mầm non Định Hiệp tổ chức lễ kết nạp Đảng "
-        "viên cho 02 quần chúng ưu tú."
-    )
-    assert _facts(text, None) == {
-        ("chi bộ Trường Mầm non Định Hiệp", "admitted", 2, date(2024, 8, 13), date(2024, 8, 13))
-    }
-
-
-def test_a_ceremony_in_a_named_month_counts_on_the_day_the_report_gives():
-    text = (
+        "viên cho 02 quần chúng ưu tú.",
         "Tháng 8/2024, Chi bộ trường Mầm non Định Hiệp tổ chức lễ kết nạp Đảng viên cho 02 "
-        "quần chúng ưu tú. Lễ kết nạp diễn ra ngày 13/8/2024."
-    )
+        "quần chúng ưu tú. Lễ kết nạp diễn ra ngày 13/8/2024.",
+    ],
+    ids=["day in words", "day beside the month"],
+)
+def test_a_ceremony_counts_on_the_day_the_report_gives(text):
     assert _facts(text, None) == {
         ("chi bộ Trường Mầm non Định Hiệp", "admitted", 2, date(2024, 8, 13), date(2024, 8, 13))
     }
