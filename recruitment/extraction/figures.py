@@ -241,7 +241,11 @@ class FigureReader:
                     metric = lists.inline[1] if bare is not None and lists.inline else None
                 listed = metric is not None
             elif metric == "admitted" and pair is None and lists.inline is None:
-                lists.open_verb_list(s, ns)
+                listed = lists.open_verb_list(s, ns)
+            elif lists.inline is not None and lists.inline[0] == s and metric is not None:
+                # A later item of the sentence's own list ("..., quận Bình Thạnh kết nạp 325
+                # đảng viên") shares the head's period like any list item.
+                listed = True
             prev_end = noun_m.end()
             if metric is None:
                 continue

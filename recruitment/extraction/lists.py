@@ -105,25 +105,32 @@ class Lists:
         admitted_before = self.para_last_metric == "admitted"
         self.line_list = metrics.classify_list_head(work[hs : a + len(line)], admitted_before)
 
-    def open_verb_list(self, s: int, ns: int) -> None:
+    def open_verb_list(self, s: int, ns: int) -> bool:
         """ "Quận 12 kết nạp 410 đảng viên, quận Bình Thạnh 325 đảng viên": a unit opening
-        the sentence or a list with its own verb; the units after it leave the verb out."""
+        the sentence or a list with its own verb; the units after it leave the verb out.
+        True when a list's head ("... như:") opened it: the unit is a list's first item."""
         i = bisect.bisect_left(self.mention_starts, ns) - 1
         if i < 0:
-            return
+            return False
         m = self.mentions[i]
         if m.org is None or m.start < s or m.org.level not in _UNIT_LEVELS:
-            return
+            return False
         if not _UNIT_VERB_GAP_RE.fullmatch(self.work, m.end, ns):
-            return
+            return False
         work = self.work
+        opens = m.start
+        prefix = _PARTY_PREFIX_RE.search(work, max(s, opens - 12), opens)
+        if prefix is not None:
+            opens = prefix.start()  # "như: Đảng bộ quận Cái Răng kết nạp 115 ĐV"
+        headed = _ends_list_head(work, s, opens)
         if (
-            NON_SPACE_RE.search(work, s, m.start)
-            and not _ends_list_head(work, s, m.start)
-            and not _CONNECTOR_RE.match(work, s, m.start)
+            NON_SPACE_RE.search(work, s, opens)
+            and not headed
+            and not _CONNECTOR_RE.match(work, s, opens)
         ):
-            return
+            return False
         self.inline = (s, "admitted")
+        return headed
 
     def bare_item(self, s: int, prev_end: int, ns: int) -> Org | None:
         """The unit of a list item named without its level word ("...: Thanh Hà 120; Tứ Kỳ

@@ -116,3 +116,17 @@ def test_a_blocs_list_names_its_institutions_bare():
         ("Cục Thuế tỉnh", "admitted", Decimal(12), *year),
         ("Bệnh viện Đa khoa tỉnh", "admitted", Decimal(15), *year),
     }
+
+
+def test_items_of_a_list_under_an_earlier_total_are_confident_list_items():
+    text = (
+        "Từ đầu năm đến nay, Đảng bộ thành phố Cần Thơ đã kết nạp được 1.614 đảng viên. "
+        "Những đơn vị đạt cao như: Đảng bộ quận Cái Răng kết nạp 115 ĐV; Đảng bộ huyện Thới Lai "
+        "kết nạp 195 ĐV."
+    )
+    items = [
+        (c.organisation, c.reason, c.confidence >= 0.7)
+        for c in extract(text, published=date(2017, 5, 28)).candidates
+        if c.organisation != "thành phố Cần Thơ"
+    ]
+    assert items == [("quận Cái Răng", "list_item", True), ("huyện Thới Lai", "list_item", True)]
