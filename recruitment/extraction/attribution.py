@@ -27,6 +27,10 @@ HEADLINE = "headline"
 
 GOAL_METRICS = frozenset({"target", "members_population_pct_target"})
 _PART_YEAR_KINDS = frozenset({"months", "quarter", "ytd", "month"})
+# Periods that take their year from the article: "đến hết tháng 9", "quý I", "6 tháng đầu năm".
+_YEARLESS_KINDS = frozenset(
+    {"stock_day", "stock_month_this_year", "month_start", "months", "quarter"}
+)
 _TERRITORY_WORDS = frozenset({"tỉnh", "huyện", "thành phố", "thị xã", "quận"})
 _LEVEL_RANK = {"cell": 0, "grassroots": 1, "commune": 2, "district": 3, "province": 4}
 # After an organisation: it set or assigned the plan ("chỉ tiêu Tỉnh ủy giao").
@@ -572,6 +576,14 @@ class Attribution:
             chosen = periods.PeriodMention("now", fig.num_start, fig.num_start, "hiện nay", ())
             source = CLAUSE
         rng = periods.resolve(chosen, ctx)
+        if rng is None and chosen.kind in _YEARLESS_KINDS:
+            # "Năm 2022, chỉ tính đến hết tháng 9, ... đã kết nạp 48" with no date on the page:
+            # the year the sentence names is the month's.
+            years = [pm for pm in real if pm.kind == "year" and pm.end <= fig.num_start]
+            if years:
+                year = int(years[-1].groups[0])
+                ctx.published = datetime.date(year, 12, 31)
+                rng = periods.resolve(chosen, ctx)
         if rng is None:
             return
         if fig.metric == "members_total" and rng[0] != rng[1]:

@@ -178,7 +178,11 @@ _SCHOOL_NAME = (
     rf"{_TOKEN}){{0,9}}"
 )
 _SCHOOL_RE = re.compile(rf"Trường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_SCHOOL_NAME}")
-_BODY_NAME = rf"{_TOKEN}(?:[ \t]+(?:(?:{_GAP_WORD}){{1,2}}(?={_U}))?{_TOKEN}){{0,7}}"
+# "Công ty Than Dương Huy - TKV": a dash before the group's acronym.
+_BODY_NAME = (
+    rf"{_TOKEN}(?:[ \t]+(?:(?:{_GAP_WORD}){{1,2}}(?={_U})|[-–][ \t]+(?=[A-ZĐ]{{2,}}))?"
+    rf"{_TOKEN}){{0,7}}"
+)
 _BODY_RE = re.compile(
     r"(?:[Đđ]ảng\s+bộ|[Đđ]ảng\s+(?:ủy|uỷ)|[Cc]hi\s+bộ)[ \t]+"
     rf"(?P<name>(?:{_BODY_KINDS})(?:[ \t]+(?:[Cc]ổ\s+phần|TNHH|MTV|[Mm]ột\s+thành\s+viên|"

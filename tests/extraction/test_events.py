@@ -185,3 +185,15 @@ def test_months_written_in_words_are_the_first_months_of_the_year():
     assert _facts(text, None) == {
         ("thị xã Ba Đồn", "admitted", 128, date(2017, 1, 1), date(2017, 9, 30))
     }
+
+
+def test_a_month_without_a_year_takes_the_year_its_sentence_names():
+    text = (
+        "Năm 2022, chỉ tính đến hết tháng 9, Đảng bộ Công ty Than Dương Huy - TKV đã kết nạp "
+        "được 48 đảng viên mới, đạt 100% kế hoạch đề ra."
+    )
+    nine_months = (date(2022, 1, 1), date(2022, 9, 30))
+    assert _facts(text, None) == {
+        ("Công ty Than Dương Huy - TKV", "admitted", 48, *nine_months),
+        ("Công ty Than Dương Huy - TKV", "percent_of_target", 100, *nine_months),
+    }
