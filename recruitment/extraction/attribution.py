@@ -201,6 +201,7 @@ def carry_period(
     pms: list[periods.PeriodMention],
     figures: list[Figure],
     carried: periods.PeriodMention | None,
+    sentence_start: int,
 ) -> periods.PeriodMention | None:
     """The period the sentences after this one inherit: the last one it names, or the
     period its last figure was given."""
@@ -217,6 +218,16 @@ def carry_period(
             # của các quận ủy, huyện ủy ... đề ra trong năm 2017": the year is the plan's;
             # the figures below share the total's period.
             return last.period_mention
+        if (
+            not figures
+            and real[-1].kind == "term"
+            and real[0].kind != "term"
+            and not work[sentence_start : real[0].start].strip(" \t,")
+        ):
+            # "Quý I, các địa phương ... chỉ đạo các chi bộ tổ chức đại hội nhiệm kỳ
+            # 2020-2022": the sentence's opening frames the paragraph; the term named later
+            # is the congresses', not the period of the figures below.
+            return real[0]
         return real[-1]
     if figures and figures[-1].period_mention is not None:
         return figures[-1].period_mention
@@ -588,6 +599,14 @@ class Attribution:
             return
         if fig.metric == "members_total" and rng[0] != rng[1]:
             rng = (rng[1], rng[1])
+        if (
+            fig.metric == "members_total"
+            and self.published is not None
+            and chosen.kind == "stock_year"
+            and rng[1] > self.published
+        ):
+            # "Đến năm 2022, Đảng bộ huyện có 4.200 đảng viên" in April 2022: the count now.
+            rng = (self.published, self.published)
         if fig.metric != "members_total" and chosen.kind == "now" and rng[0] == rng[1]:
             if self.term_context:
                 return  # "đến nay, đã kết nạp 300" in a term's report: from an unstated start

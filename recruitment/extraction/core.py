@@ -273,7 +273,7 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
                     (f.metric for f in reversed(figures) if f.kind == "count"),
                     lists.para_last_metric,
                 )
-            carried_period = carry_period(work, pms, figures, carried_period)
+            carried_period = carry_period(work, pms, figures, carried_period, s)
             title = art.title
             if title is not None and title[0] <= s < title[1]:
                 real = [pm for pm in pms if pm.is_period]

@@ -197,3 +197,20 @@ def test_a_month_without_a_year_takes_the_year_its_sentence_names():
         ("Công ty Than Dương Huy - TKV", "admitted", 48, *nine_months),
         ("Công ty Than Dương Huy - TKV", "percent_of_target", 100, *nine_months),
     }
+
+
+def test_a_term_named_late_in_a_sentence_opened_by_its_period_does_not_frame_the_next():
+    text = (
+        "Quý I/2020, các địa phương trong tỉnh Thái Nguyên chỉ đạo các chi bộ tổ chức đại hội "
+        "nhiệm kỳ 2020-2022.\n\nToàn tỉnh Thái Nguyên đã kết nạp được 310 đảng viên mới."
+    )
+    assert _facts(text, None) == {
+        ("tỉnh Thái Nguyên", "admitted", 310, date(2020, 1, 1), date(2020, 3, 31))
+    }
+
+
+def test_a_stock_by_the_year_of_publication_is_counted_on_the_day_of_publication():
+    text = "Đến năm 2022, Đảng bộ huyện Na Hang có 35 tổ chức cơ sở đảng với trên 4.200 đảng viên."
+    assert _facts(text, date(2022, 4, 29)) == {
+        ("huyện Na Hang", "members_total", 4200, date(2022, 4, 29), date(2022, 4, 29))
+    }
