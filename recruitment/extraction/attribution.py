@@ -577,6 +577,17 @@ class Attribution:
                 ctx.breakdown_end = max(ends)
                 if ctx.term is None and chosen.kind == "term_to_date":
                     ctx.term = periods.term_containing(max(ends).year)
+        if (
+            chosen.kind == "term"
+            and not chosen.groups[0]
+            and carried is not None
+            and carried.kind in ("term", "term_to_date")
+            and carried.groups
+            and carried.groups[0]
+        ):
+            # "Nhiệm kỳ 2020 - 2025, Đảng bộ xã ... Đến cuối nhiệm kỳ, ... kết nạp 78": the
+            # term the paragraph is about, not the first the article names.
+            ctx.term = (int(carried.groups[0]), int(carried.groups[1]))
         if chosen.kind == "since_founding":
             k = bisect.bisect_left(self.founding, (chosen.start,))
             ctx.founding_year = self.founding[k - 1][1] if k else None
@@ -688,6 +699,13 @@ class Attribution:
         pre = self.work[fig.clause[0] : fig.num_start]
         if metrics.ACHIEVED_RE.search(pre):
             return False
+        if (
+            pm.kind == "term"
+            and self.published is None
+            and self.term
+            and rng[1].year <= self.term[0]
+        ):
+            return False  # the term before the one the article's congress opens: its results
         if pm.kind == "term" and (self.published is None or rng[1] > self.published):
             # "Nhiệm kỳ 2015 - 2020 ... kết nạp 12.560 đảng viên, vượt 4,7% chỉ tiêu" near
             # the term's end: a share of the plan reached makes it a result.

@@ -214,3 +214,14 @@ def test_a_stock_by_the_year_of_publication_is_counted_on_the_day_of_publication
     assert _facts(text, date(2022, 4, 29)) == {
         ("huyện Na Hang", "members_total", 4200, date(2022, 4, 29), date(2022, 4, 29))
     }
+
+
+def test_the_end_of_the_term_a_paragraph_reviews_is_that_terms_result():
+    text = (
+        "Đại hội Đảng bộ xã Nghĩa Dân nhiệm kỳ 2025 - 2030.\nNhiệm kỳ 2020 - 2025, Đảng bộ xã "
+        "Nghĩa Dân không ngừng nâng cao năng lực lãnh đạo. Đến cuối nhiệm kỳ, thu nhập bình quân "
+        "đạt 78 triệu đồng/năm; kết nạp 78 đảng viên."
+    )
+    assert _facts(text, None) == {
+        ("xã Nghĩa Dân", "admitted", 78, date(2020, 1, 1), date(2025, 12, 31))
+    }
