@@ -142,9 +142,12 @@ SURNAMES = frozenset(
     ]
 )
 
+# "Bà Rịa - Vũng Tàu", "Phan Rang - Tháp Chàm": a place name joined by a dash (the official
+# units decide how much of it is the name).
+_DASHED_NAME = rf"{_TOKEN}(?:[ \t]+(?:[-–][ \t]+)?{_TOKEN}){{0,7}}"
 _TERR_RE = re.compile(
     r"(?P<word>[Tt]hành\s+phố|TP\.?|Tp\.?|[Tt]hị\s+xã|[Tt]hị\s+trấn|[Tt]ỉnh|[Đđ]ặc\s+khu|"
-    rf"[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường)(?:[ \t]+|(?<=\.))(?P<name>{_NAME})"
+    rf"[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường)(?:[ \t]+|(?<=\.))(?P<name>{_DASHED_NAME})"
 )
 _COMMITTEE_RE = re.compile(
     r"(?P<word>[Tt]ỉnh|[Hh]uyện|[Tt]hành|[Tt]hị|[Qq]uận)[ \t]+(?:ủy|uỷ)(?!\w)"

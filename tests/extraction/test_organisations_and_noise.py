@@ -222,3 +222,20 @@ def test_a_figure_repeated_for_the_subject_is_the_units_figure_again():
         (c.organisation, c.value) for c in extract(text, published=date(2014, 12, 28)).candidates
     }
     assert facts == {("chi bộ thôn Đắc Lộc", 10)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Năm 2023, Đảng bộ tỉnh Bà Rịa - Vũng Tàu kết nạp 1.900 đảng viên.",
+            "tỉnh Bà Rịa - Vũng Tàu",
+        ),
+        (
+            "Năm 2023, huyện Kim Sơn - nơi có nhiều đảng viên - kết nạp 200 đảng viên.",
+            "huyện Kim Sơn",
+        ),
+    ],
+)
+def test_a_place_joined_by_a_dash_is_one_name_when_the_official_units_say_so(text, name):
+    assert [c.organisation for c in extract(text, published=date(2024, 1, 5)).candidates] == [name]
