@@ -538,9 +538,7 @@ class Attribution:
             # admission ceremony counts on its day; a report that gives no day ("vừa tổ
             # chức kết nạp 5 đảng viên") was written the day of it.
             day = self.ceremony_day
-            if day is None and periods.CEREMONY_RE.search(
-                self.work[fig.sentence[0] : fig.sentence[1]].lower()
-            ):
+            if day is None and self._at_ceremony(fig):
                 day = self.published
             if day is not None:
                 fig.period, fig.period_label = (day, day), "lễ kết nạp"
@@ -648,13 +646,20 @@ class Attribution:
             and day is not None
             and rng[0] <= day <= rng[1]
             and (rng[1] - rng[0]).days <= 31
-            and periods.CEREMONY_RE.search(self.work[fig.sentence[0] : fig.sentence[1]].lower())
+            and self._at_ceremony(fig)
         ):
             # "Tháng 8 năm 2024, Chi bộ ... tổ chức lễ kết nạp cho 02 quần chúng" with the
             # day given elsewhere ("ngày 13/8"): the ceremony counts on its day.
             rng = (day, day)
         fig.period, fig.period_label, fig.period_mention = rng, chosen.label, chosen
         fig.period_source = source
+
+    def _at_ceremony(self, fig: Figure) -> bool:
+        """Whether the figure's sentence reports an admission ceremony."""
+        return (
+            periods.CEREMONY_RE.search(self.work[fig.sentence[0] : fig.sentence[1]].lower())
+            is not None
+        )
 
     def _term_to_date(
         self, now_pm: periods.PeriodMention, fig: Figure, carried
