@@ -35,9 +35,6 @@ __all__ = ["DEADLINE", "Candidate", "Extraction", "ExtractionTimeout", "extract"
 # text far beyond any article (a whole archive pasted at once) comes near this.
 DEADLINE = 20.0
 
-# test_scan_equivalence checks the reversed rank pattern under its old name here.
-_SO_BEFORE_REV_RE = numbers.SO_BEFORE_REV_RE
-
 
 class ExtractionTimeout(Exception):
     """Extraction ran past its deadline; the message is for staff, in Vietnamese."""
