@@ -34,16 +34,16 @@ _LIST_HEAD_END_RE = re.compile(r"(?::|\s(?:như|là|gồm))[ \t]*$", re.IGNORECA
 ITEM_NOUNS = frozenset({"đảng viên", "đồng chí"})
 _UNIT_VERB_GAP_RE = re.compile(r"[ \t]+(?:đã[ \t]+)?kết[ \t]+nạp(?:[ \t]+(?:được|mới))?[ \t]+")
 _UNIT_LEVELS = frozenset({"district", "commune"})
-_PARTNER_GAP_RE = re.compile(
-    r"[ \t]*(?:,|và)[ \t]*(?:(?:[Đđ]ảng[ \t]+(?:bộ|ủy|uỷ)|[Cc]hi[ \t]+bộ)[ \t]+)?"
-)
+# The party body a unit's name may follow: "Đảng bộ huyện A", "Chi bộ xã B".
+_PARTY_BODY = r"(?:[Đđ]ảng[ \t]+(?:bộ|ủy|uỷ)|[Cc]hi[ \t]+bộ)"
+_PARTNER_GAP_RE = re.compile(rf"[ \t]*(?:,|và)[ \t]*(?:{_PARTY_BODY}[ \t]+)?")
 # An item after the previous one: "; Tứ Kỳ 110", ", Công an: 40".
 _BARE_ITEM_RE = re.compile(
     r"[ \t]*\)?[ \t]*(?:[,;]|\s+và)[ \t]+(?P<name>[A-ZĐ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,4}?)"
     r"[ \t]*:?[ \t]*$"
 )
 _BARE_FIRST_RE = re.compile(r"(?P<name>[A-ZĐ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,4}?)[ \t]*:?[ \t]*$")
-_PARTY_PREFIX_RE = re.compile(r"(?:[Đđ]ảng[ \t]+(?:bộ|ủy|uỷ)|[Cc]hi[ \t]+bộ)[ \t]+$")
+_PARTY_PREFIX_RE = re.compile(rf"{_PARTY_BODY}[ \t]+$")
 
 
 def _ends_list_head(work: str, a: int, b: int) -> bool:
@@ -54,6 +54,13 @@ def _ends_list_head(work: str, a: int, b: int) -> bool:
     while j > a and work[j - 1] in " \t":
         j -= 1
     return _LIST_HEAD_END_RE.search(work[max(a, j - 4) : b]) is not None
+
+
+def _item_start(work: str, lo: int, unit_start: int) -> int:
+    """Where an item naming the unit at ``unit_start`` opens (not before ``lo``): at its
+    party body when one precedes the unit ("Đảng bộ huyện A (45%)" opens at "Đảng bộ")."""
+    prefix = _PARTY_PREFIX_RE.search(work, max(lo, unit_start - 12), unit_start)
+    return unit_start if prefix is None else prefix.start()
 
 
 class Lists:
@@ -118,10 +125,7 @@ class Lists:
         if not _UNIT_VERB_GAP_RE.fullmatch(self.work, m.end, ns):
             return False
         work = self.work
-        opens = m.start
-        prefix = _PARTY_PREFIX_RE.search(work, max(s, opens - 12), opens)
-        if prefix is not None:
-            opens = prefix.start()  # "như: Đảng bộ quận Cái Răng kết nạp 115 ĐV"
+        opens = _item_start(work, s, m.start)  # "như: Đảng bộ quận Cái Răng kết nạp 115 ĐV"
         headed = _ends_list_head(work, s, opens)
         if (
             NON_SPACE_RE.search(work, s, opens)
@@ -169,7 +173,7 @@ class Lists:
         admissions, or None: its share is of its admission plan."""
         if self._item(s, prev_end, ns, _SHARE_GAP_RE) != "admitted":
             return None
-        return self.mentions[bisect.bisect_left(self.mention_starts, ns) - 1]
+        return self.unit_before(ns)
 
     def unit_before(self, ns: int) -> Mention | None:
         i = bisect.bisect_left(self.mention_starts, ns) - 1
@@ -197,10 +201,7 @@ class Lists:
         partner = self.partner(m)
         if partner is not None and partner.start >= prev_end:
             m = partner  # the item opens with the first of the two units
-        opens = m.start
-        prefix = _PARTY_PREFIX_RE.search(work, max(prev_end, opens - 12), opens)
-        if prefix is not None:
-            opens = prefix.start()  # "Đảng bộ huyện A (45%)": the item opens at "Đảng bộ"
+        opens = _item_start(work, prev_end, m.start)
         before = work[prev_end:opens]
         inline = self.inline
         if inline is not None and inline[0] == s and prev_end > s:
