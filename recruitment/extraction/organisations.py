@@ -843,7 +843,15 @@ def newspaper_province(text: str, low: str) -> Org | None:
                 break
     if not name:
         return None
-    if name.lower() in CENTRAL_CITIES or fold(name) in ("ho chi minh", "hcm"):
+    if fold(name) in ("ho chi minh", "hcm"):
+        return _make_org("thành phố", name)
+    return _province_org(name)
+
+
+def _province_org(name: str) -> Org:
+    """The province-level unit an official province name stands for: a central city is a
+    "thành phố" of province level, any other a "tỉnh"."""
+    if name.lower() in CENTRAL_CITIES:
         return _make_org("thành phố", name)
     return Org("tỉnh", name, "province")
 
@@ -858,11 +866,7 @@ def tagged_province(text: str) -> Org | None:
     if tag is None:
         return None
     name = NEWSPAPER_TAGS[tag.group("tag")]
-    return (
-        _make_org("thành phố", name)
-        if name.lower() in CENTRAL_CITIES
-        else Org("tỉnh", name, "province")
-    )
+    return _province_org(name)
 
 
 def home_province(orgs: list[Org]) -> Org | None:
@@ -885,11 +889,7 @@ def home_province(orgs: list[Org]) -> Org | None:
     if not common or len(common) != 1:
         return None
     (name,) = common
-    return (
-        _make_org("thành phố", name)
-        if name.lower() in CENTRAL_CITIES
-        else Org("tỉnh", name, "province")
-    )
+    return _province_org(name)
 
 
 # Forces and blocs a provincial list names bare: "Công an 40; Quân sự 35; Khối Doanh nghiệp 60".
