@@ -761,15 +761,14 @@ def find_event_days(
         return None  # most articles report no such event (speed: one scan, not one a sentence)
     for sentence in _SENTENCE_RE.finditer(low):
         text = sentence.group(0)
-        if not cue.search(text) or (
-            "ngày" not in text
-            and not re.search(r"sáng|chiều|tối", text)
-            and not _DAY_RANGE_RE.search(text)
-        ):
+        if not cue.search(text):
+            continue
+        ranges = list(_DAY_RANGE_RE.finditer(text))
+        if "ngày" not in text and not re.search(r"sáng|chiều|tối", text) and not ranges:
             continue
         found: list[date] = []
-        days = [(m.group(1), m.group(3), m.group(4)) for m in _DAY_RANGE_RE.finditer(text)]
-        days += [(m.group(2), m.group(3), m.group(4)) for m in _DAY_RANGE_RE.finditer(text)]
+        days = [(m.group(1), m.group(3), m.group(4)) for m in ranges]
+        days += [(m.group(2), m.group(3), m.group(4)) for m in ranges]
         rest = _DAY_RANGE_RE.sub(" ", text)
         days += [(m.group(1), m.group(2), m.group(3)) for m in _DAY_MONTH_RE.finditer(rest)]
         days += [(m.group(1), m.group(2), m.group(3)) for m in _WORD_DAY_RE.finditer(rest)]
