@@ -17,7 +17,7 @@ import re
 
 from . import gazetteer, metrics, organisations, periods
 from .figures import Figure
-from .organisations import Mention, Org
+from .organisations import TERRITORY_WORDS, Mention, Org
 
 # Where an organisation or a period was found for a figure, nearest first.
 CLAUSE = "clause"
@@ -31,7 +31,6 @@ _PART_YEAR_KINDS = frozenset({"months", "quarter", "ytd", "month"})
 _YEARLESS_KINDS = frozenset(
     {"stock_day", "stock_month_this_year", "month_start", "months", "quarter"}
 )
-_TERRITORY_WORDS = frozenset({"tỉnh", "huyện", "thành phố", "thị xã", "quận"})
 _LEVEL_RANK = {"cell": 0, "grassroots": 1, "commune": 2, "district": 3, "province": 4}
 # After an organisation: it set or assigned the plan ("chỉ tiêu Tỉnh ủy giao").
 _ASSIGNER_AFTER_RE = re.compile(r"\s+(?:đã\s+|đề\s+ra\s+và\s+)?giao(?!\w)", re.IGNORECASE)
@@ -186,7 +185,7 @@ def title_subject(work: str, title: tuple[int, int] | None, mentions: list[Menti
             if organisations.distinctive_name(mention.org.display) == key:
                 named.setdefault(mention.org.word, mention.org)
                 counts[mention.org.word] = counts.get(mention.org.word, 0) + 1
-        elif mention.ref_word in _TERRITORY_WORDS:
+        elif mention.ref_word in TERRITORY_WORDS:
             counts[mention.ref_word] = counts.get(mention.ref_word, 0) + 1
     if not counts:
         return None
@@ -406,7 +405,7 @@ class Attribution:
                 fig.org, fig.org_mention = org, m
                 fig.org_source = CLAUSE if m.start >= own_start else SENTENCE
                 return
-            if m.ref_word in _TERRITORY_WORDS and not _ASSIGNER_AFTER_RE.match(self.work, m.end):
+            if m.ref_word in TERRITORY_WORDS and not _ASSIGNER_AFTER_RE.match(self.work, m.end):
                 # "toàn Đảng bộ tỉnh" with no province named: never credit the figure to
                 # an organisation of another level (the commune named further on).
                 return

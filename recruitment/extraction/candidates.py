@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from . import confidence, organisations, periods
 from .attribution import CARRIED, CLAUSE, HEADLINE, SENTENCE, SentenceIndex
 from .figures import Figure
-from .organisations import Org
+from .organisations import DISTRICT_WORDS, Org
 from .text import CLAUSE_BOUND_RE, Text, trim
 from .vocabulary import REFORM_DATE
 
@@ -77,7 +77,6 @@ class Extraction:
         }
 
 
-_DISTRICT_WORDS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
 # A share reported part-way through a year (also "tính đến ngày 15/11") is of the year's plan.
 _PART_YEAR_PLAN_KINDS = frozenset(
     {"months", "quarter", "ytd", "month", "this_year", "stock_date", "stock_month"}
@@ -160,7 +159,7 @@ def figure_candidates(
         return []
     if (
         fig.org.level == "district"
-        and fig.org.word in _DISTRICT_WORDS
+        and fig.org.word in DISTRICT_WORDS
         and published is not None
         and published >= REFORM_DATE
         and fig.period[1] >= REFORM_DATE

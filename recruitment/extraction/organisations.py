@@ -41,6 +41,10 @@ _WORD_LEVEL = {
     "đảng bộ": "grassroots",
     "chi bộ": "cell",
 }
+# The level words of districts, and of every territory above the commune ("toàn tỉnh",
+# "toàn huyện" refer to one of these).
+DISTRICT_WORDS = frozenset(w for w, level in _WORD_LEVEL.items() if level == "district")
+TERRITORY_WORDS = DISTRICT_WORDS | {w for w, level in _WORD_LEVEL.items() if level == "province"}
 _COMMITTEE_WORD = {
     "tỉnh": "tỉnh",
     "huyện": "huyện",
