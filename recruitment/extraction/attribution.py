@@ -34,10 +34,9 @@ _YEARLESS_KINDS = frozenset(
 _LEVEL_RANK = {"cell": 0, "grassroots": 1, "commune": 2, "district": 3, "province": 4}
 # After an organisation: it set or assigned the plan ("chỉ tiêu Tỉnh ủy giao").
 _ASSIGNER_AFTER_RE = re.compile(r"\s+(?:đã\s+|đề\s+ra\s+và\s+)?giao(?!\w)", re.IGNORECASE)
+_PLAN_WORD_RE = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết", re.I)
 # A period right after these words names the plan's period, not a figure's.
-PLAN_BEFORE_RE = re.compile(
-    r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết)(?:\s+[^\W\d_]+){0,5}\s*$", re.I
-)
+PLAN_BEFORE_RE = re.compile(rf"(?:{_PLAN_WORD_RE.pattern})(?:\s+[^\W\d_]+){{0,5}}\s*$", re.I)
 # Between a count and the organisation it belongs to: "1.842 đảng viên trong toàn Đảng bộ
 # phường", "4.200 đảng viên của Đảng bộ huyện".
 _OWNER_BEFORE_RE = re.compile(
@@ -54,7 +53,6 @@ _PARTNER_BEFORE_RE = re.compile(
 )
 # A body named by its kind and a bare level word: "Công an tỉnh", "Khối các cơ quan tỉnh".
 _BARE_TERRITORY_END_RE = re.compile(r"\s(?:tỉnh|Tỉnh|huyện|Huyện|thành\s+phố)$")
-_PLAN_WORD_RE = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết", re.I)
 _REACHED_AFTER_RE = re.compile(
     r"[^\d.;]{0,30}?[,;]?\s*(?:đạt|vượt|bằng)\s+[\d,]+\s*(?:%|phần\s+trăm)\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch)",
     re.IGNORECASE,
@@ -264,11 +262,11 @@ class Attribution:
         self.term = term
         self.term_context = term_context
         self.title = title
+        # The last period the headline names (set once the headline is read).
+        self.title_period: periods.PeriodMention | None = None
         # The days of the event the article reports, if any: a congress's members are
         # counted on its last day, a ceremony's admissions on its (first) day, a course's
         # attendees over its days.
-        # The last period the headline names (set once the headline is read).
-        self.title_period: periods.PeriodMention | None = None
         self.congress_day = congress_days[1] if congress_days else None
         self.ceremony_day = ceremony_days[0] if ceremony_days else None
         self.course_days = course_days
