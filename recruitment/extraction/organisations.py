@@ -165,7 +165,7 @@ _SCHOOL_TYPES = (
 _BODY_KINDS = (
     r"Công\s+ty|Tổng\s+công\s+ty|Bệnh\s+viện|Ngân\s+hàng|Cục|Sở|Cơ\s+quan|Khối|"
     r"Quân\s+sự|Công\s+an|Bộ\s+đội|Viện|Trung\s+tâm|Tập\s+đoàn|Văn\s+phòng|Báo|Đài|"
-    r"Học\s+viện|Hợp\s+tác\s+xã|Doanh\s+nghiệp|Bộ\s+Chỉ\s+huy"
+    r"Học\s+viện|Đại\s+học|Hợp\s+tác\s+xã|Doanh\s+nghiệp|Bộ\s+Chỉ\s+huy"
 )
 # A body's name may hold one or two lower-case words between capitalised ones ("Cấp nước
 # Quảng Bình", "Môi trường Đô thị", "Tổng công ty cao su Đồng Nai"), not a verb or link

@@ -132,6 +132,10 @@ def test_a_company_name_may_hold_lower_case_words_before_its_place():
             Org("trường", "Trường Cao đẳng Kinh tế - Kỹ thuật Lâm Đồng", "grassroots"),
         ),
         (
+            "Đảng ủy Đại học Huế khai giảng lớp bồi dưỡng",
+            Org("đảng bộ", "Đại học Huế", "grassroots"),
+        ),
+        (
             "Trường THPT Kim Động tổ chức Lễ kết nạp Đảng",
             Org("trường", "Trường THPT Kim Động", "grassroots"),
         ),
