@@ -21,6 +21,7 @@ from .models import (
     Organisation,
     OrganisationAlias,
     Status,
+    Succession,
     Target,
 )
 from .periods import Period
@@ -278,6 +279,34 @@ class OrganisationAdmin(SimpleHistoryAdmin):
             {"fields": (("population", "population_year"), ("latitude", "longitude"))},
         ),
     )
+
+
+class PredecessorProvinceFilter(ProvinceFilter):
+    organisation_path = "predecessor__path"
+
+
+@admin.register(Succession)
+class SuccessionAdmin(admin.ModelAdmin):
+    """Read-only: ``load_admin_units`` owns the table and would overwrite any edit."""
+
+    list_display = ("predecessor", "successor", "share_percent", "approximate", "effective")
+    list_filter = ("predecessor__level", "approximate", "effective", PredecessorProvinceFilter)
+    search_fields = ("predecessor__name", "successor__name", "predecessor__official_code")
+    list_select_related = ("predecessor", "successor")
+    ordering = ("predecessor__path", "successor__path")
+
+    @admin.display(description=_("tỷ lệ"), ordering="share")
+    def share_percent(self, obj: Succession) -> str:
+        return f"{obj.share:.1%}"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Succession | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Succession | None = None) -> bool:
+        return False
 
 
 @admin.register(LearnedMention)

@@ -27,6 +27,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import lru_cache
 
 from django.db import transaction
@@ -35,7 +36,7 @@ from django.db.models.functions import Concat, Substr
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .extraction.folding import fold
-from .models import REFORM_2025, Level, Organisation, OrganisationAlias
+from .models import REFORM_2025, Level, Organisation, OrganisationAlias, Succession
 
 OLD_ERA = "2020"
 NEW_ERA = "2025"
@@ -109,6 +110,7 @@ class LoadReport:
     counts: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     aliases_created: int = 0
     split_communes: int = 0
+    successions: Counter = field(default_factory=Counter)
 
     def summary(self) -> str:
         parts = []
@@ -118,7 +120,13 @@ class LoadReport:
                 f"{level.value} {c['created']} created / {c['updated']} updated / "
                 f"{c['unchanged']} unchanged"
             )
-        return "; ".join(parts) + f"; aliases {self.aliases_created} created"
+        s = self.successions
+        return (
+            "; ".join(parts)
+            + f"; aliases {self.aliases_created} created"
+            + f"; successions {s['created']} created / {s['updated']} updated / "
+            f"{s['deleted']} deleted / {s['unchanged']} unchanged"
+        )
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -202,6 +210,31 @@ def _converter_tables() -> tuple[dict, dict, dict]:
     )
 
 
+@lru_cache(maxsize=1)
+def _new_wards_by_old_key() -> dict[str, tuple[str, ...]]:
+    """Old commune key ("tinhdongnai_huyenxuanloc_xaxuantam") → new commune codes it went to.
+
+    One code for a commune that went whole to one new commune; several for a commune split
+    between new communes, the converter's default first. Five island districts without communes
+    appear with an empty commune part ("…_huyenlyson_") and map to their special zone.
+    """
+    _, undivided, divided = _converter_tables()
+    new_ward_code = {
+        (r["provinceKey"], r["wardKey"]): r["wardCode"] for r in _dataset_rows("admin_units")
+    }
+    result: dict[str, tuple[str, ...]] = {}
+    for new_pkey, wards in undivided.items():
+        for new_wkey, old_keys in wards.items():
+            for old_key in old_keys:
+                result[old_key] = (new_ward_code[(new_pkey, new_wkey)],)
+    for new_pkey, olds in divided.items():
+        for old_key, candidates in olds.items():
+            ordered = sorted(candidates, key=lambda c: not c["isDefaultNewWard"])
+            codes = (new_ward_code[(new_pkey, c["newWardKey"])] for c in ordered)
+            result[old_key] = tuple(dict.fromkeys(codes))
+    return result
+
+
 def province_catalogue() -> tuple[dict[str, str], dict[str, str], dict[str, set[str]]]:
     """Old provinces (code → name), new provinces (code → name) and old code → new codes."""
     legacy = _dataset_rows("admin_units_legacy")
@@ -262,22 +295,12 @@ def read_units(
     """
     legacy = _dataset_rows("admin_units_legacy")
     new = _dataset_rows("admin_units")
-    provinces_map, undivided, divided = _converter_tables()
-
-    # Converter keys → new official codes.
+    provinces_map, _, _ = _converter_tables()
     new_province_code = {r["provinceKey"]: r["provinceCode"] for r in new}
-    new_ward_code = {(r["provinceKey"], r["wardKey"]): r["wardCode"] for r in new}
-    old_to_new_ward: dict[str, str] = {}
-    for new_pkey, wards in undivided.items():
-        for new_wkey, old_keys in wards.items():
-            for old_key in old_keys:
-                old_to_new_ward[old_key] = new_ward_code[(new_pkey, new_wkey)]
-    split = 0
-    for new_pkey, olds in divided.items():
-        for old_key, candidates in olds.items():
-            split += 1
-            default = next(c for c in candidates if c["isDefaultNewWard"])
-            old_to_new_ward[old_key] = new_ward_code[(new_pkey, default["newWardKey"])]
+    new_wards = _new_wards_by_old_key()
+    # The converter's "default" new commune of a split one stays the single successor.
+    old_to_new_ward = {old_key: wards[0] for old_key, wards in new_wards.items()}
+    split = sum(1 for wards in new_wards.values() if len(wards) > 1)
     old_to_new_province = {
         old_key: new_province_code[new_key]
         for new_key, old_keys in provinces_map.items()
@@ -417,6 +440,157 @@ def read_units(
     return units, split
 
 
+# --- succession shares ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Share:
+    """One row of the succession table before it is written: who carries how much of whom."""
+
+    predecessor_code: str
+    successor_code: str
+    share: Fraction
+    approximate: bool
+
+
+def _spread(parts: Sequence[dict[str, Fraction]]) -> tuple[dict[str, Fraction], bool]:
+    """Add up the successor shares of equally weighted parts (the communes of a district).
+
+    The dataset gives no area or population for old units, so each part weighs the same; the
+    result is exact only when everything went to a single successor. Fractions keep the sums
+    exact, so a district's shares add up to exactly 1 and a rerun computes the same floats.
+    """
+    total: dict[str, Fraction] = defaultdict(Fraction)
+    for part in parts:
+        for successor, share in part.items():
+            total[successor] += share / len(parts)
+    return dict(total), len(total) > 1
+
+
+def read_successions(*, old_provinces: set[str] | None = None) -> list[Share]:
+    """Who carries each old unit from 2025-07-01, and with what share.
+
+    Shares come from the converter's own tables (``converter_2025.json``):
+
+    * an old commune that went whole to one new commune: share 1, exact;
+    * a commune split between several new communes (471 in the country): one row per new
+      commune, equal shares, approximate. The converter lists each piece with
+      ``newWardAreaKm2``, but that is the area of the whole new commune, not of the piece it
+      received, and the dataset has neither area nor population for old units, so there is
+      nothing sounder to weight by than equal parts;
+    * an island district without communes: its special zone, share 1, exact;
+    * an old district: the new communes of its communes, each commune weighing the same
+      (approximate as soon as they went to more than one new commune);
+    * an old province: the new province(s) of its communes, weighted the same way. Every old
+      province went whole to one new province, so this gives share 1, exact; the weighting
+      would only matter if a province were ever split.
+
+    With ``old_provinces``, only those provinces' units; otherwise the whole country.
+    """
+    new_wards = _new_wards_by_old_key()
+    new_province_of = {r["wardCode"]: r["provinceCode"] for r in _dataset_rows("admin_units")}
+    shares: list[Share] = []
+    # Per old district and province: the successor shares of each of its communes.
+    district_parts: dict[str, list[dict[str, Fraction]]] = defaultdict(list)
+    province_parts: dict[str, list[dict[str, Fraction]]] = defaultdict(list)
+    for r in _dataset_rows("admin_units_legacy"):
+        if old_provinces is not None and r["provinceCode"] not in old_provinces:
+            continue
+        wards = new_wards.get(f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey'] or ''}")
+        if not wards:
+            continue
+        part = {ward: Fraction(1, len(wards)) for ward in wards}
+        district_parts[r["districtCode"]].append(part)
+        by_province: dict[str, Fraction] = defaultdict(Fraction)
+        for ward, share in part.items():
+            by_province[new_province_of[ward]] += share
+        province_parts[r["provinceCode"]].append(by_province)
+        if r["wardCode"] is None:
+            continue  # an island district: its row comes with the districts below
+        old = code(OLD_ERA, "C", r["wardCode"])
+        shares.extend(
+            Share(old, code(NEW_ERA, "C", ward), share, len(wards) > 1)
+            for ward, share in part.items()
+        )
+    for district, parts in district_parts.items():
+        total, approximate = _spread(parts)
+        old = code(OLD_ERA, "D", district)
+        shares.extend(
+            Share(old, code(NEW_ERA, "C", ward), share, approximate)
+            for ward, share in sorted(total.items())
+        )
+    for province, parts in province_parts.items():
+        total, approximate = _spread(parts)
+        old = code(OLD_ERA, "P", province)
+        shares.extend(
+            Share(old, code(NEW_ERA, "P", new), share, approximate)
+            for new, share in sorted(total.items())
+        )
+    return shares
+
+
+def load_successions(
+    *, shares: Iterable[Share], effective: dt.date = REFORM_2025, batch_size: int = BATCH_SIZE
+) -> Counter:
+    """Write the succession rows of the predecessors in ``shares``; count what was done.
+
+    Idempotent like ``load_units``: rows already right are not touched, so a second run writes
+    nothing. Rows of these predecessors that the data no longer gives are deleted; other
+    predecessors' rows (another province, or rows with another ``effective`` date) are left
+    alone. A successor that is not in the database is skipped and counted, not guessed.
+    """
+    counts: Counter = Counter()
+    pk_by_code = dict(
+        Organisation.objects.filter(_territorial()).values_list("official_code", "pk")
+    )
+    wanted: dict[tuple[int, int], Share] = {}
+    predecessors: set[int] = set()
+    for share in shares:
+        predecessor = pk_by_code.get(share.predecessor_code)
+        if predecessor is None:
+            raise ValueError(f"{share.predecessor_code}: not loaded")
+        predecessors.add(predecessor)
+        successor = pk_by_code.get(share.successor_code)
+        if successor is None:
+            counts["skipped"] += 1
+        else:
+            wanted[(predecessor, successor)] = share
+
+    to_update: list[Succession] = []
+    to_delete: list[int] = []
+    # Filtered through the join rather than ``predecessor__in``: the whole country has more
+    # predecessors than SQLite accepts as query parameters.
+    existing = Succession.objects.filter(
+        effective=effective, predecessor__official_code__startswith=f"{OLD_ERA}:"
+    ).values_list("pk", "predecessor_id", "successor_id", "share", "approximate")
+    for pk, predecessor, successor, stored_share, stored_approximate in existing:
+        if predecessor not in predecessors:
+            continue
+        share = wanted.pop((predecessor, successor), None)
+        if share is None:
+            to_delete.append(pk)
+        elif (stored_share, stored_approximate) != (float(share.share), share.approximate):
+            to_update.append(
+                Succession(pk=pk, share=float(share.share), approximate=share.approximate)
+            )
+        else:
+            counts["unchanged"] += 1
+    to_create = [
+        Succession(
+            predecessor_id=predecessor,
+            successor_id=successor,
+            share=float(share.share),
+            approximate=share.approximate,
+            effective=effective,
+        )
+        for (predecessor, successor), share in wanted.items()
+    ]
+    Succession.objects.bulk_create(to_create, batch_size=batch_size)
+    Succession.objects.bulk_update(to_update, ["share", "approximate"], batch_size=batch_size)
+    for start in range(0, len(to_delete), batch_size):
+        Succession.objects.filter(pk__in=to_delete[start : start + batch_size]).delete()
+    counts.update(created=len(to_create), updated=len(to_update), deleted=len(to_delete))
+    return counts
+
+
 # --- writing ----------------------------------------------------------------------------------
 def _territorial() -> Q:
     return Q(official_code__startswith=f"{OLD_ERA}:") | Q(official_code__startswith=f"{NEW_ERA}:")
@@ -537,12 +711,18 @@ def _load_aliases(rows: list[tuple[Organisation, Unit]], batch_size: int) -> int
 
 
 def load_admin_units(provinces: Sequence[str] | None = None) -> LoadReport:
-    """Load the whole country, or the named provinces and what they merge with."""
+    """Load the whole country, or the named provinces and what they merge with.
+
+    The organisations and the succession table are written in one transaction, so the table
+    never points at a tree it does not match.
+    """
+    old_codes: set[str] | None = None
+    new_codes: set[str] | None = None
     if provinces:
         old_codes, new_codes = select_provinces(provinces)
-        units, split = read_units(old_codes, new_codes)
-    else:
-        units, split = read_units()
-    report = load_units(units)
+    units, split = read_units(old_codes, new_codes)
+    with transaction.atomic():
+        report = load_units(units)
+        report.successions = load_successions(shares=read_successions(old_provinces=old_codes))
     report.split_communes = split
     return report

@@ -216,6 +216,60 @@ class OrganisationAlias(models.Model):
         super().save(*args, **kwargs)
 
 
+class Succession(models.Model):
+    """How much of an old unit a unit of the new tree carries from a given day.
+
+    ``Organisation.successor`` names one successor, which is wrong for a commune split between
+    several new communes and for a district, whose communes went to many. This table keeps every
+    successor with the share of the predecessor it took, so figures can be carried across the
+    2025 reform by share. ``approximate`` marks shares the official data does not give and were
+    estimated (equal parts of a split commune; a district or province weighted by commune count).
+    """
+
+    predecessor = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="successions",
+        verbose_name=_("đơn vị cũ"),
+    )
+    successor = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="inherited_successions",
+        verbose_name=_("đơn vị kế thừa"),
+    )
+    share = models.FloatField(
+        _("tỷ lệ"), help_text=_("Phần của đơn vị cũ mà đơn vị kế thừa nhận: lớn hơn 0, tối đa 1.")
+    )
+    effective = models.DateField(_("hiệu lực từ"))
+    approximate = models.BooleanField(
+        _("ước tính"),
+        default=False,
+        help_text=_("Tỷ lệ không có trong dữ liệu chính thức, được ước tính."),
+    )
+
+    class Meta:
+        verbose_name = _("kế thừa địa giới")
+        verbose_name_plural = _("kế thừa địa giới")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(share__gt=0, share__lte=1),
+                name="succession_share_in_unit_interval",
+                violation_error_message=_("Tỷ lệ phải lớn hơn 0 và không quá 1."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(predecessor=models.F("successor")),
+                name="succession_not_own_successor",
+            ),
+            models.UniqueConstraint(
+                fields=["predecessor", "successor", "effective"], name="succession_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor} ({self.share:.0%})"
+
+
 def staff_member_field() -> models.ForeignKey:
     """Who entered a row; kept optional so deleting a staff account never deletes figures."""
     return models.ForeignKey(

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import sqlite3
 from importlib.resources import files
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Sum
 
 from recruitment.admin_units import LAST_DAY_OLD, select_provinces
-from recruitment.models import REFORM_2025, Level, Organisation, OrganisationAlias
+from recruitment.models import REFORM_2025, Level, Organisation, OrganisationAlias, Succession
 
 BINH_PHUOC = "70"
 DONG_NAI = "75"
@@ -196,7 +198,7 @@ def test_unknown_province_is_a_command_error():
 
 @pytest.mark.django_db
 def test_whole_country_SLOW_loads_all_units_under_a_minute():
-    """SLOW (~10 s on SQLite): the only test that loads the whole country."""
+    """SLOW (~10 s on SQLite): the only test that loads the whole country, with its successions."""
     import time
 
     started = time.monotonic()
@@ -209,3 +211,16 @@ def test_whole_country_SLOW_loads_all_units_under_a_minute():
     assert count("2025", Level.COMMUNE) == 3_321
     old = Organisation.objects.filter(official_code__startswith="2020:")
     assert not old.filter(successor__isnull=True).exists()
+    # Every old unit is carried whole by its successions, and the converter's split communes
+    # are exactly the communes with approximate rows.
+    totals = Succession.objects.values("predecessor").annotate(total=Sum("share")).values("total")
+    assert len(totals) == old.count()
+    assert all(row["total"] == pytest.approx(1) for row in totals)
+    converter = json.loads(
+        files("vietnamadminunits").joinpath("data/converter_2025.json").read_text("utf-8")
+    )
+    split = sum(len(olds) for olds in converter["DICT_PROVINCE_WARD_DIVIDED"].values())
+    split_communes = Succession.objects.filter(
+        predecessor__level=Level.COMMUNE, approximate=True
+    ).values("predecessor")
+    assert split_communes.distinct().count() == split == 471
