@@ -421,6 +421,13 @@ class Attribution:
             fig.org_source = CARRIED
             return
         fig.org = self._fullest(self.main) if self.main is not None else None
+        if fig.org is not None and not fig.org.level:
+            # A subject named without its level ("Vũng Liêm" above the headline) takes the
+            # level the sentence speaks of ("... nâng tổng số đảng viên toàn huyện ...").
+            for m in mentions:
+                if m.org is None and m.ref_word in TERRITORY_WORDS:
+                    fig.org = self.resolve_ref(m.ref_word, m.start, para) or fig.org
+                    break
         fig.org_source = HEADLINE
 
     # -- periods

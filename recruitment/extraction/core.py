@@ -143,6 +143,11 @@ class _Article:
             self.main = title_subject(work, self.title, named) or organisations.choose_main(
                 named + site, self.title
             )
+            if self.main is None and self.title is not None:
+                # "Vũng Liêm" on the line above "Phát triển đảng viên đạt 122,5% ...": the
+                # place the story is filed under, for "toàn huyện" to resolve to.
+                above = [work[a:b] for a, b in text.lines if b <= self.title[0]]
+                self.main = organisations.kicker_place(above[-2:])
 
     def period_context(self) -> periods.PeriodContext:
         return periods.PeriodContext(published=self.published, as_of=self.as_of, term=self.term)

@@ -925,3 +925,17 @@ def bare_unit(name: str) -> Org | None:
         if gazetteer.official_prefix(word, tokens) == len(tokens):
             return _make_org(word, name)
     return None
+
+
+def kicker_place(lines: list[str]) -> Org | None:
+    """A line above the headline that is only a place's name ("Vũng Liêm"), kept without a
+    level: the text's "toàn huyện" or "Tỉnh ủy" decides which unit of that name it is."""
+    for line in reversed(lines):
+        tokens = line.split()
+        if (
+            1 <= len(tokens) <= 4
+            and all(t[:1].isupper() for t in tokens)
+            and gazetteer.official_prefix("any", tokens) == len(tokens)
+        ):
+            return Org("", " ".join(tokens), "")
+    return None

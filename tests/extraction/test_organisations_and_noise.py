@@ -243,3 +243,16 @@ def test_a_figure_repeated_for_the_subject_is_the_units_figure_again():
 )
 def test_a_place_joined_by_a_dash_is_one_name_when_the_official_units_say_so(text, name):
     assert [c.organisation for c in extract(text, published=date(2024, 1, 5)).candidates] == [name]
+
+
+def test_a_place_filed_above_the_headline_is_the_subject_toan_huyen_means():
+    text = (
+        "Vũng Liêm\n\nPhát triển đảng viên đạt 122,5% chỉ tiêu nghị quyết\n\nCập nhật, 07:46, "
+        "Thứ Năm, 21/12/2017 (GMT+7)\n\nTrong năm 2017, có 245 đảng viên mới được kết nạp, "
+        "nâng tổng số đảng viên toàn huyện là 5.992 đảng viên."
+    )
+    facts = {(c.organisation, c.metric, c.value) for c in extract(text).candidates}
+    assert facts == {
+        ("huyện Vũng Liêm", "admitted", 245),
+        ("huyện Vũng Liêm", "members_total", 5992),
+    }
