@@ -388,6 +388,11 @@ class FigureReader:
         if metrics.TRAIN_WORD_RE.search(before):
             fig.metric = "trained_percent_of_target"
             return True
+        if self.lists.para_last_metric == "admitted":
+            # "Đến đầu tháng 12, có 16 quần chúng đã được kết nạp ... Kim Long đạt 100% chỉ
+            # tiêu trong năm": the plan of the admissions the paragraph just reported.
+            fig.metric = "percent_of_target"
+            return True
         return False
 
     def _last_goal_cue_end(self, pos: int) -> int | None:

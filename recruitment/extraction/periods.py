@@ -115,7 +115,7 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
     ("past_term", ("nhiệm kỳ",), r"nhiệm\s+kỳ\s+(?:vừa\s+qua|qua|trước)(?!\w)"),
     # "Trong năm, ..." and "năm qua": the year the article reviews (the one just ended in
     # a January or February article). Not "5 năm qua", "những năm qua" or "trong năm học".
-    ("past_year", ("trong năm",), r"trong\s+năm(?=\s*[,;:)]|\s+(?:qua|vừa\s+qua)(?!\w))"),
+    ("past_year", ("trong năm",), r"trong\s+năm(?=\s*[,;:.)]|\s*$|\s+(?:qua|vừa\s+qua)(?!\w))"),
     (
         "past_year",
         ("năm qua",),

@@ -238,3 +238,18 @@ def test_a_small_rate_stated_without_a_plan_is_a_share_of_the_members():
 )
 def test_stocks_and_decisions_in_the_words_of_real_reports(text, published, expected):
     assert _facts(text, published=published) == expected
+
+
+def test_a_share_of_the_plan_after_a_paragraphs_admissions_is_progress_on_that_plan():
+    text = (
+        "Năm 2025, Đảng ủy phường Kim Long cử 46 quần chúng ưu tú tham gia lớp bồi dưỡng nhận "
+        "thức về Đảng. Đến đầu tháng 12, có 16 quần chúng đã được kết nạp. Với sự chủ động từ cơ "
+        "sở, Kim Long đạt 100% chỉ tiêu trong năm."
+    )
+    ex = extract(text, published=date(2025, 12, 10))
+    facts = {(c.metric, c.value, c.period_start, c.period_end) for c in ex.candidates}
+    assert facts == {
+        ("trained", Decimal(46), date(2025, 1, 1), date(2025, 12, 31)),
+        ("admitted", Decimal(16), date(2025, 1, 1), date(2025, 12, 1)),
+        ("percent_of_target", Decimal(100), date(2025, 1, 1), date(2025, 12, 31)),
+    }
