@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections import Counter
 
 from . import gazetteer, metrics, organisations, periods
 from .figures import Figure
@@ -34,6 +35,7 @@ _YEARLESS_KINDS = frozenset(
 _LEVEL_RANK = {"cell": 0, "grassroots": 1, "commune": 2, "district": 3, "province": 4}
 # After an organisation: it set or assigned the plan ("chỉ tiêu Tỉnh ủy giao").
 _ASSIGNER_AFTER_RE = re.compile(r"\s+(?:đã\s+|đề\s+ra\s+và\s+)?giao(?!\w)", re.IGNORECASE)
+_HOST_LEVELS = frozenset({"cell", "grassroots"})
 _PLAN_WORD_RE = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết", re.I)
 # A period right after these words names the plan's period, not a figure's.
 PLAN_BEFORE_RE = re.compile(rf"(?:{_PLAN_WORD_RE.pattern})(?:\s+[^\W\d_]+){{0,5}}\s*$", re.I)
@@ -288,6 +290,12 @@ class Attribution:
                 if org is not None and org.level:
                     self.congress_org = org
                     break
+        # The cell (else grassroots body) an admission ceremony report names most: the host,
+        # since cells hold the ceremonies.
+        hosts = Counter(m.org for m, _ in mentions if m.org and m.org.level in _HOST_LEVELS)
+        self.ceremony_host = (
+            max(hosts, key=lambda org: (org.level == "cell", hosts[org])) if hosts else None
+        )
 
     def note_founding(self, pms: list[periods.PeriodMention]) -> None:
         for pm in pms:
@@ -421,6 +429,14 @@ class Attribution:
             fig.org_source = CARRIED
             return
         fig.org = self._fullest(self.main) if self.main is not None else None
+        if (
+            fig.metric == "admitted"
+            and self.ceremony_host is not None
+            and (self.ceremony_day is not None or self._at_ceremony(fig))
+        ):
+            # "- Lễ kết nạp đảng viên mới cho 04 quần chúng ưu tú ..." in the report of a
+            # school cell's ceremony: the cell's admissions, not the district's.
+            fig.org = self.ceremony_host
         if fig.org is not None and not fig.org.level:
             # A subject named without its level ("Vũng Liêm" above the headline) takes the
             # level the sentence speaks of ("... nâng tổng số đảng viên toàn huyện ...").

@@ -172,7 +172,9 @@ _BODY_KINDS = (
 # word that ends it.
 _GAP_WORD = (
     r"(?!(?:và|của|có|đã|được|bộ|ủy|uỷ|với|cùng|là|tại|trong|kết|cho|đạt|tổ|vừa|long|tiến|"
-    r"trao|mở|khai|cử|giới|thực|luôn|đang|sẽ|cũng|chỉ|nhận|dự|tham|chào|mừng|đón)(?!\w))"
+    r"trao|mở|khai|cử|giới|thực|luôn|đang|sẽ|cũng|chỉ|nhận|dự|tham|chào|mừng|đón|"
+    # A level word starts the place the body is in: "Trường Mầm non Họa Mi quận Ba Đình".
+    r"tỉnh|huyện|quận|thị|thành|xã|phường)(?!\w))"
     r"[a-zà-ỹđ]+[ \t]+"
     # "Sở Giáo dục và Đào tạo", "Tài nguyên và Môi trường": "và" joins two capitalised
     # words of one name (a second body would open with "Đảng bộ", which ends the name).

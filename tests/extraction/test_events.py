@@ -225,3 +225,14 @@ def test_the_end_of_the_term_a_paragraph_reviews_is_that_terms_result():
     assert _facts(text, None) == {
         ("xã Nghĩa Dân", "admitted", 78, date(2020, 1, 1), date(2025, 12, 31))
     }
+
+
+def test_admissions_at_a_cells_ceremony_are_the_cells_not_its_districts():
+    text = (
+        "Trường Mầm non Họa Mi quận Ba Đình\n\nNgày 16/3/2019, Chi bộ Trường Mầm non Họa Mi "
+        "tổ chức Lễ kết nạp đảng viên mới. Quận ủy Ba Đình dự buổi lễ.\n\n- Lễ kết nạp đảng viên "
+        "mới cho 04 quần chúng ưu tú."
+    )
+    assert _facts(text, date(2019, 3, 18)) == {
+        ("chi bộ Trường Mầm non Họa Mi", "admitted", 4, date(2019, 3, 16), date(2019, 3, 16))
+    }
