@@ -89,9 +89,9 @@ def _scored(split):
 
 def test_the_extractor_keeps_its_measured_level_on_the_whole_development_set():
     total = _scored(None)
-    assert (total.precision >= 0.85, total.f1 >= 0.74) == (True, True)
+    assert (total.precision >= 0.86, total.f1 >= 0.75) == (True, True)
 
 
 def test_the_extractor_keeps_its_measured_level_on_the_validation_split():
     total = _scored(VALIDATION)
-    assert (total.precision >= 0.80, total.f1 >= 0.66) == (True, True)
+    assert (total.precision >= 0.84, total.f1 >= 0.70) == (True, True)
