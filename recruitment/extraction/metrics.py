@@ -39,7 +39,9 @@ ADMIT_POST_RE = re.compile(
 )
 ADMIT_LA_SO_RE = re.compile(r"^\s*là\s+số\s+[^\d.;]{0,200}?kết\s+nạp", re.IGNORECASE)
 NOT_ADMITTED_RE = re.compile(
-    r"đề\s+nghị|đủ\s+điều\s+kiện|xem\s+xét|hồ\s+sơ|chưa|tạo\s+nguồn|chờ|quy\s+trình",
+    r"đề\s+nghị|đủ\s+điều\s+kiện|xem\s+xét|hồ\s+sơ|chưa|tạo\s+nguồn|chờ|quy\s+trình|"
+    # "107 học viên là đối tượng kết nạp Đảng": candidates, not members.
+    r"đối\s+tượng",
     re.IGNORECASE,
 )
 TRAINED_POST_RE = re.compile(

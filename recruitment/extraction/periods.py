@@ -733,8 +733,8 @@ CEREMONY_RE = re.compile(r"lễ\s+kết\s+nạp|tổ\s+chức\s+kết\s+nạp|qu
 # A course: "khai giảng lớp bồi dưỡng nhận thức về Đảng", "lớp đối tượng Đảng", and its
 # "học viên" ("5 ngày từ 1-5/12, các học viên được nghiên cứu ...").
 COURSE_RE = re.compile(
-    r"khai\s+giảng|bế\s+giảng|lớp\s+(?:bồi\s+dưỡng|học|đối\s+tượng|nhận\s+thức|cảm\s+tình)|"
-    r"học\s+viên"
+    r"khai\s+giảng|bế\s+giảng|bế\s+mạc|lớp\s+(?:bồi\s+dưỡng|học|đối\s+tượng|nhận\s+thức|"
+    r"cảm\s+tình|sẽ|đã)|học\s+viên"
 )
 
 
@@ -764,7 +764,12 @@ def find_event_days(
         if not cue.search(text):
             continue
         ranges = list(_DAY_RANGE_RE.finditer(text))
-        if "ngày" not in text and not re.search(r"sáng|chiều|tối", text) and not ranges:
+        if (
+            "ngày" not in text
+            and not re.search(r"sáng|chiều|tối", text)
+            and not ranges
+            and not FULL_DATE_RE.search(text)  # "lớp sẽ bế mạc vào 17-4-2012"
+        ):
             continue
         found: list[date] = []
         days = [(m.group(1), m.group(3), m.group(4)) for m in ranges]

@@ -236,3 +236,14 @@ def test_admissions_at_a_cells_ceremony_are_the_cells_not_its_districts():
     assert _facts(text, date(2019, 3, 18)) == {
         ("chi bộ Trường Mầm non Họa Mi", "admitted", 4, date(2019, 3, 16), date(2019, 3, 16))
     }
+
+
+def test_candidates_on_a_course_are_trained_over_the_days_from_opening_to_closing():
+    text = (
+        "Sáng 9-4-2012, Đảng ủy Khối các cơ quan tỉnh tổ chức khai giảng lớp bồi dưỡng kết nạp "
+        "Đảng khóa I-2012. Lớp bồi dưỡng có 107 học viên là đối tượng kết nạp Đảng. Lớp sẽ bế "
+        "mạc vào 17-4-2012."
+    )
+    assert _facts(text, None) == {
+        ("Khối các cơ quan tỉnh", "trained", 107, date(2012, 4, 9), date(2012, 4, 17))
+    }
