@@ -89,7 +89,7 @@ def _scored(split):
 
 def test_the_extractor_keeps_its_measured_level_on_the_whole_development_set():
     total = _scored(None)
-    assert (total.precision >= 0.86, total.f1 >= 0.75) == (True, True)
+    assert (total.precision >= 0.87, total.f1 >= 0.76) == (True, True)
 
 
 def test_the_extractor_keeps_its_measured_level_on_the_validation_split():
