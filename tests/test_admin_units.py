@@ -13,6 +13,7 @@ import sqlite3
 from importlib.resources import files
 
 import pytest
+from admin_units_support import load
 from django.core.management import CommandError, call_command
 from django.db.models import Sum
 
@@ -21,13 +22,6 @@ from recruitment.models import REFORM_2025, Level, Organisation, OrganisationAli
 
 BINH_PHUOC = "70"
 DONG_NAI = "75"
-
-
-def load(*provinces: str) -> str:
-    out = io.StringIO()
-    args = [a for p in provinces for a in ("--province", p)]
-    call_command("load_admin_units", *args, stdout=out)
-    return out.getvalue()
 
 
 def dataset(sql: str, *params: object) -> list[tuple]:

@@ -7,11 +7,10 @@ and Xuân Hòa. Lộc Hiệp (Lộc Ninh, Bình Phước) went whole to Lộc Qu
 
 from __future__ import annotations
 
-import io
 from fractions import Fraction
 
 import pytest
-from django.core.management import call_command
+from admin_units_support import load
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
@@ -27,13 +26,6 @@ LOC_QUANG = "2025:C:25292"
 XUAN_LOC_DISTRICT = "2020:D:741"
 OLD_BINH_PHUOC = "2020:P:70"
 NEW_DONG_NAI = "2025:P:75"
-
-
-def load(*provinces: str) -> str:
-    out = io.StringIO()
-    args = [a for p in provinces for a in ("--province", p)]
-    call_command("load_admin_units", *args, stdout=out)
-    return out.getvalue()
 
 
 def rows(predecessor_code: str) -> set[tuple[str, float, bool]]:
