@@ -921,12 +921,20 @@ def bare_unit(name: str) -> Org | None:
     if _BARE_INSTITUTION_RE.fullmatch(name):
         return Org("đảng bộ", name, "grassroots")  # "Sở Y tế 20; Cục Thuế tỉnh 12"
     tokens = name.split()
-    if not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens):
-        return None
     for word in _LIST_LEVEL_WORDS:
-        if gazetteer.official_prefix(word, tokens) == len(tokens):
+        if _whole_official_name(word, tokens):
             return _make_org(word, name)
     return None
+
+
+def _whole_official_name(word: str, tokens: list[str]) -> bool:
+    """Whether the capitalised ``tokens`` (one to four) are, all of them, the official name
+    of a unit the level word ``word`` ("any" for every level) can name."""
+    return (
+        1 <= len(tokens) <= 4
+        and all(t[:1].isupper() for t in tokens)
+        and gazetteer.official_prefix(word, tokens) == len(tokens)
+    )
 
 
 def kicker_place(lines: list[str]) -> Org | None:
@@ -934,10 +942,6 @@ def kicker_place(lines: list[str]) -> Org | None:
     level: the text's "toàn huyện" or "Tỉnh ủy" decides which unit of that name it is."""
     for line in reversed(lines):
         tokens = line.split()
-        if (
-            1 <= len(tokens) <= 4
-            and all(t[:1].isupper() for t in tokens)
-            and gazetteer.official_prefix("any", tokens) == len(tokens)
-        ):
+        if _whole_official_name("any", tokens):
             return Org("", " ".join(tokens), "")
     return None
