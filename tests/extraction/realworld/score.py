@@ -70,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         reports[name] = report
         if split is None and absent:
             print(f"texts absent or changed, not scored: {len(absent)} ({', '.join(absent)})")
+    if not reports["whole set"].articles:
+        print("no text to score: rebuild texts/ as tests/extraction/realworld/README.md says")
+        return 1
     print("\n".join(_table("set", {})))
     print("\n".join(_row(name, report.total) for name, report in reports.items()))
     whole = reports["whole set"]
