@@ -83,12 +83,18 @@ def test_validation_split_is_a_fifth_of_the_set():
     assert 0.12 <= share <= 0.28
 
 
+# The floors were measured on the whole set; a few pages have left the search tool's store since
+# (SOURCES.md keeps their gold), but with more than this share absent they would measure a
+# different set.
+MOST_ABSENT = 0.1
+
+
 def _scored(split):
-    # The floors were measured on the whole set: a part of it would measure something else.
     report, absent = score_real.score(split=split)
-    if absent:
+    expected = len(articles(split=split))
+    if len(absent) > MOST_ABSENT * expected:
         pytest.skip(
-            f"{len(absent)} real-world texts absent under {TEXT_DIR}: "
+            f"{len(absent)} of {expected} real-world texts absent under {TEXT_DIR}: "
             "rebuild them as tests/extraction/realworld/README.md says"
         )
     return report.total
