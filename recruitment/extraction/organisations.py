@@ -207,8 +207,12 @@ _TERR_BODY_RE = re.compile(
     # nhân dân tỉnh", "Đảng bộ UBND thành phố".
     r"[Cc]ác\s+cơ\s+quan\s+(?:Đảng|đảng)|(?:Ủy|Uỷ)\s+ban\s+(?:nhân\s+dân|MTTQ\s+Việt\s+Nam)|UBND|"
     r"Hội\s+đồng\s+nhân\s+dân|HĐND|"
-    r"[Kk]hối(?:[ \t]+(?:các|cơ|quan|doanh|nghiệp|Doanh|Nghiệp|Cơ|Quan|dân|chính|Đảng|đảng|"
-    r"và|Dân|Chính))*|Cơ\s+quan[ \t]+(?:UBND|HĐND|Ủy\s+ban|Tỉnh\s+ủy|Huyện\s+ủy))"
+    r"[Kk]hối(?:[ \t]+(?:các|Các|cơ|quan|doanh|nghiệp|Doanh|Nghiệp|Cơ|Quan|dân|chính|Đảng|"
+    r"đảng|và|Dân|Chính))*|Cơ\s+quan[ \t]+(?:UBND|HĐND|Ủy\s+ban|Tỉnh\s+ủy|Huyện\s+ủy)|"
+    # The zones of a province or city: "Đảng ủy Khu kinh tế tỉnh", "Đảng ủy Các Khu chế xuất
+    # và công nghiệp thành phố", "Đảng bộ các Khu công nghiệp tỉnh".
+    r"(?:[Cc]ác[ \t]+)?[Kk]hu[ \t]+(?:chế\s+xuất|công\s+nghiệp|kinh\s+tế)"
+    r"(?:[ \t]+(?:và[ \t]+)?(?:[Kk]hu[ \t]+)?(?:chế\s+xuất|công\s+nghiệp|kinh\s+tế))*)"
     r"[ \t]+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|Tỉnh|Huyện|Thành\s+phố|Thị\s+xã|Quận)"
     rf"(?:[ \t]+{_NAME})?)"
 )

@@ -172,6 +172,45 @@ def test_a_bloc_written_in_lower_case_is_still_the_bloc():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Đảng ủy Khối Các cơ quan tỉnh kết nạp 40 đảng viên",
+            Org("đảng bộ", "Khối Các cơ quan tỉnh", "district"),
+        ),
+        (
+            "Đảng bộ Khu kinh tế tỉnh kết nạp 9 đảng viên",
+            Org("đảng bộ", "Khu kinh tế tỉnh", "district"),
+        ),
+        (
+            "Đảng ủy các Khu công nghiệp tỉnh Bình Dương kết nạp 30 đảng viên",
+            Org("đảng bộ", "các Khu công nghiệp tỉnh Bình Dương", "district"),
+        ),
+        (
+            "Đảng ủy Các Khu chế xuất và công nghiệp thành phố kết nạp 18 đảng viên",
+            Org("đảng bộ", "Các Khu chế xuất và công nghiệp thành phố", "grassroots"),
+        ),
+    ],
+)
+def test_a_bloc_or_zone_of_the_province_is_its_own_body(text, org):
+    assert [m.org for m in find_org_mentions(text) if m.org is not None] == [org]
+
+
+def test_a_zones_figure_in_a_list_of_units_is_the_zones():
+    text = (
+        "Từ đầu năm đến nay, Đảng bộ thành phố Cần Thơ kết nạp 900 đảng viên. Các đơn vị "
+        "đạt cao như: Đảng bộ quận Ninh Kiều kết nạp 100 đảng viên, đạt 95%; Đảng ủy Các "
+        "Khu chế xuất và công nghiệp thành phố kết nạp 20 đảng viên, đạt 70%."
+    )
+    got = {
+        (c.metric, c.value): c.organisation
+        for c in extract(text, published=date(2017, 6, 1)).candidates
+    }
+    assert got[("admitted", 20)] == "Các Khu chế xuất và công nghiệp thành phố"
+    assert got[("percent_of_target", 70)] == "Các Khu chế xuất và công nghiệp thành phố"
+
+
 def test_a_body_named_short_takes_the_full_name_the_article_gives_it():
     text = (
         "Đại hội Đảng bộ Công an tỉnh Phú Thọ lần thứ I diễn ra ngày 25/7.\n\n"
