@@ -23,6 +23,7 @@ messages: install
 
 migrate: install
 	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py progress_rebuild -v0 >/dev/null
 
 # The demo: the country's units, the organisations the seed articles name, and the seed
 # articles themselves with their figures accepted (skipped with a note if the corpus is absent).

@@ -34,7 +34,7 @@ def main() -> int:
     from django.conf import settings
     from django.core.management import call_command
 
-    from recruitment.services import article_files, files_import
+    from recruitment.services.imports import article_files, files_import
 
     seeds = settings.CORPUS_DIR / "seeds"
     if not seeds.is_dir():

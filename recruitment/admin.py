@@ -25,6 +25,13 @@ from .models import (
     Target,
 )
 from .periods import Period
+from .services.organisations import organisation_delete, organisation_save
+from .services.reported import (
+    reported_changed,
+    reported_delete,
+    reported_save,
+    reported_set_status,
+)
 
 admin.site.site_header = _("Tiến độ kết nạp — Quản trị")
 admin.site.site_title = _("Tiến độ kết nạp")
@@ -144,6 +151,20 @@ class TargetForm(ReportedForm):
         fields = (*ReportedForm.Meta.fields, "derived")
 
 
+class ProgressKeepingInlines:
+    """Figures and targets edited in inline tables go through the progress table too."""
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        if formset.model not in (Figure, Target):
+            super().save_formset(request, form, formset, change)
+            return
+        pks = [f.instance.pk for f in formset.initial_forms if f.instance.pk]
+        before = list(formset.model.objects.filter(pk__in=pks))
+        super().save_formset(request, form, formset, change)
+        saved = [*pks, *(obj.pk for obj in formset.new_objects)]
+        reported_changed(before=before, after=formset.model.objects.filter(pk__in=saved))
+
+
 class ReportedAdmin(SimpleHistoryAdmin):
     list_display = (
         "organisation",
@@ -174,7 +195,13 @@ class ReportedAdmin(SimpleHistoryAdmin):
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
         if not change and obj.entered_by_id is None:
             obj.entered_by = request.user
-        super().save_model(request, obj, form, change)
+        reported_save(row=obj, user=request.user)
+
+    def delete_model(self, request: HttpRequest, obj) -> None:
+        reported_delete(rows=[obj], user=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        reported_delete(rows=queryset, user=request.user)
 
     @admin.action(description=_("Duyệt các mục đã chọn"))
     def mark_accepted(self, request: HttpRequest, queryset: QuerySet) -> None:
@@ -185,11 +212,8 @@ class ReportedAdmin(SimpleHistoryAdmin):
         self._set_status(request, queryset, Status.REJECTED)
 
     def _set_status(self, request: HttpRequest, queryset: QuerySet, status: str) -> None:
-        # Row by row so each change is written to history (update() would skip it).
-        for obj in queryset:
-            obj.status = status
-            obj.save(update_fields=["status"])
-        self.message_user(request, _("Đã cập nhật %(n)d mục.") % {"n": queryset.count()})
+        changed = reported_set_status(rows=queryset, status=status, user=request.user)
+        self.message_user(request, _("Đã cập nhật %(n)d mục.") % {"n": changed})
 
 
 @admin.register(Figure)
@@ -263,7 +287,7 @@ class ValidityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(ProgressKeepingInlines, SimpleHistoryAdmin):
     list_display = ("name", "level", "parent", "valid_from", "valid_until", "successor")
     list_filter = ("level", ValidityFilter, ProvinceFilter)
     search_fields = ("name", "short_name", "aliases__name", "official_code")
@@ -279,6 +303,16 @@ class OrganisationAdmin(SimpleHistoryAdmin):
             {"fields": (("population", "population_year"), ("latitude", "longitude"))},
         ),
     )
+
+    def save_model(self, request: HttpRequest, obj: Organisation, form, change: bool) -> None:
+        organisation_save(organisation=obj)
+
+    def delete_model(self, request: HttpRequest, obj: Organisation) -> None:
+        organisation_delete(organisation=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for organisation in queryset:
+            organisation_delete(organisation=organisation)
 
 
 class PredecessorProvinceFilter(ProvinceFilter):
@@ -326,7 +360,7 @@ class LearnedMentionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ProgressKeepingInlines, admin.ModelAdmin):
     list_display = ("__str__", "publisher", "published", "imported_by", "imported_at")
     list_filter = ("publisher", ("published", admin.DateFieldListFilter))
     search_fields = ("title", "url", "text", "publisher")

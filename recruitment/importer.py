@@ -28,7 +28,7 @@ from .extraction import confidence as reasons
 from .fetching import FetchError, fetch_url
 from .highlight import highlight_segments
 from .models import Figure, FigureMetric, ImportDraft, Level, Organisation, Status, TargetMetric
-from .services import (
+from .services.imports import (
     NO_FIGURES,
     ArticleImportError,
     Decision,

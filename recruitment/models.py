@@ -506,6 +506,56 @@ class Figure(Reported):
         return f"{self.organisation} · {self.get_metric_display()} · {self.period_label}"
 
 
+class Progress(models.Model):
+    """One organisation's progress in one calendar year, maintained from its accepted figures.
+
+    Written only by `recruitment.services.progress` in the transaction that changes a figure, a
+    target or the tree, so every page reads a row instead of recomputing it. Two sets of measures:
+    what the organisation itself reported, and the sum over its sub-organisations (each child's
+    reported value where it has one, its own sum otherwise, so nothing counts twice).
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="progress", verbose_name=_("tổ chức")
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    # Reported by the organisation itself.
+    target = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    target_derived = models.BooleanField(default=False)
+    admitted = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    admitted_end = models.DateField(null=True)
+    admitted_source = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    stated_pct = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    stated_pct_end = models.DateField(null=True)
+    pct_source = models.ForeignKey(Article, on_delete=models.SET_NULL, null=True, related_name="+")
+    pct = models.FloatField(null=True)
+    as_of = models.DateField(null=True)
+    # Summed over the sub-organisations.
+    sum_admitted = models.DecimalField(max_digits=14, decimal_places=2, null=True)
+    sum_target = models.DecimalField(max_digits=14, decimal_places=2, null=True)
+    sum_pct = models.FloatField(null=True)
+    sum_as_of = models.DateField(null=True)
+    children_reporting = models.PositiveIntegerField(default=0)
+    children = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("tiến độ")
+        verbose_name_plural = _("tiến độ")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="progress_one_per_year"),
+            models.CheckConstraint(
+                condition=Q(children_reporting__lte=models.F("children")),
+                name="progress_reporting_within_children",
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "pct"], name="progress_year_pct_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} · {self.year}"
+
+
 class ImportDraft(models.Model):
     """An article read and extracted once, waiting for staff to review it.
 

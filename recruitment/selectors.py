@@ -1,19 +1,11 @@
 """Reads the dashboard pages share: "how far is X towards its target in period P".
 
-Every function is keyword-only and returns plain data or a lazy queryset. The cost of each is a
-fixed number of SQL queries whatever the number of organisations: progress is computed in the
-database with correlated subqueries (one per measure, served by the indexes on
-(metric, status, period_end, organisation)), so the overview of 50,000 grassroots organisations
-is still two queries (count and page) and a CSV export streams it with `.iterator()`.
-
-Which figure counts (the rules the users agreed):
-- only ACCEPTED figures and targets;
-- the admission target of a year is the accepted `Target(metric=admitted)` covering exactly that
-  calendar year, a stated one preferred over a derived one (shown as approximate);
-- "admitted so far" in a year is the accepted admitted figure with the latest end among those
-  starting on 1 January and ending within the year;
-- % of target is the stated `percent_of_target` figure for the same period when there is one,
-  else admitted / target.
+Every function is keyword-only and returns plain data or a lazy queryset. Progress is read from
+the maintained `Progress` table (one LEFT JOIN per year), never recomputed per request: which
+figure counts, and how sums add up the tree, is `recruitment.services.progress`. The cost of each
+function is a fixed number of SQL queries whatever the number of organisations, so the overview
+of 50,000 grassroots organisations is two queries (count and page) and a CSV export streams it
+with `.iterator()`.
 """
 
 from __future__ import annotations
@@ -25,20 +17,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import (
-    Case,
     Count,
     Exists,
     F,
-    FloatField,
+    FilteredRelation,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
-    Value,
-    When,
 )
-from django.db.models.functions import Cast, Coalesce
-from django.db.models.query import ModelIterable
+from django.db.models.functions import Coalesce
 
 from .highlight import highlight_segments
 from .models import (
@@ -87,6 +74,13 @@ class ProgressRow:
     sources: tuple[str, ...] = ()
     latitude: float | None = None
     longitude: float | None = None
+    # Summed over the sub-organisations (each child's reported value, else its own sum).
+    sum_admitted: Number | None = None
+    sum_target: Number | None = None
+    sum_percent_of_target: float | None = None
+    sum_as_of: dt.date | None = None
+    children_reporting: int = 0
+    children_in_force: int = 0
 
     @property
     def period(self) -> Period:
@@ -111,10 +105,10 @@ class ProgressRow:
         cls, org: Organisation | dict, *, year: int, prefix: str = ""
     ) -> ProgressRow:
         """Read the values `with_year_progress` annotated onto an organisation (an instance, or
-        a `.values()` row from `PROGRESS_FIELDS` passed through `derive_progress`)."""
+        a `.values()` row of `ROW_FIELDS` and `YEAR_FIELDS`)."""
         values = org if isinstance(org, dict) else org.__dict__
         p = prefix
-        pct = values[f"{p}pct"]
+        pct, sum_pct = values[f"{p}pct"], values[f"{p}sum_pct"]
         sources = tuple(
             s for s in dict.fromkeys((values[f"{p}admitted_src"], values[f"{p}pct_src"])) if s
         )
@@ -133,149 +127,57 @@ class ProgressRow:
             sources=sources,
             latitude=values.get("latitude"),
             longitude=values.get("longitude"),
+            sum_admitted=as_number(values[f"{p}sum_admitted"]),
+            sum_target=as_number(values[f"{p}sum_target"]),
+            sum_percent_of_target=None if sum_pct is None else round(sum_pct, 1),
+            sum_as_of=values[f"{p}sum_as_of"],
+            children_reporting=values[f"{p}children_reporting"] or 0,
+            children_in_force=values[f"{p}children_in_force"] or 0,
         )
 
 
 # The columns a progress row reads, for `.values()` (cheaper than model instances in exports).
 ROW_FIELDS = ("id", "name", "short_name", "level", "parent_name", "latitude", "longitude")
-YEAR_FIELDS = (
-    "admitted",
-    "admitted_end",
-    "admitted_src",
-    "stated_pct",
-    "stated_pct_end",
-    "pct_src",
+# Stored measures of a `Progress` row, annotated under the same names (prefixed per year).
+STORED_MEASURES = (
     "target",
     "target_derived",
+    "admitted",
+    "pct",
+    "as_of",
+    "sum_admitted",
+    "sum_target",
+    "sum_pct",
+    "sum_as_of",
+    "children_reporting",
 )
+YEAR_FIELDS = (*STORED_MEASURES, "children_in_force", "admitted_src", "pct_src")
 
 
 def _accepted(model: type[Figure] | type[Target], metric: str) -> QuerySet:
     return model.objects.filter(metric=metric, status=Status.ACCEPTED)
 
 
-def _year_to_date(qs: QuerySet, year: int) -> QuerySet:
-    """Figures counted from 1 January and ending within the year, latest first."""
-    return qs.filter(
-        organisation=OuterRef("pk"),
-        period_start=dt.date(year, 1, 1),
-        period_end__lte=dt.date(year, 12, 31),
-    ).order_by("-period_end", "-pk")
-
-
-def _year_sources(year: int) -> tuple[QuerySet, QuerySet, QuerySet]:
-    """The correlated querysets of a year: admitted so far, stated % of target, the target."""
-    admitted = _year_to_date(_accepted(Figure, FigureMetric.ADMITTED), year)
-    stated = _year_to_date(_accepted(Figure, FigureMetric.PERCENT_OF_TARGET), year)
-    target = (
-        _accepted(Target, TargetMetric.ADMITTED)
-        .filter(
-            organisation=OuterRef("pk"),
-            period_start=dt.date(year, 1, 1),
-            period_end=dt.date(year, 12, 31),
-        )
-        .order_by("derived", "-pk")
-    )
-    return admitted, stated, target
-
-
-def year_pct(
-    *,
-    admitted: Decimal | None,
-    admitted_end: dt.date | None,
-    stated_pct: Decimal | None,
-    stated_pct_end: dt.date | None,
-    target: Decimal | None,
-) -> float | None:
-    """% of target from the fetched values: the rule the `pct` alias computes in SQL, in Python.
-
-    The stated % when it is for the same period as the latest count (or there is no count), else
-    admitted / target. Same float operations as the SQL, so both sort and show alike.
-    """
-    if stated_pct is not None and (admitted is None or stated_pct_end == admitted_end):
-        return float(stated_pct)
-    if admitted is not None and target is not None and target > 0:
-        return float(admitted) * 100.0 / float(target)
-    return None
-
-
-class ProgressIterable(ModelIterable):
-    """Model instances carrying `<prefix>pct` and `<prefix>as_of`, derived in Python.
-
-    The SQL only selects the eight looked-up values per year; `pct` and `as_of` stay aliases
-    (computed by the database only when a query sorts or filters on them), because every
-    reference to a subquery annotation repeats the subquery: selecting them made each row cost
-    nineteen index lookups instead of eight.
-    """
-
-    prefixes: tuple[str, ...] = ()
-
-    def __iter__(self):
-        for obj in super().__iter__():
-            for p in self.prefixes:
-                derive_progress(obj.__dict__, p)
-            yield obj
-
-
-def derive_progress(values: dict, prefix: str = "") -> dict:
-    """Add `<prefix>pct` and `<prefix>as_of` to a row (a dict or an instance's __dict__)."""
-    p = prefix
-    admitted_end = values[f"{p}admitted_end"]
-    values[f"{p}pct"] = year_pct(
-        admitted=values[f"{p}admitted"],
-        admitted_end=admitted_end,
-        stated_pct=values[f"{p}stated_pct"],
-        stated_pct_end=values[f"{p}stated_pct_end"],
-        target=values[f"{p}target"],
-    )
-    values[f"{p}as_of"] = admitted_end or values[f"{p}stated_pct_end"]
-    return values
-
-
 def with_year_progress(qs: QuerySet, *, year: int, prefix: str = "") -> QuerySet:
-    """Annotate organisations with their target, admitted, % of target and as-of date for a year.
+    """Annotate organisations with their maintained progress in a year: target, admitted, % of
+    target, as-of date, sources, and the sums over their sub-organisations.
 
-    `prefix` lets one query carry several years side by side (`y2021_admitted`, …).
-    `pct` and `as_of` are aliases the database computes only to sort or filter; the instances
-    get them from `ProgressIterable` (and `.values()` rows from `derive_progress`).
+    One LEFT JOIN on (organisation, year) per year; `prefix` lets one query carry several years
+    side by side (`y2021_admitted`, …). Organisations without a row get None everywhere.
     """
-    admitted, stated, target = _year_sources(year)
-    source = Coalesce("source__url", "source__title")
     p = prefix
-    qs = qs.annotate(
+    row = f"{p}progress_row"
+    qs = qs.alias(**{row: FilteredRelation("progress", condition=Q(progress__year=year))})
+    return qs.annotate(
+        **{f"{p}{name}": F(f"{row}__{name}") for name in STORED_MEASURES},
         **{
-            f"{p}admitted": Subquery(admitted.values("value")[:1]),
-            f"{p}admitted_end": Subquery(admitted.values("period_end")[:1]),
-            f"{p}admitted_src": Subquery(admitted.annotate(s=source).values("s")[:1]),
-            f"{p}stated_pct": Subquery(stated.values("value")[:1]),
-            f"{p}stated_pct_end": Subquery(stated.values("period_end")[:1]),
-            f"{p}pct_src": Subquery(stated.annotate(s=source).values("s")[:1]),
-            f"{p}target": Subquery(target.values("value")[:1]),
-            f"{p}target_derived": Subquery(target.values("derived")[:1]),
-        }
-    )
-    has_admitted = Q(**{f"{p}admitted__isnull": False})
-    stated_applies = Q(**{f"{p}stated_pct__isnull": False}) & (
-        ~has_admitted | Q(**{f"{p}stated_pct_end": F(f"{p}admitted_end")})
-    )
-    computed = (
-        Cast(F(f"{p}admitted"), FloatField()) * Value(100.0) / Cast(F(f"{p}target"), FloatField())
-    )
-    qs = qs.alias(
-        **{
-            f"{p}pct": Case(
-                When(stated_applies, then=Cast(F(f"{p}stated_pct"), FloatField())),
-                When(has_admitted & Q(**{f"{p}target__gt": 0}), then=computed),
-                default=None,
-                output_field=FloatField(),
+            f"{p}children_in_force": F(f"{row}__children"),
+            f"{p}admitted_src": Coalesce(
+                f"{row}__admitted_source__url", f"{row}__admitted_source__title"
             ),
-            f"{p}as_of": Coalesce(F(f"{p}admitted_end"), F(f"{p}stated_pct_end")),
-        }
+            f"{p}pct_src": Coalesce(f"{row}__pct_source__url", f"{row}__pct_source__title"),
+        },
     )
-    if issubclass(qs._iterable_class, ModelIterable):
-        prefixes = (*getattr(qs._iterable_class, "prefixes", ()), p)
-        qs._iterable_class = type("ProgressIterable", (ProgressIterable,), {"prefixes": prefixes})
-    return qs
 
 
 def organisations_in_year(*, year: int) -> QuerySet[Organisation]:
@@ -310,9 +212,7 @@ def progress_queryset(
     qs = qs.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
     qs = with_year_progress(qs, year=year)
     if with_data_only:
-        # EXISTS, not the annotations: an annotation repeats its ordered subquery in WHERE.
-        admitted, stated, target = _year_sources(year)
-        qs = qs.filter(Exists(admitted) | Exists(target) | Exists(stated))
+        qs = qs.filter(Q(admitted__isnull=False) | Q(target__isnull=False) | Q(pct__isnull=False))
     return qs
 
 
@@ -327,7 +227,7 @@ def stream_progress_rows(
     """Every row of a `progress_queryset`, streamed as plain values rather than instances (an
     export reads tens of thousands: building model instances was most of its time)."""
     for values in qs.values(*ROW_FIELDS, *YEAR_FIELDS).iterator(chunk_size=chunk_size):
-        yield ProgressRow.from_annotated(derive_progress(values), year=year)
+        yield ProgressRow.from_annotated(values, year=year)
 
 
 def progress_by_organisation(

@@ -9,7 +9,7 @@ from import_support import SENTENCE, review_url
 
 from recruitment.extraction import Candidate, Extraction
 from recruitment.models import Figure, ImportDraft, Status
-from recruitment.services import Draft, article_import, candidate_to_json, draft_decisions
+from recruitment.services.imports import Draft, article_import, candidate_to_json, draft_decisions
 
 PUBLISHED = dt.date(2024, 1, 5)
 

@@ -8,10 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from import_support import IMPORT, SENTENCE, at, form, review_post, review_url
 
-from recruitment import services
 from recruitment.extraction import Candidate
 from recruitment.models import Article, Figure, ImportDraft
-from recruitment.services import (
+from recruitment.services import imports as services
+from recruitment.services.imports import (
     Draft,
     candidate_from_json,
     candidate_to_json,

@@ -15,7 +15,7 @@ from recruitment.models import (
     Organisation,
     OrganisationAlias,
 )
-from recruitment.services import mention_learn
+from recruitment.services.imports import mention_learn
 
 BEFORE = dt.date(2024, 1, 5)
 TAN_HOA = "Năm 2023, Đảng ủy xã Tân Hòa kết nạp được 12 đảng viên mới."

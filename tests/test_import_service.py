@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from recruitment.models import Article, Figure, Status, Target
-from recruitment.services import (
+from recruitment.services.imports import (
     NO_FIGURES,
     ArticleImportError,
     Draft,

@@ -18,7 +18,6 @@ from django.conf import settings
 from recruitment.extraction.vocabulary import TARGET_OF
 from recruitment.models import (
     Article,
-    Figure,
     FigureMetric,
     Level,
     Organisation,
@@ -27,6 +26,8 @@ from recruitment.models import (
     TargetMetric,
 )
 from recruitment.periods import Period
+from recruitment.services.organisations import organisation_save
+from recruitment.services.reported import figure_create, target_create
 
 # (key, name, short name, level, parent key, latitude, longitude)
 ORGANISATIONS = [
@@ -122,13 +123,15 @@ def load_gold_seed() -> dict[str, Organisation]:
 
     orgs: dict[str, Organisation] = {}
     for key, name, short, level, parent, lat, lon in ORGANISATIONS:
-        orgs[key] = Organisation.objects.create(
-            name=name,
-            short_name=short,
-            level=level,
-            parent=orgs[parent] if parent else None,
-            latitude=lat,
-            longitude=lon,
+        orgs[key] = organisation_save(
+            organisation=Organisation(
+                name=name,
+                short_name=short,
+                level=level,
+                parent=orgs[parent] if parent else None,
+                latitude=lat,
+                longitude=lon,
+            )
         )
 
     for gold_path in gold_files:
@@ -151,10 +154,10 @@ def load_gold_seed() -> dict[str, Organisation]:
                 status=Status.ACCEPTED,
             )
             if item["metric"] in TARGET_OF:
-                Target.objects.create(metric=TARGET_OF[item["metric"]], **common)
+                target_create(metric=TARGET_OF[item["metric"]], **common)
                 continue
             at = text.find(item["quote"])
-            Figure.objects.create(
+            figure_create(
                 metric=item["metric"],
                 quote_start=at if at >= 0 else None,
                 quote_end=at + len(item["quote"]) if at >= 0 else None,
@@ -177,8 +180,8 @@ def load_gold_seed() -> dict[str, Organisation]:
                 status=Status.ACCEPTED,
             ).exists()
             if not exists:
-                Target.objects.create(
-                    organisation_id=org_pk,
+                target_create(
+                    organisation=Organisation.objects.get(pk=org_pk),
                     metric=TargetMetric.ADMITTED,
                     period_start=plan.start,
                     period_end=plan.end,

@@ -19,7 +19,7 @@ MESSAGE = str(ExtractionTimeout(seconds=20, size=5_000_000))
 
 
 def test_the_admin_import_shows_the_message(client, admin_user, seed_organisations, monkeypatch):
-    monkeypatch.setattr("recruitment.services.extract", _too_slow)
+    monkeypatch.setattr("recruitment.services.imports.extract", _too_slow)
     client.force_login(admin_user)
     form = {"text": TEXT, "url": "", "title": "", "published": "", "publisher": ""}
     response = client.post(
@@ -40,7 +40,7 @@ def test_extract_figures_fails_with_the_message(tmp_path, monkeypatch):
 def test_import_articles_reports_the_file_with_the_message(
     seed_organisations, tmp_path, monkeypatch
 ):
-    monkeypatch.setattr("recruitment.services.extract", _too_slow)
+    monkeypatch.setattr("recruitment.services.imports.extract", _too_slow)
     (tmp_path / "long.txt").write_text(TEXT, encoding="utf-8")
     err = StringIO()
     with pytest.raises(CommandError):

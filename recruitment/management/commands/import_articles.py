@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from recruitment.services import article_files, files_import
+from recruitment.services.imports import article_files, files_import
 
 
 class Command(BaseCommand):

@@ -7,6 +7,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from recruitment.admin_units import load_admin_units
+from recruitment.services.progress import progress_rebuild
 
 
 class Command(BaseCommand):
@@ -32,5 +33,7 @@ class Command(BaseCommand):
             report = load_admin_units(options.get("province"))
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
+        # Units written in bulk change how many children each parent counts in a year.
+        progress_rebuild()
         elapsed = time.monotonic() - started
         self.stdout.write(f"{report.summary()} ({elapsed:.1f} s)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from recruitment.fixtures_loader import load_organisation_fixtures
+from recruitment.services.progress import progress_rebuild
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
             counts = load_organisation_fixtures(options["file"])
         except (OSError, ValueError, KeyError) as exc:
             raise CommandError(str(exc)) from exc
+        progress_rebuild()
         self.stdout.write(
             f"{counts['created']} created / {counts['updated']} updated / "
             f"{counts['unchanged']} unchanged"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.db import IntegrityError, transaction
 
-from .extraction import (
+from ..extraction import (
     Candidate,
     DocumentError,
     Extraction,
@@ -26,9 +26,9 @@ from .extraction import (
     read_document,
     vocabulary,
 )
-from .extraction.confidence import is_confident
-from .matching import mention_name, normalise, resolve_organisation, scope_of
-from .models import (
+from ..extraction.confidence import is_confident
+from ..matching import mention_name, normalise, resolve_organisation, scope_of
+from ..models import (
     Article,
     Figure,
     ImportDraft,
@@ -39,6 +39,8 @@ from .models import (
     Target,
     content_hash,
 )
+from .organisations import organisation_save
+from .progress import progress_refresh, reading_keys
 
 logger = logging.getLogger(__name__)
 
@@ -388,6 +390,8 @@ def _article_save(
             # PostgreSQL return the new keys, which the history rows point to.
             model.objects.bulk_create(rows)
             _history_manager(model).bulk_history_create(rows, default_user=user)
+    accepted = [r for r in (*result.figures, *result.targets) if r.status == Status.ACCEPTED]
+    progress_refresh(keys=reading_keys(accepted))
     return result
 
 
@@ -454,11 +458,13 @@ def organisation_create(*, name: str, level: str, parent: Organisation | None) -
     name = " ".join(name.split())
     if not name:
         raise ArticleImportError("Tên tổ chức không được để trống.")
-    organisation = Organisation.objects.create(
-        name=name if name.lower().startswith(("đảng bộ", "chi bộ")) else f"Đảng bộ {name}",
-        short_name=name,
-        level=level,
-        parent=parent,
+    organisation = organisation_save(
+        organisation=Organisation(
+            name=name if name.lower().startswith(("đảng bộ", "chi bộ")) else f"Đảng bộ {name}",
+            short_name=name,
+            level=level,
+            parent=parent,
+        )
     )
     organisation.add_aliases([name])
     return organisation
