@@ -452,6 +452,16 @@ class Attribution:
         title = self.title
         return HEADLINE if title is not None and title[0] <= pm.start < title[1] else CARRIED
 
+    def _congress_stock(self, fig: Figure) -> bool:
+        """Date a stock in the present tense ("Đảng bộ xã có 40 chi bộ, với 1.356 đảng
+        viên") on the congress's last day when the page shows no date: the report of a
+        congress states its members as the congress meets. False where there is none."""
+        if fig.metric != "members_total" or self.congress_day is None:
+            return False
+        day = self.congress_day
+        fig.period, fig.period_label, fig.period_source = (day, day), "đại hội", SENTENCE
+        return True
+
     def assign_period(self, fig: Figure, carried: periods.PeriodMention | None) -> None:
         if fig.linked is not None:
             fig.period, fig.period_label = fig.linked.period, fig.linked.period_label
@@ -565,6 +575,8 @@ class Attribution:
                 fig.period_source = SENTENCE
                 return
         if chosen is None:
+            if fig.present and self.published is None and self._congress_stock(fig):
+                return
             if not fig.present or self.published is None:
                 return
             chosen = periods.PeriodMention("now", fig.num_start, fig.num_start, "hiện nay", ())
@@ -612,6 +624,7 @@ class Attribution:
         if fig.present and not (fig.sentence[0] <= chosen.start < fig.sentence[1]):
             # "Đảng bộ tỉnh có 104.598 đảng viên": a stock now, whatever came before.
             if self.published is None:
+                self._congress_stock(fig)
                 return
             chosen = periods.PeriodMention("now", fig.num_start, fig.num_start, "hiện nay", ())
             source = CLAUSE

@@ -40,6 +40,12 @@ _FIGURE_IN_RE = re.compile(
     r"\d\s*(?:%|phần\s+trăm)|\d\s+(?:đảng\s+viên|đồng\s+chí|quần\s+chúng)", re.I
 )
 _NOW_RE = re.compile(r"hiện", re.I)
+# A clause that only adds the members to the units counted before it: "..., với 1.356".
+_WITH_CLAUSE_RE = re.compile(
+    r"\s*(?:(?:đảng\s+bộ|chi\s+bộ)(?:\s+(?:cơ\s+sở|trực\s+thuộc))*\s+)?(?:với|gồm)\s+"
+    r"(?:tổng\s+số\s+)?\D{0,12}$",
+    re.I,
+)
 _RATE_BEFORE_RE = re.compile(r"tỷ\s+lệ|tỉ\s+lệ", re.I)
 
 
@@ -228,8 +234,10 @@ class FigureReader:
             post_end = min(clause[1], nxt.start() if nxt else e)
             post = work[noun_m.end() : post_end]
             la_so = work[ne : nxt.start() if nxt else e]
+            # "..., với 1.356 đảng viên": the stock's "có" is in the clauses before.
+            have_pre = work[s:ns] if _WITH_CLAUSE_RE.match(pre_clause) else pre_clause
             metric = metrics.classify_count(
-                work[prev_end:ns], pre_clause, post, noun_m.group("noun"), la_so
+                work[prev_end:ns], pre_clause, post, noun_m.group("noun"), la_so, have_pre=have_pre
             )
             listed = False
             bare = None
@@ -283,7 +291,7 @@ class FigureReader:
                 skip_to = pe
                 continue
             if metric == "members_total":
-                fig.present = metrics.is_have_stock(pre_clause, post) or bool(
+                fig.present = metrics.is_have_stock(have_pre, post) or bool(
                     _NOW_RE.search(pre_clause)
                 )
             figs.append(fig)

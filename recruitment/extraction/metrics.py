@@ -134,13 +134,20 @@ TOTAL_IS_RE = re.compile(
     + r"$",
     re.IGNORECASE,
 )
+# The party units a stock is counted in: "57 tổ chức cơ sở đảng", "40 chi bộ, đảng bộ trực
+# thuộc", "32 chi, đảng bộ cơ sở".
+_UNIT = (
+    r"(?:tổ\s+chức\s+cơ\s+sở\s+đảng|tổ\s+chức\s+đảng|đảng\s+bộ|chi\s+bộ|chi)"
+    r"(?:\s+(?:cơ\s+sở|trực\s+thuộc|đảng|Đảng))*"
+)
+_UNITS = _UNIT + r"(?:\s*,\s*" + _UNIT + r")*"
 # "Đảng bộ tỉnh có 104.598 đảng viên", "toàn Đảng bộ có 6.240 đảng viên sinh hoạt tại ...":
 # a stock, when an organisation is the subject and nothing narrows the count.
 HAVE_PRE_RE = re.compile(
     r"(?<!\w)có\s+(?:tổng\s+(?:số|cộng)\s+)?" + _APPROX + r"$|"
-    # "có 57 tổ chức cơ sở đảng với 9.012 đảng viên": the count after "với" is the members.
-    r"(?<!\w)có\s+\d{1,3}(?:\.\d{3})*\s+(?:tổ\s+chức\s+cơ\s+sở\s+đảng|tổ\s+chức\s+đảng|"
-    r"đảng\s+bộ|chi\s+bộ|chi,\s+đảng\s+bộ)(?:\s+(?:cơ\s+sở|trực\s+thuộc|đảng|Đảng))*\s+"
+    # "có 57 tổ chức cơ sở đảng với 9.012 đảng viên", "có 40 chi bộ, đảng bộ trực thuộc, với
+    # 1.356 đảng viên": the count after "với" is the members.
+    r"(?<!\w)có\s+\d{1,3}(?:\.\d{3})*\s+" + _UNITS + r"\s*,?\s+"
     r"(?:với|gồm|và)\s+(?:tổng\s+số\s+)?" + _APPROX + r"$",
     re.I,
 )
@@ -222,12 +229,22 @@ ADMIT_WORD_RE = re.compile(r"kết\s+nạp|phát\s+triển\s+đảng", re.IGNORE
 TRAIN_WORD_RE = re.compile(r"bồi\s+dưỡng|lớp\s+(?:cảm\s+tình|đối\s+tượng)", re.IGNORECASE)
 
 
-def classify_count(pre_near: str, pre_clause: str, post: str, noun: str, la_so: str) -> str | None:
+def classify_count(
+    pre_near: str,
+    pre_clause: str,
+    post: str,
+    noun: str,
+    la_so: str,
+    *,
+    have_pre: str | None = None,
+) -> str | None:
     """The metric of a people count: admitted / trained / members_total (+ "_target"), or None.
 
     ``pre_near`` is the text since the previous figure, ``pre_clause`` since the clause
     start, ``post`` the rest of the clause after the noun, ``la_so`` the sentence after the
-    number (for "207 là số đảng viên ... kết nạp").
+    number (for "207 là số đảng viên ... kết nạp"). ``have_pre`` is what a stock's "có" is
+    looked for in when it lies before the clause ("có 40 chi bộ, đảng bộ trực thuộc, với
+    1.356 đảng viên": commas cut the units off the members); ``pre_clause`` by default.
     """
     noun = " ".join(noun.lower().split())
     metric = None
@@ -278,7 +295,7 @@ def classify_count(pre_near: str, pre_clause: str, post: str, noun: str, la_so: 
         return "trained"
     if metric is None and noun in ("đảng viên", "đồng chí") and TOTAL_PRE_RE.search(pre_clause):
         return "members_total"
-    if metric is None and noun == "đảng viên" and is_have_stock(pre_clause, post):
+    if metric is None and noun == "đảng viên" and is_have_stock(have_pre or pre_clause, post):
         return "members_total"
     if metric is None:
         return None

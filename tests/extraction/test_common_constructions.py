@@ -289,3 +289,32 @@ def test_quote_keeps_a_list_of_verbs_whole():
         "Năm 2023, 150 là số đảng viên được các chi bộ của huyện Tân Lạc theo dõi, giúp đỡ "
         "và kết nạp vào Đảng"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Đảng bộ xã có 30 chi bộ, đảng bộ trực thuộc, với 1.200 đảng viên.",
+        "Đảng bộ xã có 30 chi, đảng bộ cơ sở với 1.200 đảng viên.",
+        "Đảng bộ xã có 30 tổ chức cơ sở đảng, gồm 1.200 đảng viên.",
+    ],
+)
+def test_the_members_after_a_count_of_units_cut_off_by_commas(sentence):
+    text = "Đảng bộ xã Tân Lập tổng kết công tác năm.\n\n" + sentence
+    assert _facts(text) == {("members_total", Decimal(1200), "xã Tân Lập", "commune", PUB, PUB)}
+
+
+def test_a_stock_in_a_congress_report_without_a_date_is_on_the_congress_day():
+    text = (
+        "Đại hội Đảng bộ xã Tân Lập lần thứ I, nhiệm kỳ 2025 - 2030 diễn ra ngày 20-21/7.\n\n"
+        "Đảng bộ xã có 30 chi bộ, đảng bộ trực thuộc, với 1.200 đảng viên."
+    )
+    day = date(2025, 7, 21)
+    assert _facts(text, published=None) == {
+        ("members_total", Decimal(1200), "xã Tân Lập", "commune", day, day)
+    }
+
+
+def test_a_units_count_of_its_own_is_not_a_stock_of_members():
+    text = "Đảng bộ xã Tân Lập có 30 chi bộ, trong đó 12 chi bộ có 20 đảng viên trở lên."
+    assert _facts(text) == set()
