@@ -45,6 +45,8 @@ _OWNER_BEFORE_RE = re.compile(
     r"\s*(?:đảng\s+viên|đồng\s+chí)\s+(?:trong|của|thuộc)\s+(?:toàn\s+)?$", re.IGNORECASE
 )
 # Before the body whose congress it is: "Đại hội đại biểu Đảng bộ tỉnh", "Đại hội Đảng bộ".
+# A congress's opening: its day is the first of several.
+_OPENING_RE = re.compile(r"khai\s+mạc|trù\s+bị")
 _CONGRESS_OF_RE = re.compile(
     r"đại\s+hội\s+(?:đại\s+biểu\s+)?(?:đảng\s+bộ\s+|đảng\s+ủy\s+|đảng\s+uỷ\s+)?$",
     re.IGNORECASE,
@@ -452,6 +454,25 @@ class Attribution:
         title = self.title
         return HEADLINE if title is not None and title[0] <= pm.start < title[1] else CARRIED
 
+    def _paragraph_congress_day(self, fig: Figure) -> datetime.date | None:
+        """The last day of the congress the figure's own paragraph reports, or None.
+
+        A page of news in brief reports several congresses ("Đại hội ... diễn ra từ ngày
+        12 - 14.10. ... thay mặt cho hơn 50.000 đảng viên"; the next item: another
+        province's, 13 - 16.10): the delegates speak for their members on their own
+        congress's day, not the first or latest the page names. A single day on which the
+        congress opens ("khai mạc", "phiên trù bị") is only its first: None then."""
+        work = self.work
+        a = work.rfind("\n", 0, fig.sentence[0]) + 1
+        b = work.find("\n", fig.sentence[1])
+        low = work[a : b if b >= 0 else len(work)].lower()
+        days = periods.find_event_days(
+            low, periods.CONGRESS_RE, published=self.published, term=self.term
+        )
+        if days is None or (days[0] == days[1] and _OPENING_RE.search(low)):
+            return None
+        return days[1]
+
     def _congress_stock(self, fig: Figure) -> bool:
         """Date a stock in the present tense ("Đảng bộ xã có 40 chi bộ, với 1.356 đảng
         viên") on the congress's last day when the page shows no date: the report of a
@@ -486,7 +507,7 @@ class Attribution:
             and metrics.REPRESENTS_RE.search(self.work, fig.clause[0], fig.num_start)
         ):
             # "325 đại biểu đại diện cho gần 58.000 đảng viên": on the congress's last day.
-            day = self.congress_day
+            day = self._paragraph_congress_day(fig) or self.congress_day
             fig.period, fig.period_label, fig.period_source = (day, day), "đại hội", SENTENCE
             return
         real, starts = sent.real, sent.real_starts

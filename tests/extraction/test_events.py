@@ -247,3 +247,40 @@ def test_candidates_on_a_course_are_trained_over_the_days_from_opening_to_closin
     assert _facts(text, None) == {
         ("Khối các cơ quan tỉnh", "trained", 107, date(2012, 4, 9), date(2012, 4, 17))
     }
+
+
+def _members(text, published):
+    return {
+        (c.organisation, c.period_end)
+        for c in extract(text, published=published).candidates
+        if c.metric == "members_total"
+    }
+
+
+def test_each_congress_of_a_news_digest_counts_its_members_on_its_own_last_day():
+    text = (
+        "Tin các tỉnh\n\n"
+        "Đại hội Đảng bộ tỉnh Bình Định lần thứ XX diễn ra từ ngày 8 - 10.10. Tham dự "
+        "đại hội có 350 đại biểu, thay mặt cho hơn 70.000 đảng viên trong toàn Đảng bộ.\n\n"
+        "Tỉnh Phú Yên tiến hành Đại hội Đảng bộ tỉnh lần thứ XVI trong các ngày từ 12 - 14.10."
+    )
+    assert _members(text, date(2015, 10, 14)) == {("tỉnh Bình Định", date(2015, 10, 10))}
+
+
+def test_a_digest_item_on_one_congress_day_is_that_day():
+    text = (
+        "Tin nổi bật ngày 9/8\n\n"
+        "* Sáng 9/8, Đảng bộ xã Tân Lập tổ chức Đại hội đại biểu lần thứ I với 150 đại biểu "
+        "đại diện cho 900 đảng viên.\n\n"
+        "* Sáng 10/8, nhiều đại hội cấp xã khác tiếp tục diễn ra."
+    )
+    assert _members(text, date(2025, 8, 9)) == {("xã Tân Lập", date(2025, 8, 9))}
+
+
+def test_a_congress_opening_in_the_paragraph_still_counts_on_its_last_day():
+    text = (
+        "Đại hội Đảng bộ xã Tân Lập lần thứ I diễn ra trong hai ngày 20 - 21/7.\n\n"
+        "Sáng 20/7, Đại hội chính thức khai mạc với 170 đại biểu đại diện cho 2.000 "
+        "đảng viên."
+    )
+    assert _members(text, date(2025, 7, 21)) == {("xã Tân Lập", date(2025, 7, 21))}
