@@ -102,12 +102,12 @@ def _scored(split):
 
 def test_the_extractor_keeps_its_measured_level_on_the_whole_development_set():
     total = _scored(None)
-    assert (total.precision >= 0.87, total.f1 >= 0.76) == (True, True)
+    assert (total.precision >= 0.91, total.f1 >= 0.81) == (True, True)
 
 
 def test_the_extractor_keeps_its_measured_level_on_the_validation_split():
     total = _scored(VALIDATION)
-    assert (total.precision >= 0.84, total.f1 >= 0.70) == (True, True)
+    assert (total.precision >= 0.85, total.f1 >= 0.71) == (True, True)
 
 
 def _restore_into(tmp_path, monkeypatch, *, literal: str, sha_of: str) -> tuple[int, Path]:
