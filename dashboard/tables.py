@@ -8,18 +8,58 @@ organisations. Each row's status is judged by `recruitment.progress`, as everywh
 from __future__ import annotations
 
 import django_tables2 as tables
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django_tables2.utils import A
 
 from recruitment.models import FigureMetric, Organisation
-from recruitment.selectors import ProgressRow, SourcedValue, as_number
+from recruitment.selectors import ProgressRow, SourcedValue
 
-from .templatetags.dashboard_tags import approx_number, number, percent, status_badge
+from .templatetags.dashboard_tags import MISSING, approx_number, number, percent, status_badge
 
 NUMERIC = {"td": {"class": "num"}, "th": {"class": "num"}}
 PER_PAGE = 50
+
+
+def _coverage(row: ProgressRow) -> str:
+    return _("%(reporting)d/%(children)d tổ chức báo cáo") % {
+        "reporting": row.children_reporting,
+        "children": row.children_in_force,
+    }
+
+
+def admitted_cell(row: ProgressRow) -> SafeString:
+    """The count shown, marked Σ when it is the sub-organisations' sum because the organisation
+    itself reported nothing."""
+    if not row.from_sum:
+        return format_html("{}", number(row.admitted))
+    return format_html(
+        '{} <abbr class="summed" title="{}">Σ</abbr>',
+        number(row.admitted),
+        _("Cộng từ tổ chức trực thuộc: %(coverage)s") % {"coverage": _coverage(row)},
+    )
+
+
+def summed_cell(row: ProgressRow) -> SafeString:
+    """The sub-organisations' sum beside the report, with how many reported, flagged when the
+    two cannot both be right."""
+    if row.sum_admitted is None:
+        return format_html("{}", MISSING)
+    flag = (
+        format_html(
+            ' <span class="status status-red" title="{}"><span aria-hidden="true">⚠</span> {}'
+            "</span>",
+            _("Số báo cáo và số cộng từ tổ chức trực thuộc không khớp"),
+            _("lệch"),
+        )
+        if row.sum_disagrees
+        else ""
+    )
+    return format_html(
+        '{} <span class="muted">({})</span>{}', number(row.sum_admitted), _coverage(row), flag
+    )
 
 
 class BaseTable(tables.Table):
@@ -36,13 +76,25 @@ class ProgressTable(BaseTable):
     )
     parent_name = tables.Column(verbose_name=_("Cấp trên"))
     target = tables.Column(verbose_name=_("Chỉ tiêu kết nạp"), attrs=NUMERIC)
-    admitted = tables.Column(verbose_name=_("Đã kết nạp"), attrs=NUMERIC)
+    admitted = tables.Column(verbose_name=_("Đã kết nạp"), attrs=NUMERIC, empty_values=())
+    summed = tables.Column(
+        verbose_name=_("Cộng từ tổ chức trực thuộc"),
+        accessor=A("pk"),
+        orderable=False,
+        empty_values=(),
+        attrs=NUMERIC,
+    )
     # Translators: a percent sign, not a format. xgettext:no-python-format
-    pct = tables.Column(verbose_name=_("Tỷ lệ đạt (% chỉ tiêu)"), attrs=NUMERIC)
-    as_of = tables.DateColumn(verbose_name=_("Số liệu đến ngày"), short=True)
+    pct = tables.Column(
+        verbose_name=_("Tỷ lệ đạt (% chỉ tiêu)"),
+        attrs=NUMERIC,
+        order_by=("shown_pct",),
+        empty_values=(),
+    )
+    as_of = tables.DateColumn(verbose_name=_("Số liệu đến ngày"), short=True, empty_values=())
     # Sorting by status sorts by % of target: the status depends on it and on the as-of date.
     status = tables.Column(
-        verbose_name=_("Tiến độ"), accessor=A("pk"), order_by=("pct",), empty_values=()
+        verbose_name=_("Tiến độ"), accessor=A("pk"), order_by=("shown_pct",), empty_values=()
     )
 
     class Meta(BaseTable.Meta):
@@ -53,17 +105,30 @@ class ProgressTable(BaseTable):
         self.year = year
 
     def row(self, record: Organisation) -> ProgressRow:
-        return ProgressRow.from_annotated(record, year=self.year)
+        """The record's progress, read once per record rather than once per cell."""
+        cached = record.__dict__.get("_progress_row")
+        if cached is None:
+            cached = record.__dict__["_progress_row"] = ProgressRow.from_annotated(
+                record, year=self.year
+            )
+        return cached
 
     def render_target(self, record: Organisation) -> str:
         row = self.row(record)
         return approx_number(row.target, row.target_derived)
 
-    def render_admitted(self, value) -> str:
-        return number(as_number(value))
+    def render_admitted(self, record: Organisation) -> SafeString:
+        return admitted_cell(self.row(record))
+
+    def render_summed(self, record: Organisation) -> SafeString:
+        return summed_cell(self.row(record))
 
     def render_pct(self, record: Organisation) -> str:
         return percent(self.row(record).percent_of_target)
+
+    def render_as_of(self, record: Organisation) -> str:
+        as_of = self.row(record).as_of
+        return date_format(as_of, "SHORT_DATE_FORMAT") if as_of else MISSING
 
     def render_status(self, record: Organisation) -> SafeString:
         return status_badge(self.row(record).status)
@@ -79,7 +144,13 @@ class ProgressRowTable(BaseTable):
     )
     parent_name = tables.Column(verbose_name=_("Cấp trên"))
     target = tables.Column(verbose_name=_("Chỉ tiêu kết nạp"), attrs=NUMERIC)
-    admitted = tables.Column(verbose_name=_("Đã kết nạp"), attrs=NUMERIC)
+    admitted = tables.Column(verbose_name=_("Đã kết nạp"), attrs=NUMERIC, empty_values=())
+    summed = tables.Column(
+        verbose_name=_("Cộng từ tổ chức trực thuộc"),
+        accessor=A("sum_admitted"),
+        empty_values=(),
+        attrs=NUMERIC,
+    )
     # Translators: a percent sign, not a format. xgettext:no-python-format
     percent_of_target = tables.Column(verbose_name=_("Tỷ lệ đạt (% chỉ tiêu)"), attrs=NUMERIC)
     as_of = tables.DateColumn(verbose_name=_("Số liệu đến ngày"), short=True)
@@ -91,8 +162,11 @@ class ProgressRowTable(BaseTable):
     def render_target(self, record: ProgressRow) -> str:
         return approx_number(record.target, record.target_derived)
 
-    def render_admitted(self, value) -> str:
-        return number(value)
+    def render_admitted(self, record: ProgressRow) -> SafeString:
+        return admitted_cell(record)
+
+    def render_summed(self, record: ProgressRow) -> SafeString:
+        return summed_cell(record)
 
     def render_percent_of_target(self, value) -> str:
         return percent(value)
@@ -239,13 +313,19 @@ def years_table(years: list[int]) -> type[BaseTable]:
     }
     for year in years:
         attrs[f"y{year}_admitted"] = tables.Column(
-            verbose_name=format_html("{} {}", _("Đã kết nạp"), year), attrs=NUMERIC
+            verbose_name=format_html("{} {}", _("Đã kết nạp"), year),
+            attrs=NUMERIC,
+            empty_values=(),
         )
-        attrs[f"y{year}_pct"] = tables.Column(
+        attrs[f"y{year}_shown_pct"] = tables.Column(
             # Translators: a percent sign, not a format. xgettext:no-python-format
             verbose_name=format_html("{} {}", _("% chỉ tiêu"), year),
             attrs=NUMERIC,
         )
-        attrs[f"render_y{year}_admitted"] = lambda self, value: number(as_number(value))
-        attrs[f"render_y{year}_pct"] = lambda self, value: percent(round(value, 1))
+
+        def render_admitted(self, record, year=year) -> SafeString:
+            return admitted_cell(ProgressRow.from_annotated(record, year=year, prefix=f"y{year}_"))
+
+        attrs[f"render_y{year}_admitted"] = render_admitted
+        attrs[f"render_y{year}_shown_pct"] = lambda self, value: percent(round(value, 1))
     return type("YearsTable", (BaseTable,), attrs)

@@ -277,8 +277,8 @@ PROGRESS_SORTS = {
     "parent_name": "parent_name",
     "target": "target",
     "admitted": "admitted",
-    "pct": "pct",
-    "status": "pct",
+    "pct": "shown_pct",
+    "status": "shown_pct",
     "as_of": "as_of",
 }
 
@@ -297,6 +297,10 @@ def _progress_header() -> list[str]:
         _("Số liệu đến ngày"),
         _("Tiến độ"),
         _("Nguồn"),
+        _("Đã kết nạp theo báo cáo của tổ chức"),
+        _("Cộng từ tổ chức trực thuộc"),
+        _("Số tổ chức trực thuộc báo cáo"),
+        _("Số tổ chức trực thuộc"),
     ]
 
 
@@ -324,6 +328,10 @@ def _progress_lines(rows: Iterable[selectors.ProgressRow]) -> Iterator[list[obje
             row.as_of,
             status_label,
             " ; ".join(row.sources),
+            row.reported_admitted,
+            row.sum_admitted,
+            row.children_reporting if row.sum_admitted is not None else None,
+            row.children_in_force or None,
         ]
 
 

@@ -539,6 +539,8 @@ class Progress(models.Model):
     sum_as_of = models.DateField(null=True)
     children_reporting = models.PositiveIntegerField(default=0)
     children = models.PositiveIntegerField(default=0)
+    # The % the pages show and sort by: the reported one, else the one of the sum.
+    shown_pct = models.FloatField(null=True)
 
     class Meta:
         verbose_name = _("tiến độ")
@@ -550,7 +552,7 @@ class Progress(models.Model):
                 name="progress_reporting_within_children",
             ),
         ]
-        indexes = [models.Index(fields=["year", "pct"], name="progress_year_pct_idx")]
+        indexes = [models.Index(fields=["year", "shown_pct"], name="progress_year_shown_pct_idx")]
 
     def __str__(self) -> str:
         return f"{self.organisation_id} · {self.year}"

@@ -34,6 +34,7 @@ from .models import (
     FigureMetric,
     Level,
     Organisation,
+    Progress,
     Status,
     Target,
     TargetMetric,
@@ -58,7 +59,12 @@ def as_number(value: Decimal | float | int | None) -> Number | None:
 
 @dataclass(frozen=True)
 class ProgressRow:
-    """One organisation's admissions against its target for one calendar year."""
+    """One organisation's admissions against its target for one calendar year.
+
+    `target`, `admitted`, `percent_of_target` and `as_of` are what the pages show: the
+    organisation's own report, or — when it reported nothing — the sum over its
+    sub-organisations (`from_sum`), with how many of them reported.
+    """
 
     organisation_id: int
     name: str
@@ -74,6 +80,8 @@ class ProgressRow:
     sources: tuple[str, ...] = ()
     latitude: float | None = None
     longitude: float | None = None
+    from_sum: bool = False
+    reported_admitted: Number | None = None
     # Summed over the sub-organisations (each child's reported value, else its own sum).
     sum_admitted: Number | None = None
     sum_target: Number | None = None
@@ -100,6 +108,20 @@ class ProgressRow:
     def level_label(self) -> str:
         return str(Level(self.level).label) if self.level in Level.values else self.level
 
+    @property
+    def sum_incomplete(self) -> bool:
+        return self.children_reporting < self.children_in_force
+
+    @property
+    def sum_disagrees(self) -> bool:
+        """The organisation's report and its sub-organisations' sum cannot both be right: the
+        sum is larger without being newer, or every child reported and they differ."""
+        reported, summed = self.reported_admitted, self.sum_admitted
+        if reported is None or summed is None or summed == reported:
+            return False
+        newer = self.sum_as_of and self.as_of and self.sum_as_of > self.as_of
+        return not newer and (summed > reported or not self.sum_incomplete)
+
     @classmethod
     def from_annotated(
         cls, org: Organisation | dict, *, year: int, prefix: str = ""
@@ -108,7 +130,11 @@ class ProgressRow:
         a `.values()` row of `ROW_FIELDS` and `YEAR_FIELDS`)."""
         values = org if isinstance(org, dict) else org.__dict__
         p = prefix
-        pct, sum_pct = values[f"{p}pct"], values[f"{p}sum_pct"]
+        reported = as_number(values[f"{p}admitted"])
+        summed = as_number(values[f"{p}sum_admitted"])
+        from_sum = reported is None and values[f"{p}pct"] is None and summed is not None
+        target = as_number(values[f"{p}target"])
+        shown_pct, sum_pct = values[f"{p}shown_pct"], values[f"{p}sum_pct"]
         sources = tuple(
             s for s in dict.fromkeys((values[f"{p}admitted_src"], values[f"{p}pct_src"])) if s
         )
@@ -119,15 +145,17 @@ class ProgressRow:
             level=values["level"],
             parent_name=values.get("parent_name"),
             year=year,
-            target=as_number(values[f"{p}target"]),
-            target_derived=bool(values[f"{p}target_derived"]),
-            admitted=as_number(values[f"{p}admitted"]),
-            percent_of_target=None if pct is None else round(float(pct), 1),
-            as_of=values[f"{p}as_of"],
+            target=as_number(values[f"{p}sum_target"]) if from_sum and target is None else target,
+            target_derived=bool(values[f"{p}target_derived"]) and target is not None,
+            admitted=summed if from_sum else reported,
+            percent_of_target=None if shown_pct is None else round(shown_pct, 1),
+            as_of=values[f"{p}sum_as_of"] if from_sum else values[f"{p}as_of"],
             sources=sources,
             latitude=values.get("latitude"),
             longitude=values.get("longitude"),
-            sum_admitted=as_number(values[f"{p}sum_admitted"]),
+            from_sum=from_sum,
+            reported_admitted=reported,
+            sum_admitted=summed,
             sum_target=as_number(values[f"{p}sum_target"]),
             sum_percent_of_target=None if sum_pct is None else round(sum_pct, 1),
             sum_as_of=values[f"{p}sum_as_of"],
@@ -144,6 +172,7 @@ STORED_MEASURES = (
     "target_derived",
     "admitted",
     "pct",
+    "shown_pct",
     "as_of",
     "sum_admitted",
     "sum_target",
@@ -158,6 +187,22 @@ def _accepted(model: type[Figure] | type[Target], metric: str) -> QuerySet:
     return model.objects.filter(metric=metric, status=Status.ACCEPTED)
 
 
+def _row_alias(prefix: str) -> str:
+    """The name `with_year_progress` joins a year's progress row under."""
+    return f"{prefix}progress_row"
+
+
+def _worth_showing(prefix: str = "") -> Q:
+    """Rows with something to show: the organisation's own report, or a count summed from below
+    (a sum of targets alone, with no count against it, says nothing about progress)."""
+    return (
+        Q(**{f"{prefix}admitted__isnull": False})
+        | Q(**{f"{prefix}target__isnull": False})
+        | Q(**{f"{prefix}pct__isnull": False})
+        | Q(**{f"{prefix}sum_admitted__isnull": False})
+    )
+
+
 def with_year_progress(qs: QuerySet, *, year: int, prefix: str = "") -> QuerySet:
     """Annotate organisations with their maintained progress in a year: target, admitted, % of
     target, as-of date, sources, and the sums over their sub-organisations.
@@ -166,7 +211,7 @@ def with_year_progress(qs: QuerySet, *, year: int, prefix: str = "") -> QuerySet
     side by side (`y2021_admitted`, …). Organisations without a row get None everywhere.
     """
     p = prefix
-    row = f"{p}progress_row"
+    row = _row_alias(p)
     qs = qs.alias(**{row: FilteredRelation("progress", condition=Q(progress__year=year))})
     return qs.annotate(
         **{f"{p}{name}": F(f"{row}__{name}") for name in STORED_MEASURES},
@@ -212,7 +257,7 @@ def progress_queryset(
     qs = qs.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
     qs = with_year_progress(qs, year=year)
     if with_data_only:
-        qs = qs.filter(Q(admitted__isnull=False) | Q(target__isnull=False) | Q(pct__isnull=False))
+        qs = qs.filter(_worth_showing(f"{_row_alias('')}__"))
     return qs
 
 
@@ -297,8 +342,10 @@ def data_years(*, scope: QuerySet[Organisation] | None = None) -> list[int]:
 
 
 def organisation_yearly_series(*, organisation: Organisation) -> list[ProgressRow]:
-    """The organisation's progress in every year it has data for, oldest first (three queries)."""
-    years = data_years(scope=Organisation.objects.filter(pk=organisation.pk))
+    """The organisation's progress in every year it or an organisation below it has data for,
+    oldest first (two queries)."""
+    rows = Progress.objects.filter(_worth_showing(), organisation=organisation)
+    years = sorted(rows.values_list("year", flat=True))
     if not years:
         return []
     qs = Organisation.objects.filter(pk=organisation.pk).annotate(

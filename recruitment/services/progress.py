@@ -64,6 +64,7 @@ SUM_FIELDS = (
     "children_reporting",
     "children",
 )
+STORED_FIELDS = (*OWN_FIELDS, *SUM_FIELDS, "shown_pct")
 FIGURE_METRICS = (FigureMetric.ADMITTED, FigureMetric.PERCENT_OF_TARGET)
 
 Key = tuple[int, int]  # (organisation id, year)
@@ -149,35 +150,57 @@ def summed_measures(child_rows: Iterable[dict], *, children: int) -> dict:
     """The sum over sub-organisations from their rows of the year (dicts of stored fields).
 
     A child's reported value where it has one, else its own sum: a district that reports its
-    total is not added again to its communes' figures.
+    total is not added again to its communes' figures. The sum's % of target counts only the
+    children that have both a count and a target, so a target nobody reports against does not
+    make the whole look behind.
     """
     admitted: list[Decimal] = []
     targets: list[Decimal] = []
+    paired_admitted: list[Decimal] = []
+    paired_targets: list[Decimal] = []
     dates: list[dt.date] = []
     for row in child_rows:
-        if row["admitted"] is not None:
-            admitted.append(row["admitted"])
-            dates.append(row["as_of"])
-        elif row["sum_admitted"] is not None:
-            admitted.append(row["sum_admitted"])
-            dates.append(row["sum_as_of"])
+        own = row["admitted"] is not None
+        count = row["admitted"] if own else row["sum_admitted"]
         target = row["target"] if row["target"] is not None else row["sum_target"]
+        if count is not None:
+            admitted.append(count)
+            dates.append(row["as_of"] if own else row["sum_as_of"])
         if target is not None:
             targets.append(target)
-    sum_admitted = sum(admitted) if admitted else None
-    sum_target = sum(targets) if targets else None
+        if count is not None and target is not None:
+            paired_admitted.append(count)
+            paired_targets.append(target)
+    paired_target = sum(paired_targets)
     return {
-        "sum_admitted": sum_admitted,
-        "sum_target": sum_target,
+        "sum_admitted": sum(admitted) if admitted else None,
+        "sum_target": sum(targets) if targets else None,
         "sum_pct": (
-            float(sum_admitted) * 100.0 / float(sum_target)
-            if sum_admitted is not None and sum_target
-            else None
+            float(sum(paired_admitted)) * 100.0 / float(paired_target) if paired_target else None
         ),
         "sum_as_of": max((d for d in dates if d is not None), default=None),
         "children_reporting": len(admitted),
         "children": children,
     }
+
+
+def shown_pct(values: dict) -> float | None:
+    """The % of target a page shows for a row: the organisation's own when it reports a count or
+    a %, else its sum's — against its own target when it has one (a province's plan, its
+    districts' counts), else against the sum of its children's targets."""
+    if values["admitted"] is not None or values["stated_pct"] is not None:
+        return values["pct"]
+    if values["sum_admitted"] is None:
+        return None
+    if values["target"]:
+        return float(values["sum_admitted"]) * 100.0 / float(values["target"])
+    return values["sum_pct"]
+
+
+def _measures(own: dict, summed: dict) -> dict:
+    values = {**own, **summed}
+    values["shown_pct"] = shown_pct(values)
+    return values
 
 
 def _has_data(values: dict) -> bool:
@@ -218,7 +241,7 @@ def _write(key: Key, values: dict, existing: Progress | None) -> dict | None:
 
 
 def _stored(row: Progress | None) -> dict | None:
-    return None if row is None else {f: getattr(row, f) for f in OWN_FIELDS + SUM_FIELDS}
+    return None if row is None else {f: getattr(row, f) for f in STORED_FIELDS}
 
 
 def _empty_own() -> dict:
@@ -236,12 +259,12 @@ def _refresh_one(org_id: int, year: int) -> None:
     )
     child_rows = list(
         Progress.objects.filter(organisation__parent_id=org_id, year=year).values(
-            "organisation_id", *OWN_FIELDS, *SUM_FIELDS
+            "organisation_id", *STORED_FIELDS
         )
     )
     child_ids |= {row["organisation_id"] for row in child_rows}
     summed = summed_measures(child_rows, children=len(child_ids))
-    _write((org_id, year), {**own, **summed}, existing)
+    _write((org_id, year), _measures(own, summed), existing)
 
 
 def _chain(org_ids: Iterable[int]) -> list[int]:
@@ -305,7 +328,7 @@ def progress_rebuild() -> int:
         if reading.year is not None:
             grouped[(reading.organisation_id, reading.year)].append(reading)
     rows: dict[Key, dict] = {
-        key: {**own_measures(readings), **summed_measures((), children=0)}
+        key: _measures(own_measures(readings), summed_measures((), children=0))
         for key, readings in grouped.items()
     }
     orgs = list(
@@ -331,7 +354,7 @@ def progress_rebuild() -> int:
             } | {kid for kid, *_v in kids if (kid, year) in rows}
             summed = summed_measures(child_rows, children=len(in_force))
             current = rows.get((pk, year))
-            values = {**(current or _empty_own()), **summed}
+            values = _measures(current or _empty_own(), summed)
             if _has_data(values):
                 rows[(pk, year)] = values
     Progress.objects.all().delete()
@@ -348,6 +371,6 @@ def progress_rebuild() -> int:
 def progress_snapshot() -> dict[Key, dict]:
     """The whole table as plain values, for comparing the maintained table with a rebuild."""
     return {
-        (row["organisation_id"], row["year"]): {f: row[f] for f in OWN_FIELDS + SUM_FIELDS}
-        for row in Progress.objects.values("organisation_id", "year", *OWN_FIELDS, *SUM_FIELDS)
+        (row["organisation_id"], row["year"]): {f: row[f] for f in STORED_FIELDS}
+        for row in Progress.objects.values("organisation_id", "year", *STORED_FIELDS)
     }
