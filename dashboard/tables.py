@@ -75,7 +75,7 @@ class ProgressTable(BaseTable):
         verbose_name=_("Tổ chức đảng"), linkify=("dashboard:organisation", {"pk": A("pk")})
     )
     parent_name = tables.Column(verbose_name=_("Cấp trên"))
-    target = tables.Column(verbose_name=_("Chỉ tiêu kết nạp"), attrs=NUMERIC)
+    target = tables.Column(verbose_name=_("Chỉ tiêu kết nạp"), attrs=NUMERIC, empty_values=())
     admitted = tables.Column(verbose_name=_("Đã kết nạp"), attrs=NUMERIC, empty_values=())
     summed = tables.Column(
         verbose_name=_("Cộng từ tổ chức trực thuộc"),

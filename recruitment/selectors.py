@@ -21,6 +21,8 @@ from django.db.models import (
     Exists,
     F,
     FilteredRelation,
+    Max,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -135,9 +137,8 @@ class ProgressRow:
         from_sum = reported is None and values[f"{p}pct"] is None and summed is not None
         target = as_number(values[f"{p}target"])
         shown_pct, sum_pct = values[f"{p}shown_pct"], values[f"{p}sum_pct"]
-        sources = tuple(
-            s for s in dict.fromkeys((values[f"{p}admitted_src"], values[f"{p}pct_src"])) if s
-        )
+        found = (values.get(f"{p}admitted_src"), values.get(f"{p}pct_src"))
+        sources = tuple(s for s in dict.fromkeys(found) if s)
         return cls(
             organisation_id=values["id"],
             name=values["name"],
@@ -194,7 +195,8 @@ def _row_alias(prefix: str) -> str:
 
 def _worth_showing(prefix: str = "") -> Q:
     """Rows with something to show: the organisation's own report, or a count summed from below
-    (a sum of targets alone, with no count against it, says nothing about progress)."""
+    (a sum of targets alone, with no count against it, says nothing about progress). Names
+    the `Progress` fields, which `with_year_progress` annotates under the same names."""
     return (
         Q(**{f"{prefix}admitted__isnull": False})
         | Q(**{f"{prefix}target__isnull": False})
@@ -203,20 +205,29 @@ def _worth_showing(prefix: str = "") -> Q:
     )
 
 
-def with_year_progress(qs: QuerySet, *, year: int, prefix: str = "") -> QuerySet:
+def with_year_progress(
+    qs: QuerySet, *, year: int, prefix: str = "", sources: bool = True
+) -> QuerySet:
     """Annotate organisations with their maintained progress in a year: target, admitted, % of
-    target, as-of date, sources, and the sums over their sub-organisations.
+    target, as-of date, the sums over their sub-organisations and, with `sources`, the articles
+    the figures came from.
 
     One LEFT JOIN on (organisation, year) per year; `prefix` lets one query carry several years
-    side by side (`y2021_admitted`, …). Organisations without a row get None everywhere.
+    side by side (`y2021_admitted`, …). Organisations without a row get None everywhere. Pages
+    comparing many years leave the sources out: two more joins a year made PostgreSQL spend
+    longer planning the query than running it.
     """
     p = prefix
     row = _row_alias(p)
     qs = qs.alias(**{row: FilteredRelation("progress", condition=Q(progress__year=year))})
-    return qs.annotate(
+    qs = qs.annotate(
         **{f"{p}{name}": F(f"{row}__{name}") for name in STORED_MEASURES},
+        **{f"{p}children_in_force": F(f"{row}__children")},
+    )
+    if not sources:
+        return qs
+    return qs.annotate(
         **{
-            f"{p}children_in_force": F(f"{row}__children"),
             f"{p}admitted_src": Coalesce(
                 f"{row}__admitted_source__url", f"{row}__admitted_source__title"
             ),
@@ -257,7 +268,8 @@ def progress_queryset(
     qs = qs.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
     qs = with_year_progress(qs, year=year)
     if with_data_only:
-        qs = qs.filter(_worth_showing(f"{_row_alias('')}__"))
+        # On the annotations, not through the relation: a filter across it would join again.
+        qs = qs.filter(_worth_showing())
     return qs
 
 
@@ -283,62 +295,61 @@ def progress_by_organisation(
     return list(progress_rows(qs, year=year))
 
 
-def _data_years_qs(org_filter: Q) -> tuple[QuerySet, QuerySet]:
-    figures = Figure.objects.filter(
-        org_filter,
-        status=Status.ACCEPTED,
-        metric__in=[FigureMetric.ADMITTED, FigureMetric.PERCENT_OF_TARGET],
+def _reported(org_filter: Q) -> QuerySet[Progress]:
+    """Progress rows where the organisation itself reported a count or a % for the year."""
+    return Progress.objects.filter(org_filter).filter(
+        Q(admitted__isnull=False) | Q(pct__isnull=False)
     )
-    targets = Target.objects.filter(
-        org_filter, status=Status.ACCEPTED, metric=TargetMetric.ADMITTED
-    )
-    return figures, targets
 
 
 def busiest_level(*, year: int | None = None) -> str:
     """The level with the most organisations reporting admissions (in `year`, if given): the
     overview's default, since which level articles report on changes (no districts after 2025)."""
-    figures, _targets = _data_years_qs(Q())
-    if year is not None:
-        figures = figures.filter(period_start__year=year)
+    rows = _reported(Q() if year is None else Q(year=year))
     counts = (
-        figures.order_by()
+        rows.order_by()
         .values("organisation__level")
-        .annotate(n=Count("organisation", distinct=True))
+        .annotate(n=Count("pk"))
         .order_by("-n", "organisation__level")
     )
     first = counts.first()
     return first["organisation__level"] if first else Level.PROVINCE
 
 
-def latest_year(*, level: str | None = None, province: Organisation | None = None) -> int | None:
-    """The latest year with accepted admissions data at a level (the overview's default)."""
+def _scope_filter(*, level: str | None, province: Organisation | None) -> Q:
     org_filter = Q()
     if level:
         org_filter &= Q(organisation__level=level)
     if province is not None:
         org_filter &= Q(organisation__path__startswith=province.path)
-    figures, targets = _data_years_qs(org_filter)
-    # The latest start, then its year: read from one end of the (status, period_start) index,
-    # where the greatest year of every row had to read them all.
-    latest = [
-        qs.order_by("-period_start").values_list("period_start", flat=True).first()
-        for qs in (figures, targets)
-    ]
-    years = [d.year for d in latest if d is not None]
-    return max(years) if years else None
+    return org_filter
+
+
+def latest_year(*, level: str | None = None, province: Organisation | None = None) -> int | None:
+    """The latest year with something to show at a level (the overview's default): read from
+    the top of the (year, …) index of the progress table."""
+    rows = Progress.objects.filter(_worth_showing(), _scope_filter(level=level, province=province))
+    return rows.order_by("-year").values_list("year", flat=True).first()
 
 
 def data_years(*, scope: QuerySet[Organisation] | None = None) -> list[int]:
-    """Calendar years in which the organisations in `scope` (all if None) have admissions data."""
-    org_filter = Q(organisation__in=scope) if scope is not None else Q()
-    figures, targets = _data_years_qs(org_filter)
-    years: set[int] = set()
-    for qs in (figures, targets):
-        for start, end in qs.order_by().values_list("period_start", "period_end").distinct():
-            if start.month == 1 and start.day == 1 and start.year == end.year:
-                years.add(start.year)
-    return sorted(years)
+    """Calendar years in which the organisations in `scope` (all if None) have something to
+    show: an existence check per year between the table's first and last, each answered by the
+    first matching row (listing the distinct years read every row), all in one query."""
+    rows = Progress.objects.filter(_worth_showing())
+    if scope is not None:
+        rows = rows.filter(organisation__in=scope)
+    bounds = Progress.objects.aggregate(first=Min("year"), last=Max("year"))
+    if bounds["first"] is None:
+        return []
+    candidates = range(bounds["first"], bounds["last"] + 1)
+    found = (
+        Progress.objects.order_by()
+        .annotate(**{f"y{year}": Exists(rows.filter(year=year)) for year in candidates})
+        .values(*(f"y{year}" for year in candidates))
+        .first()
+    )
+    return [year for year in candidates if found[f"y{year}"]]
 
 
 def organisation_yearly_series(*, organisation: Organisation) -> list[ProgressRow]:
@@ -352,7 +363,7 @@ def organisation_yearly_series(*, organisation: Organisation) -> list[ProgressRo
         parent_name=F("parent__short_name")
     )
     for year in years:
-        qs = with_year_progress(qs, year=year, prefix=f"y{year}_")
+        qs = with_year_progress(qs, year=year, prefix=f"y{year}_", sources=False)
     org = qs.get()
     return [ProgressRow.from_annotated(org, year=y, prefix=f"y{y}_") for y in years]
 
@@ -382,7 +393,7 @@ def years_comparison(*, scope: QuerySet[Organisation], years: list[int]) -> Quer
     """Annotate every organisation in scope with its progress in each year (prefix `y<year>_`)."""
     qs = scope.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
     for year in years:
-        qs = with_year_progress(qs, year=year, prefix=f"y{year}_")
+        qs = with_year_progress(qs, year=year, prefix=f"y{year}_", sources=False)
     return qs
 
 

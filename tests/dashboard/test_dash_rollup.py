@@ -36,6 +36,7 @@ def test_the_overview_marks_a_summed_count_and_says_how_many_units_reported(gold
     row = _row_html(html, "Bình Phước")
     assert ">107 <abbr" in row and ">Σ</abbr>" in row
     assert "Cộng từ tổ chức trực thuộc: 1/1 tổ chức báo cáo" in row
+    assert (">100<" in row, "107 %" in row) == (True, True)  # its districts' targets
 
 
 def test_a_report_beside_an_incomplete_sum_of_its_units_is_not_flagged(gold, viewer_client):

@@ -68,8 +68,9 @@ def test_province_filter_keeps_only_its_subtree(gold):
     assert [r.short_name for r in rows] == ["Kim Sơn"]
 
 
-def test_latest_year_is_the_latest_with_accepted_data_at_the_level(gold):
-    assert selectors.latest_year(level=Level.PROVINCE) == 2022
+def test_latest_year_is_the_latest_with_something_to_show_at_the_level_sums_included(gold):
+    # No province reports 2024 itself; Thanh Hóa shows the city's 231 summed from below.
+    assert selectors.latest_year(level=Level.PROVINCE) == 2024
     assert selectors.latest_year(level=Level.DISTRICT) == 2024
 
 
