@@ -70,8 +70,13 @@ TRAINED_CLASS_PRE_RE = re.compile(
     re.IGNORECASE,
 )
 _ATTENDEE_NOUNS = frozenset({"quần chúng", "học viên", "đồng chí", "đối tượng"})
+# "Tổng số đảng viên được đánh giá, xếp loại là 900": the members a review covered, not
+# the stock (an admission count, "tổng số đảng viên được kết nạp", is read before this).
+_NOT_NARROWED = r"(?!\s+đảng\s+viên\s+(?:đã\s+)?(?:được|bị)\s)"
 TOTAL_PRE_RE = re.compile(
-    r"(?:(?:tổng\s+số|tổng\s+cộng)(?:[^;]{0,80}?)(?:\s(?:là|lên(?:\s+con\s+số)?|có|đạt|gồm)|:)?|"
+    r"(?:(?:tổng\s+số|tổng\s+cộng)"
+    + _NOT_NARROWED
+    + r"(?:[^;]{0,80}?)(?:\s(?:là|lên(?:\s+con\s+số)?|có|đạt|gồm)|:)?|"
     r"hiện\s+(?:nay\s+|tại\s+)?có(?:\s+tổng\s+số)?|" + _REPRESENTS + r")\s*" + _APPROX + r"$",
     re.IGNORECASE,
 )
@@ -111,6 +116,20 @@ CATEGORY_POST_RE = re.compile(
 )
 # "Riêng các tổ chức cơ sở đảng khối xã kết nạp mới 52": a part of a stated total.
 SUBSET_PRE_RE = re.compile(r"(?<!\w)riêng\s+(?:các|khối|số|những)(?!\w)", re.IGNORECASE)
+# "Trong số đảng viên mới nói trên, có 9 người ...", "trong tổng số 50 đảng viên ... thì có
+# 30 đảng viên là nữ": a part of a group of people the text has just counted, whatever
+# narrows it (a category, a sector, a place), unless a unit is named before the count
+# ("Trong số 500 đảng viên mới, huyện Kim Sơn kết nạp 100" is that district's own figure).
+PART_OF_GROUP_RE = re.compile(
+    r"(?<!\w)trong\s+(?:tổng\s+)?số\s+(?:\d[\d.]*\s+)?(?:đảng\s+viên|quần\s+chúng)(?!\w)",
+    re.IGNORECASE,
+)
+# A unit named by a level word and a capitalised name ("huyện Kim Sơn", "Chi bộ Thôn 3"),
+# not the whole the group belongs to ("trong toàn huyện").
+NAMED_UNIT_RE = re.compile(
+    r"(?<!toàn )(?<!\w)(?:[Đđ]ảng\s+bộ|[Cc]hi\s+bộ|[Hh]uyện|[Xx]ã|[Pp]hường|[Tt]hị\s+trấn|"
+    r"[Qq]uận|[Tt]hành\s+phố|[Tt]hị\s+xã|[Tt]ỉnh|[Tt]rường|[Cc]ông\s+ty)\s+[A-ZĐ0-9]"
+)
 # An average is no period's figure: "bình quân hằng năm kết nạp 600 đảng viên".
 AVERAGE_RE = re.compile(
     r"bình\s+quân|trung\s+bình|(?:mỗi|hằng|hàng)\s+năm|mỗi\s+(?:tháng|quý)",
@@ -129,7 +148,9 @@ TARGET_IS_RE = re.compile(
     re.IGNORECASE,
 )
 TOTAL_IS_RE = re.compile(
-    r"tổng\s+số\s+đảng\s+viên[^\d;:]{0,60}?\s(?:là|đạt|có|lên(?:\s+con\s+số)?)\s*(?::\s*)?"
+    r"tổng\s+số"
+    + _NOT_NARROWED
+    + r"\s+đảng\s+viên[^\d;:]{0,60}?\s(?:là|đạt|có|lên(?:\s+con\s+số)?)\s*(?::\s*)?"
     + _APPROX
     + r"$",
     re.IGNORECASE,
@@ -258,6 +279,8 @@ def classify_count(
         return None
     if AVERAGE_RE.search(pre_clause) or SUBSET_PRE_RE.search(pre_near):
         return None
+    if is_part_of_group(pre_near) or is_part_of_group(pre_clause):
+        return None
     if BREAKDOWN_CUE_RE.search(pre_near) and (
         noun in CATEGORY_NOUNS or CATEGORY_POST_RE.match(post)
     ):
@@ -309,6 +332,13 @@ def classify_count(
     if cue is not None and not ACHIEVED_RE.search(pre_clause[cue.end() :]):
         return "target" if metric == "admitted" else "trained_target"
     return metric
+
+
+def is_part_of_group(pre: str) -> bool:
+    """Whether ``pre`` (the text before a count) opens with "trong số <a counted group>" and
+    names no unit after it: the count is a part of that group, not a figure of its own."""
+    cues = list(PART_OF_GROUP_RE.finditer(pre))
+    return bool(cues) and NAMED_UNIT_RE.search(pre, cues[-1].end()) is None
 
 
 def is_other_course(pre_near: str, noun: str, post: str) -> bool:

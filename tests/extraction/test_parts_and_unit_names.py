@@ -1,0 +1,60 @@
+"""Parts of a counted group, reviews that are no stock, and unit names readers cut short.
+
+Sentences are written for these tests; places and figures are invented. Each case pins one
+general rule, including the cases where a number is no figure.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from probe_support import candidate_facts
+
+PUB = date(2024, 3, 1)
+
+
+def _facts(text, published=PUB, **kw):
+    return candidate_facts(text, published, **kw)
+
+
+def _metrics(text, published=PUB):
+    return {(metric, value) for metric, value, *_ in _facts(text, published)}
+
+
+# ------------------------------------------------------------- parts of a group
+
+
+def test_a_part_of_the_new_members_just_counted_is_no_figure():
+    text = (
+        "Năm 2023, Đảng bộ huyện Tân Lạc kết nạp 120 đảng viên mới. Trong số đảng viên "
+        "mới nói trên, có 15 đảng viên được kết nạp ở hợp tác xã."
+    )
+    assert _metrics(text) == {("admitted", Decimal(120))}
+
+
+def test_a_part_within_a_total_of_the_same_sentence_is_no_stock():
+    text = (
+        "Năm 2023, trong tổng số 90 đảng viên đã được kết nạp của toàn huyện Tân Lạc "
+        "thì có 40 đảng viên là nữ."
+    )
+    assert _metrics(text) == {("admitted", Decimal(90))}
+
+
+def test_a_unit_named_inside_the_group_keeps_its_own_figure():
+    text = (
+        "Năm 2023, toàn tỉnh Hòa Bình kết nạp 800 đảng viên. Trong số 800 đảng viên mới, "
+        "huyện Tân Lạc kết nạp 95 đảng viên."
+    )
+    assert ("admitted", Decimal(95)) in _metrics(text)
+
+
+def test_the_members_a_review_covered_are_no_stock():
+    text = (
+        "Năm 2023, Đảng bộ huyện Tân Lạc có 60 tổ chức cơ sở đảng; tổng số đảng viên được "
+        "đánh giá, xếp loại là 4.100 đảng viên."
+    )
+    assert _metrics(text) == set()
+
+
+def test_a_plain_total_is_still_the_stock():
+    text = "Đến cuối năm 2023, tổng số đảng viên của huyện Tân Lạc là 4.350 đảng viên."
+    assert ("members_total", Decimal(4350)) in _metrics(text)
