@@ -148,6 +148,10 @@ class SentenceIndex:
         return self._raised_end <= pos
 
 
+# A bracket that says where the unit before it belongs: "(thuộc ", "(trực thuộc ".
+_PARENT_OPEN_RE = re.compile(r"\(\s*(?:trực\s+)?thuộc\s", re.IGNORECASE)
+
+
 def title_subject(work: str, title: tuple[int, int] | None, mentions: list[Mention]) -> Org | None:
     """The place a title opens with ("Bắc Giang: ..."), at the level the text refers to.
 
@@ -352,6 +356,12 @@ class Attribution:
         m = mentions[i]
         if i == 0 or m.org is None:
             return False
+        before = self.work[max(0, m.start - 80) : m.start]
+        bracket = before.rfind("(")
+        if bracket >= 0 and ")" not in before[bracket:] and _PARENT_OPEN_RE.match(before, bracket):
+            # "Đảng bộ Trường A (thuộc Đảng bộ Sở B tỉnh C)": B and C are where A belongs,
+            # whatever their level.
+            return True
         prev = mentions[i - 1]
         if prev.org is None:
             return False
@@ -699,11 +709,15 @@ class Attribution:
             fig.metric == "admitted"
             and day is not None
             and rng[0] <= day <= rng[1]
-            and (rng[1] - rng[0]).days <= 31
             and self._at_ceremony(fig)
+            and (
+                (rng[1] - rng[0]).days <= 31
+                or periods.names_day(self.work[fig.sentence[0] : fig.sentence[1]], day=day)
+            )
         ):
             # "Tháng 8 năm 2024, Chi bộ ... tổ chức lễ kết nạp cho 02 quần chúng" with the
-            # day given elsewhere ("ngày 13/8"): the ceremony counts on its day.
+            # day given elsewhere ("ngày 13/8"): the ceremony counts on its day; so does
+            # one whose sentence gives its day beside a year ("Ngày 3/2, mừng Xuân 2024").
             rng = (day, day)
         fig.period, fig.period_label, fig.period_mention = rng, chosen.label, chosen
         fig.period_source = source

@@ -186,6 +186,7 @@ _SCHOOL_NAME = (
     rf"{_TOKEN}(?:[ \t]+(?:chuyên[ \t]+|(?:{_GAP_WORD}){{1,2}}(?=[-–]|{_U})|)(?:[-–][ \t]+)?"
     rf"{_TOKEN}){{0,9}}"
 )
+_SCHOOL_TYPE_RE = re.compile(rf"(?:{_SCHOOL_TYPES})(?=[ \t])")
 _SCHOOL_RE = re.compile(rf"Trường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_SCHOOL_NAME}")
 # "Công ty Than Dương Huy - TKV": a dash before the group's acronym.
 _BODY_NAME = (
@@ -348,9 +349,12 @@ def trim_school_name(raw: str, max_tokens: int) -> str:
     out: list[str] = []
     tokens = raw.split()
     person = False
+    # "Cao đẳng Lý Tự Trọng": a type written out is an opening like "THCS".
+    written = _SCHOOL_TYPE_RE.match(raw)
+    type_tokens = len(written.group(0).split()) if written else 0
     for i, tok in enumerate(tokens):
-        # Only the type so far ("THCS", "THPT chuyên").
-        opening = all(t.isupper() or t == "chuyên" for t in out)
+        # Only the type so far ("THCS", "THPT chuyên", "Cao đẳng").
+        opening = i <= type_tokens or all(t.isupper() or t == "chuyên" for t in out)
         if out and not opening and (tok in SURNAMES or tok in _STOP_TOKENS):
             # "Trường Cao đẳng Kinh tế - Kỹ thuật Lâm Đồng": a province or district closing
             # the name is a place, not a person's surname.

@@ -777,10 +777,13 @@ def find_event_days(
         rest = _DAY_RANGE_RE.sub(" ", text)
         days += [(m.group(1), m.group(2), m.group(3)) for m in _DAY_MONTH_RE.finditer(rest)]
         days += [(m.group(1), m.group(2), m.group(3)) for m in _WORD_DAY_RE.finditer(rest)]
+        # An undated page: the sentence's latest dated day is the present ("Ngày 3/2, mừng
+        # 94 năm thành lập Đảng (3/2/1930 - 3/2/2024)"), earlier years are recalled.
+        now = published.year if published else max((int(y) for _, _, y in days if y), default=0)
         for day, month, year in days:
             if year is None:
-                year = published.year if published else (term[0] if term else None)
-            elif published and abs(int(year) - published.year) > 1:
+                year = now or (term[0] if term else None)
+            elif now and abs(int(year) - now) > 1:
                 continue  # a past event the article recalls ("lần thứ nhất, 7/5/1978")
             d = safe_date(int(year), int(month), int(day)) if year else None
             if d is not None:
@@ -791,6 +794,16 @@ def find_event_days(
             first, latest = min(found), max(found)
         latest = max([latest, *(d for d in found if first <= d <= first + _EVENT_SPAN)])
     return (first, latest) if first is not None and latest is not None else None
+
+
+def names_day(text: str, *, day: date) -> bool:
+    """Whether ``text`` gives ``day`` by its day and month ("Ngày 3/2", "ngày 3 tháng 2"):
+    a sentence that dates an event itself, whatever longer period it also names."""
+    for pattern in (_DAY_MONTH_RE, _WORD_DAY_RE):
+        for m in pattern.finditer(text):
+            if (int(m.group(1)), int(m.group(2))) == (day.day, day.month):
+                return True
+    return False
 
 
 # How long after the first day an event report still speaks of the same event.

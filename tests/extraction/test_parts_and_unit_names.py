@@ -58,3 +58,38 @@ def test_the_members_a_review_covered_are_no_stock():
 def test_a_plain_total_is_still_the_stock():
     text = "Đến cuối năm 2023, tổng số đảng viên của huyện Tân Lạc là 4.350 đảng viên."
     assert ("members_total", Decimal(4350)) in _metrics(text)
+
+
+# ------------------------------------------------------------------ unit names
+
+
+def test_a_school_type_written_out_keeps_the_person_it_is_named_after():
+    text = (
+        "Ngày 5/3/2024, Đảng bộ Trường Trung cấp Trần Văn Ơn tổ chức lễ kết nạp Đảng cho "
+        "4 quần chúng ưu tú."
+    )
+    assert {(o, v) for _, v, o, *_ in _facts(text)} == {
+        ("Trường Trung cấp Trần Văn Ơn", Decimal(4))
+    }
+
+
+def test_the_body_a_unit_belongs_to_in_brackets_is_not_its_subject():
+    text = (
+        "Ngày 5/3/2024, Đảng bộ Trường Trung cấp Trần Văn Ơn (thuộc Đảng bộ Sở Lao động "
+        "tỉnh Kon Tum) đã tổ chức kết nạp Đảng cho 4 quần chúng ưu tú."
+    )
+    assert {o for _, _, o, *_ in _facts(text)} == {"Trường Trung cấp Trần Văn Ơn"}
+
+
+# ------------------------------------------------------------- ceremony days
+
+
+def test_an_undated_ceremony_takes_the_year_of_the_anniversary_it_marks():
+    text = (
+        "Ngày 19/5, mừng 135 năm ngày sinh Bác (19/5/1890 - 19/5/2025) và chào Hè 2025, "
+        "Chi bộ Trường THCS Hòa Bình tổ chức lễ kết nạp Đảng cho 3 quần chúng ưu tú."
+    )
+    day = date(2025, 5, 19)
+    assert {(m, v, s, e) for m, v, _, _, s, e in _facts(text, published=None)} == {
+        ("admitted", Decimal(3), day, day)
+    }
