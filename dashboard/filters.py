@@ -65,6 +65,12 @@ class ParsedFilterSet(django_filters.FilterSet):
         raise NotImplementedError
 
 
+BOUNDARIES = [
+    (selectors.HISTORICAL, _("Theo địa giới lúc báo cáo")),
+    (selectors.CURRENT, _("Theo địa giới hiện nay")),
+]
+
+
 @dataclass(frozen=True)
 class ProgressParams:
     year: int | None
@@ -72,6 +78,11 @@ class ProgressParams:
     province: Organisation | None
     parent: Organisation | None = None
     everyone: bool = False
+    boundaries: str = selectors.HISTORICAL
+
+    @property
+    def boundaries_label(self) -> str:
+        return dict(BOUNDARIES)[self.boundaries]
 
 
 class ProgressFilter(ParsedFilterSet):
@@ -91,6 +102,10 @@ class ProgressFilter(ParsedFilterSet):
         label=_("Hiện cả tổ chức chưa có số liệu"),
         method="keep",
         widget=forms.CheckboxInput,
+    )
+    # Unset: the tree in force at the time before the 2025 reform, today's from then on.
+    boundaries = django_filters.ChoiceFilter(
+        label=_("Địa giới"), choices=BOUNDARIES, method="keep", empty_label=_("Mặc định")
     )
     # The sub-organisations of one organisation (its page's table and CSV), instead of a level.
     parent = django_filters.ModelChoiceFilter(
@@ -126,6 +141,8 @@ class ProgressFilter(ParsedFilterSet):
             province=province,
             parent=data.get("parent"),
             everyone=bool(data.get("everyone")),
+            boundaries=data.get("boundaries")
+            or (selectors.default_boundaries(year) if year else selectors.HISTORICAL),
         )
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
@@ -135,7 +152,11 @@ class ProgressFilter(ParsedFilterSet):
         if p.parent is not None:
             return selectors.progress_queryset(year=p.year, parent=p.parent)
         return selectors.progress_queryset(
-            year=p.year, level=p.level, province=p.province, with_data_only=not p.everyone
+            year=p.year,
+            level=p.level,
+            province=p.province,
+            with_data_only=not p.everyone,
+            boundaries=p.boundaries,
         )
 
 

@@ -32,7 +32,15 @@ def _coverage(row: ProgressRow) -> str:
 
 def admitted_cell(row: ProgressRow) -> SafeString:
     """The count shown, marked Σ when it is the sub-organisations' sum because the organisation
-    itself reported nothing."""
+    itself reported nothing, or ≈ Σ when it is carried from the units it replaced."""
+    if row.from_predecessors:
+        return format_html(
+            '{}{} <abbr class="summed" title="{}">Σ</abbr>',
+            "≈ " if row.approximate else "",
+            number(row.admitted),
+            _("Cộng từ đơn vị trước sắp xếp: %(reporting)d/%(units)d đơn vị báo cáo")
+            % {"reporting": row.predecessors_reporting, "units": row.predecessors},
+        )
     if not row.from_sum:
         return format_html("{}", number(row.admitted))
     return format_html(
@@ -88,13 +96,13 @@ class ProgressTable(BaseTable):
     pct = tables.Column(
         verbose_name=_("Tỷ lệ đạt (% chỉ tiêu)"),
         attrs=NUMERIC,
-        order_by=("shown_pct",),
+        order_by=("display_pct",),
         empty_values=(),
     )
     as_of = tables.DateColumn(verbose_name=_("Số liệu đến ngày"), short=True, empty_values=())
     # Sorting by status sorts by % of target: the status depends on it and on the as-of date.
     status = tables.Column(
-        verbose_name=_("Tiến độ"), accessor=A("pk"), order_by=("shown_pct",), empty_values=()
+        verbose_name=_("Tiến độ"), accessor=A("pk"), order_by=("display_pct",), empty_values=()
     )
 
     class Meta(BaseTable.Meta):
@@ -115,7 +123,7 @@ class ProgressTable(BaseTable):
 
     def render_target(self, record: Organisation) -> str:
         row = self.row(record)
-        return approx_number(row.target, row.target_derived)
+        return approx_number(row.target, row.target_derived or row.approximate)
 
     def render_admitted(self, record: Organisation) -> SafeString:
         return admitted_cell(self.row(record))
@@ -160,7 +168,7 @@ class ProgressRowTable(BaseTable):
         return str(value)  # a year, not a quantity: 2021, never 2.021
 
     def render_target(self, record: ProgressRow) -> str:
-        return approx_number(record.target, record.target_derived)
+        return approx_number(record.target, record.target_derived or record.approximate)
 
     def render_admitted(self, record: ProgressRow) -> SafeString:
         return admitted_cell(record)

@@ -78,6 +78,8 @@ def overview(request: HttpRequest) -> HttpResponse:
             "filter": filterset,
             "params": params,
             "level_label": Level(params.level).label,
+            "no_districts_today": params.boundaries == selectors.CURRENT
+            and params.level == Level.DISTRICT,
             "table": table,
             "chart": charts.progress_bars(rows),
             "csv_url": _with_query(request, "dashboard:progress_csv"),
@@ -277,8 +279,8 @@ PROGRESS_SORTS = {
     "parent_name": "parent_name",
     "target": "target",
     "admitted": "admitted",
-    "pct": "shown_pct",
-    "status": "shown_pct",
+    "pct": "display_pct",
+    "status": "display_pct",
     "as_of": "as_of",
 }
 
@@ -301,6 +303,9 @@ def _progress_header() -> list[str]:
         _("Cộng từ tổ chức trực thuộc"),
         _("Số tổ chức trực thuộc báo cáo"),
         _("Số tổ chức trực thuộc"),
+        _("Số đơn vị trước sắp xếp báo cáo"),
+        _("Số đơn vị trước sắp xếp"),
+        _("Ước tính theo tỷ lệ"),
     ]
 
 
@@ -332,6 +337,9 @@ def _progress_lines(rows: Iterable[selectors.ProgressRow]) -> Iterator[list[obje
             row.sum_admitted,
             row.children_reporting if row.sum_admitted is not None else None,
             row.children_in_force or None,
+            row.predecessors_reporting if row.from_predecessors else None,
+            row.predecessors if row.from_predecessors else None,
+            row.approximate if row.from_predecessors else None,
         ]
 
 
@@ -360,7 +368,7 @@ def progress_csv(request: HttpRequest) -> HttpResponse:
     if sort.lstrip("-") in PROGRESS_SORTS:
         field = PROGRESS_SORTS[sort.lstrip("-")]
         qs = qs.order_by(f"-{field}" if sort.startswith("-") else field, "pk")
-    rows = selectors.stream_progress_rows(qs, year=p.year)
+    rows = selectors.stream_progress_rows(qs, year=p.year, boundaries=p.boundaries)
     return csv_export.stream_csv(name=name, header=_progress_header(), rows=_progress_lines(rows))
 
 

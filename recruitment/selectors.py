@@ -14,21 +14,28 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
+    Case,
     Count,
     Exists,
     F,
     FilteredRelation,
+    FloatField,
     Max,
     Min,
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 
+from .extraction.vocabulary import REFORM_DATE
 from .highlight import highlight_segments
 from .models import (
     Article,
@@ -38,6 +45,7 @@ from .models import (
     Organisation,
     Progress,
     Status,
+    Succession,
     Target,
     TargetMetric,
 )
@@ -83,6 +91,11 @@ class ProgressRow:
     latitude: float | None = None
     longitude: float | None = None
     from_sum: bool = False
+    # Today's boundaries: the count is what the units it replaced reported, by share.
+    from_predecessors: bool = False
+    approximate: bool = False
+    predecessors_reporting: int = 0
+    predecessors: int = 0
     reported_admitted: Number | None = None
     # Summed over the sub-organisations (each child's reported value, else its own sum).
     sum_admitted: Number | None = None
@@ -135,10 +148,26 @@ class ProgressRow:
         reported = as_number(values[f"{p}admitted"])
         summed = as_number(values[f"{p}sum_admitted"])
         from_sum = reported is None and values[f"{p}pct"] is None and summed is not None
-        target = as_number(values[f"{p}target"])
-        shown_pct, sum_pct = values[f"{p}shown_pct"], values[f"{p}sum_pct"]
+        own_target = as_number(values[f"{p}target"])
+        target = (
+            as_number(values[f"{p}sum_target"]) if from_sum and own_target is None else own_target
+        )
+        admitted, as_of = (
+            (summed, values[f"{p}sum_as_of"]) if from_sum else (reported, values[f"{p}as_of"])
+        )
+        shown_pct = values.get(f"{p}display_pct", values[f"{p}shown_pct"])
+        from_predecessors = (
+            reported is None
+            and values[f"{p}pct"] is None
+            and summed is None
+            and (values.get("pred_reporting") or 0) > 0
+        )
+        if from_predecessors:
+            target = _whole(values["pred_target"])
+            admitted = _whole(values["pred_admitted"])
+            as_of = values["pred_as_of"]
+        sum_pct = values[f"{p}sum_pct"]
         found = (values.get(f"{p}admitted_src"), values.get(f"{p}pct_src"))
-        sources = tuple(s for s in dict.fromkeys(found) if s)
         return cls(
             organisation_id=values["id"],
             name=values["name"],
@@ -146,15 +175,19 @@ class ProgressRow:
             level=values["level"],
             parent_name=values.get("parent_name"),
             year=year,
-            target=as_number(values[f"{p}sum_target"]) if from_sum and target is None else target,
-            target_derived=bool(values[f"{p}target_derived"]) and target is not None,
-            admitted=summed if from_sum else reported,
+            target=target,
+            target_derived=bool(values[f"{p}target_derived"]) and own_target is not None,
+            admitted=admitted,
             percent_of_target=None if shown_pct is None else round(shown_pct, 1),
-            as_of=values[f"{p}sum_as_of"] if from_sum else values[f"{p}as_of"],
-            sources=sources,
+            as_of=as_of,
+            sources=tuple(s for s in dict.fromkeys(found) if s),
             latitude=values.get("latitude"),
             longitude=values.get("longitude"),
             from_sum=from_sum,
+            from_predecessors=from_predecessors,
+            approximate=from_predecessors and bool(values["pred_approximate"]),
+            predecessors_reporting=values.get("pred_reporting") or 0,
+            predecessors=values.get("pred_count") or 0,
             reported_admitted=reported,
             sum_admitted=summed,
             sum_target=as_number(values[f"{p}sum_target"]),
@@ -163,6 +196,15 @@ class ProgressRow:
             children_reporting=values[f"{p}children_reporting"] or 0,
             children_in_force=values[f"{p}children_in_force"] or 0,
         )
+
+
+def _whole(value: float | None) -> int | None:
+    """A count carried by shares (0.5 of a split commune's 9) is shown as a whole number, marked
+    approximate: a fraction of a person is not a figure anyone reported. Halves go up, as people
+    round by hand (Python's round() would send 8.5 to 8)."""
+    if value is None:
+        return None
+    return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 # The columns a progress row reads, for `.values()` (cheaper than model instances in exports).
@@ -182,6 +224,16 @@ STORED_MEASURES = (
     "children_reporting",
 )
 YEAR_FIELDS = (*STORED_MEASURES, "children_in_force", "admitted_src", "pct_src")
+# What `with_predecessors` adds, for `.values()` rows in today's boundaries.
+PREDECESSOR_FIELDS = (
+    "pred_admitted",
+    "pred_target",
+    "pred_as_of",
+    "pred_reporting",
+    "pred_count",
+    "pred_approximate",
+    "display_pct",
+)
 
 
 def _accepted(model: type[Figure] | type[Target], metric: str) -> QuerySet:
@@ -244,6 +296,59 @@ def organisations_in_year(*, year: int) -> QuerySet[Organisation]:
     )
 
 
+HISTORICAL, CURRENT = "historical", "current"
+
+
+def default_boundaries(year: int) -> str:
+    """The tree a year is shown in unless the user asks: the one in force at the time for years
+    before the 2025 reform, today's from the reform year on."""
+    return HISTORICAL if year < REFORM_DATE.year else CURRENT
+
+
+def with_predecessors(qs: QuerySet, *, year: int) -> QuerySet:
+    """Annotate today's organisations with what the units they replaced reported in `year`,
+    each counted by the share of it they carry (`pred_admitted`, `pred_target`, `pred_as_of`,
+    `pred_reporting` of `pred_count`, `pred_approximate`).
+
+    Only predecessors at the organisation's own level count: a district's figure spread over
+    the new communes by estimated shares would add invented precision to what its communes
+    reported, and counting both would count twice. Each predecessor's value is its own report,
+    else its own sum from below, as everywhere.
+    """
+    links = (
+        Succession.objects.filter(successor=OuterRef("pk"), predecessor__level=OuterRef("level"))
+        .alias(
+            before=FilteredRelation(
+                "predecessor__progress", condition=Q(predecessor__progress__year=year)
+            )
+        )
+        .alias(
+            count=Coalesce("before__admitted", "before__sum_admitted"),
+            plan=Coalesce("before__target", "before__sum_target"),
+            date=Coalesce("before__as_of", "before__sum_as_of"),
+        )
+        .order_by()
+        .values("successor")
+    )
+
+    def total(expression, output=None) -> Subquery:
+        return Subquery(links.annotate(v=expression).values("v")[:1], output_field=output)
+
+    def share_of(name: str):
+        return Cast(F(name), FloatField()) * F("share")
+
+    return qs.annotate(
+        pred_admitted=total(Sum(share_of("count")), FloatField()),
+        pred_target=total(Sum(share_of("plan")), FloatField()),
+        pred_as_of=total(Max("date")),
+        pred_reporting=total(Count("pk", filter=Q(count__isnull=False))),
+        pred_count=total(Count("pk")),
+        pred_approximate=total(
+            Count("pk", filter=Q(count__isnull=False) & (Q(approximate=True) | Q(share__lt=1)))
+        ),
+    )
+
+
 def progress_queryset(
     *,
     year: int,
@@ -251,14 +356,22 @@ def progress_queryset(
     province: Organisation | None = None,
     parent: Organisation | None = None,
     with_data_only: bool = False,
+    boundaries: str = HISTORICAL,
 ) -> QuerySet[Organisation]:
     """Organisations at a level (optionally within a province, or the children of one parent),
     annotated with their progress in `year`. Lazy: sort, paginate or `.iterator()` it.
 
     `with_data_only` keeps those with a target, a count or a % for the year: at national scale
     most of the 10,000 communes have nothing reported, and a page of dashes hides the few that do.
+    `boundaries` is the tree: the one in force in `year` (HISTORICAL), or today's (CURRENT),
+    where each organisation also carries what the units it replaced reported.
     """
-    qs = organisations_in_year(year=year)
+    current = boundaries == CURRENT
+    qs = (
+        Organisation.objects.in_force(dt.date.today())
+        if current
+        else organisations_in_year(year=year)
+    )
     if level:
         qs = qs.filter(level=level)
     if province is not None:
@@ -267,9 +380,26 @@ def progress_queryset(
         qs = qs.filter(parent=parent)
     qs = qs.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
     qs = with_year_progress(qs, year=year)
+    if current:
+        qs = with_predecessors(qs, year=year)
+        own = Q(admitted__isnull=False) | Q(pct__isnull=False) | Q(sum_admitted__isnull=False)
+        qs = qs.annotate(
+            display_pct=Case(
+                When(own, then=F("shown_pct")),
+                When(
+                    pred_target__gt=0,
+                    then=F("pred_admitted") * Value(100.0) / F("pred_target"),
+                ),
+                default=None,
+                output_field=FloatField(),
+            )
+        )
+    else:
+        qs = qs.alias(display_pct=F("shown_pct"))
     if with_data_only:
         # On the annotations, not through the relation: a filter across it would join again.
-        qs = qs.filter(_worth_showing())
+        showing = _worth_showing()
+        qs = qs.filter(showing | Q(pred_reporting__gt=0) if current else showing)
     return qs
 
 
@@ -279,11 +409,12 @@ def progress_rows(qs: Iterable[Organisation], *, year: int) -> Iterator[Progress
 
 
 def stream_progress_rows(
-    qs: QuerySet[Organisation], *, year: int, chunk_size: int = 2000
+    qs: QuerySet[Organisation], *, year: int, boundaries: str = HISTORICAL, chunk_size: int = 2000
 ) -> Iterator[ProgressRow]:
     """Every row of a `progress_queryset`, streamed as plain values rather than instances (an
     export reads tens of thousands: building model instances was most of its time)."""
-    for values in qs.values(*ROW_FIELDS, *YEAR_FIELDS).iterator(chunk_size=chunk_size):
+    fields = (*ROW_FIELDS, *YEAR_FIELDS, *(PREDECESSOR_FIELDS if boundaries == CURRENT else ()))
+    for values in qs.values(*fields).iterator(chunk_size=chunk_size):
         yield ProgressRow.from_annotated(values, year=year)
 
 
