@@ -178,7 +178,12 @@ class MapFilter(ProgressFilter):
         province = data.get("province")
         level = Level.PROVINCE if province is None else data.get("level") or Level.DISTRICT
         year = data.get("year") or selectors.latest_year(level=level, province=province)
-        return ProgressParams(year=year, level=level, province=province)
+        boundaries = data.get("boundaries") or (
+            selectors.default_boundaries(year) if year else selectors.HISTORICAL
+        )
+        if boundaries == selectors.CURRENT and level == Level.DISTRICT:
+            level = Level.COMMUNE  # today's tree has no districts
+        return ProgressParams(year=year, level=level, province=province, boundaries=boundaries)
 
 
 class OrganisationYearFilter(ParsedFilterSet):

@@ -241,7 +241,12 @@ def map_view(request: HttpRequest) -> HttpResponse:
     valid = filterset.is_valid()
     params = filterset.params()
     rows = (
-        selectors.map_points(year=params.year, province=params.province, level=params.level)
+        selectors.map_points(
+            year=params.year,
+            province=params.province,
+            level=params.level,
+            boundaries=params.boundaries,
+        )
         if valid and params.year
         else []
     )
@@ -264,6 +269,7 @@ def map_view(request: HttpRequest) -> HttpResponse:
                     "year": params.year or "",
                     "level": params.level,
                     "province": params.province.pk if params.province else "",
+                    "boundaries": params.boundaries,
                 }
             ),
         },

@@ -814,17 +814,22 @@ def organisation_detail(*, pk: int) -> Organisation:
 
 
 def map_points(
-    *, year: int, province: Organisation | None = None, level: str | None = None
+    *,
+    year: int,
+    province: Organisation | None = None,
+    level: str | None = None,
+    boundaries: str = HISTORICAL,
 ) -> list[ProgressRow]:
-    """Provinces, or the districts / communes of one province, with their progress and position.
+    """Provinces, or the districts / communes of one province, with their progress and position,
+    in the tree of the time or today's (which has no districts: communes then).
 
     Rows without coordinates are kept (the table lists them); the chart skips them.
     """
     if province is None:
         level = Level.PROVINCE
     elif level is None or level == Level.PROVINCE:
-        level = Level.DISTRICT
-    qs = progress_queryset(year=year, level=level, province=province)
+        level = Level.COMMUNE if boundaries == CURRENT else Level.DISTRICT
+    qs = progress_queryset(year=year, level=level, province=province, boundaries=boundaries)
     return list(progress_rows(qs, year=year))
 
 

@@ -157,3 +157,9 @@ def test_the_csv_follows_the_switch(merged, viewer_client):
 def test_the_organisation_page_of_a_new_province_opens(merged, viewer_client):
     url = reverse("dashboard:organisation", args=[merged["gamma"].pk])
     assert viewer_client.get(url).status_code == 200
+
+
+def test_the_map_follows_the_switch(merged, viewer_client):
+    response = viewer_client.get(reverse("dashboard:map"), {"year": 2023, "boundaries": "current"})
+    names = [r.short_name for r in response.context["table"].data]
+    assert (response.status_code, names) == (200, ["Gamma"])
