@@ -605,6 +605,18 @@ class Attribution:
                 fig.period, fig.period_label = (day, day), "lễ kết nạp"
                 fig.period_source = SENTENCE
                 return
+        if (
+            chosen is None
+            and fig.metric == "members_total"
+            and self.ceremony_day is not None
+            and self._at_ceremony(fig)
+        ):
+            # "... lễ kết nạp cho 10 quần chúng, nâng tổng số đảng viên của chi bộ lên 18":
+            # the stock the ceremony raised, on the ceremony's day.
+            day = self.ceremony_day
+            fig.period, fig.period_label = (day, day), "lễ kết nạp"
+            fig.period_source = SENTENCE
+            return
         if chosen is None:
             if fig.present and self.published is None and self._congress_stock(fig):
                 return

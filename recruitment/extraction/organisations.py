@@ -170,11 +170,15 @@ _BODY_KINDS = (
 # A body's name may hold one or two lower-case words between capitalised ones ("Cấp nước
 # Quảng Bình", "Môi trường Đô thị", "Tổng công ty cao su Đồng Nai"), not a verb or link
 # word that ends it.
-_GAP_WORD = (
-    r"(?!(?:và|của|có|đã|được|bộ|ủy|uỷ|với|cùng|là|tại|trong|kết|cho|đạt|tổ|vừa|long|tiến|"
+# Lower-case words that end a name: verbs and link words.
+_NAME_END_WORDS = (
+    r"(?:và|của|có|đã|được|bộ|ủy|uỷ|với|cùng|là|tại|trong|kết|cho|đạt|tổ|vừa|long|tiến|"
     r"trao|mở|khai|cử|giới|thực|luôn|đang|sẽ|cũng|chỉ|nhận|dự|tham|chào|mừng|đón|"
     # A level word starts the place the body is in: "Trường Mầm non Họa Mi quận Ba Đình".
-    r"tỉnh|huyện|quận|thị|thành|xã|phường)(?!\w))"
+    r"tỉnh|huyện|quận|thị|thành|xã|phường)(?!\w)"
+)
+_GAP_WORD = (
+    rf"(?!{_NAME_END_WORDS})"
     r"[a-zà-ỹđ]+[ \t]+"
     # "Sở Giáo dục và Đào tạo", "Tài nguyên và Môi trường": "và" joins two capitalised
     # words of one name (a second body would open with "Đảng bộ", which ends the name).
@@ -217,12 +221,21 @@ _TERR_BODY_RE = re.compile(
     r"[ \t]+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|Tỉnh|Huyện|Thành\s+phố|Thị\s+xã|Quận)"
     rf"(?:[ \t]+{_NAME})?)"
 )
+# A faculty or department is named in sentence case: "khoa Kinh tế và Quản trị kinh doanh",
+# "bộ môn Ngữ văn"; the name runs to a verb or link word ("... đã tổ chức", "... trao").
+_FACULTY_NAME = (
+    rf"{_TOKEN}(?:[ \t]+(?:{_TOKEN}|&|và(?=[ \t]+{_U})|(?!{_NAME_END_WORDS})[a-zà-ỹđ]+(?!\w)))"
+    r"{0,7}"
+)
 _CELL_RE = re.compile(
-    r"[Cc]hi\s+bộ[ \t]+(?P<name>"
+    # "Chi bộ nòng cốt Cụm công nghiệp A" (the core cell of an industrial zone's firms),
+    # "Chi bộ ghép thôn A - thôn B": a kind of cell, kept in its name.
+    r"[Cc]hi\s+bộ[ \t]+(?P<name>(?P<kind>(?:nòng\s+cốt|ghép)[ \t]+)?(?:"
+    rf"(?P<faculty>khoa|bộ\s+môn)[ \t]+{_FACULTY_NAME}|"
     # "Chi bộ trường Mầm non Định Hiệp": a school's cell, its type in lower case or not.
     rf"[Tt]rường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_SCHOOL_NAME}|"
     r"(?:(?:thôn|ấp|khu\s+phố|tổ\s+dân\s+phố|phố|khu|"
-    rf"bản|làng|khối|tổ|xóm|buôn|sóc|khóm)[ \t]+)?{_SCHOOL_NAME})"
+    rf"bản|làng|khối|tổ|xóm|buôn|sóc|khóm)[ \t]+)?{_SCHOOL_NAME}))"
 )
 _REF_RE = re.compile(
     r"(?P<pre>(?:[Tt]oàn[ \t]+(?:[Đđ]ảng\s+bộ[ \t]+)?)|(?:[Đđ]ảng\s+bộ[ \t]+)|"
@@ -607,8 +620,13 @@ def _mentions_at(
         found.append(Mention(m.start(), m.start("name") + len(trimmed), org, weight=0.5))
     m = _CELL_RE.match(text, pos, end) if trigger.startswith("chi") else None
     if m:
-        raw = m.group("name")
-        if raw[:7].lower() == "trường ":
+        kind = m.group("kind") or ""
+        raw = m.group("name")[len(kind) :]
+        kind = " ".join(kind.split())
+        faculty = m.group("faculty")
+        if faculty:
+            name = f"{faculty} {trim_name(raw[len(faculty) :], 8)}".strip()
+        elif raw[:7].lower() == "trường ":
             name = f"Trường {trim_school_name(raw[len('Trường ') :], 12)}".strip()
         elif raw.split()[0][:1].islower():
             prefix, _, rest = raw.partition(" ")
@@ -617,8 +635,10 @@ def _mentions_at(
                 prefix = f"{prefix} {p2}"
             name = f"{prefix} {trim_name(rest, 5)}".strip()
         else:
-            name = trim_name(raw, 7)
-        if name and (name.split()[-1][:1].isupper() or name[-1:].isdigit()):
+            # A dash joining two places ("Diên Phú - Đắc Lộc") is no word of the name.
+            name = trim_name(raw, 7 + raw.split()[:8].count("-"))
+        if name and (faculty or name.split()[-1][:1].isupper() or name[-1:].isdigit()):
+            name = f"{kind} {name}" if kind else name
             org = Org("chi bộ", name, "cell")
             found.append(Mention(m.start(), m.start("name") + len(name), org, weight=0.25))
     m = _REF_RE.match(text, pos, end)

@@ -53,3 +53,20 @@ def test_a_count_abbreviated_dv_is_read_and_quoted_in_the_callers_text():
         "Năm 2019, Đảng bộ huyện Thới Lai kết nạp 241 ĐV",
     )
     assert (share.metric, share.value) == ("percent_of_target", 160)
+
+
+def test_a_form_the_text_defines_is_written_out_where_it_is_used_again():
+    original = "Tại Khu kinh tế (KKT) Vân Phong, Chi bộ KKT Vân Phong kết nạp 6 ĐV"
+    text, mp = expand(original)
+    assert text == ("Tại Khu kinh tế Vân Phong, Chi bộ Khu kinh tế Vân Phong kết nạp 6 đảng viên")
+    assert original[mp[text.index("kết nạp")] : mp[len(text)]] == "kết nạp 6 ĐV"
+
+
+def test_brackets_whose_letters_do_not_spell_the_words_before_stay():
+    text, _ = expand("Tại Khu kinh tế (BQL) Vân Phong")
+    assert text == "Tại Khu kinh tế (BQL) Vân Phong"
+
+
+def test_dh_before_a_proper_name_is_a_university_else_it_stays():
+    text, _ = expand("Chi bộ ĐH Tây Nguyên chào mừng ĐH Đảng bộ tỉnh và ĐH XIII")
+    assert text == "Chi bộ Đại học Tây Nguyên chào mừng ĐH Đảng bộ tỉnh và ĐH XIII"

@@ -93,3 +93,34 @@ def test_an_undated_ceremony_takes_the_year_of_the_anniversary_it_marks():
     assert {(m, v, s, e) for m, v, _, _, s, e in _facts(text, published=None)} == {
         ("admitted", Decimal(3), day, day)
     }
+
+
+def test_a_faculty_cell_keeps_its_sentence_case_name():
+    text = (
+        "Ngày 12/4/2024, Chi bộ khoa Công nghệ thông tin và Truyền thông số đã tổ chức lễ "
+        "kết nạp Đảng cho 5 sinh viên ưu tú."
+    )
+    assert {o for _, _, o, *_ in _facts(text)} == {
+        "chi bộ khoa Công nghệ thông tin và Truyền thông số"
+    }
+
+
+def test_a_core_cell_of_an_industrial_zone_keeps_its_kind_and_dashed_name():
+    text = (
+        "Ngày 20/6/2024, Chi bộ nòng cốt Cụm công nghiệp Hòa Khánh - Liên Chiểu tổ chức lễ "
+        "kết nạp đảng viên cho 7 quần chúng, nâng tổng số đảng viên của chi bộ lên 21 người."
+    )
+    day = date(2024, 6, 20)
+    org = "chi bộ nòng cốt Cụm công nghiệp Hòa Khánh - Liên Chiểu"
+    assert _facts(text) == {
+        ("admitted", Decimal(7), org, "cell", day, day),
+        ("members_total", Decimal(21), org, "cell", day, day),
+    }
+
+
+def test_a_university_cell_written_short_is_the_university():
+    text = (
+        "Từ ngày 8 đến 11/7/2024, Chi bộ ĐH Tây Nguyên mở lớp bồi dưỡng nhận thức về Đảng "
+        "cho 60 học viên."
+    )
+    assert {(m, o) for m, _, o, *_ in _facts(text)} == {("trained", "chi bộ Đại học Tây Nguyên")}
