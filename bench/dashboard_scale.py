@@ -20,7 +20,9 @@ Usage:
   .venv/bin/python bench/dashboard_scale.py [--organisations 50000] [--years 12]
   .venv/bin/python bench/dashboard_scale.py --database-url postgres://postgres@127.0.0.1:5432/scale_bench
 Options: --keep leaves the database in place, --reuse skips generating data when the database
-already holds it (re-measure after a change), --repeat N times each page N times (best shown).
+already holds it (re-measure after a change), --repeat N times each page N times (median and
+p95 shown; default 50), beside a bare Django view reading the same 50 rows (the floor), and the
+time to accept one figure through the service with the progress table kept current.
 """
 
 from __future__ import annotations
@@ -246,25 +248,102 @@ def generate(n_grassroots: int, years: list[int], seed: int = 2025) -> dict:
 
 
 class Result:
-    def __init__(self, name: str, seconds: float, queries: int, rows: int | None = None):
+    def __init__(
+        self,
+        name: str,
+        seconds: float,
+        queries: int,
+        rows: int | None = None,
+        p95: float | None = None,
+    ):
         self.name, self.seconds, self.queries, self.rows = name, seconds, queries, rows
+        self.p95 = p95
 
 
-def measure_page(client, name: str, url: str, repeat: int) -> Result:
+def _percentile(times: list[float], share: float) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def timed(name: str, call, repeat: int) -> Result:
+    """Median and p95 of `repeat` calls after one warm-up, with the queries of the last."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    best, queries = float("inf"), 0
+    call()
+    times, queries = [], 0
     for _ in range(repeat):
         with CaptureQueriesContext(connection) as ctx:
             started = time.perf_counter()
-            response = client.get(url)
-            elapsed = time.perf_counter() - started
+            call()
+            times.append(time.perf_counter() - started)
+        queries = len(ctx.captured_queries)
+    return Result(name, _percentile(times, 0.5), queries, p95=_percentile(times, 0.95))
+
+
+def measure_page(client, name: str, url: str, repeat: int) -> Result:
+    def get() -> None:
+        response = client.get(url)
         if response.status_code != 200:
             raise SystemExit(f"{name}: HTTP {response.status_code} for {url}")
-        best = min(best, elapsed)
+
+    return timed(name, get, repeat)
+
+
+def bare_view_floor(year: int, level: str, repeat: int) -> Result:
+    """A textbook Django view reading the same page of rows the overview shows (50
+    organisations with their progress for the year, sorted by name) and writing them out: the
+    floor a page is compared with."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from recruitment.models import Progress
+
+    def view(request):
+        rows = (
+            Progress.objects.filter(year=year, organisation__level=level)
+            .select_related("organisation")
+            .order_by("organisation__short_name")[:50]
+        )
+        return HttpResponse(
+            "\n".join(f"{r.organisation.short_name};{r.admitted};{r.shown_pct}" for r in rows)
+        )
+
+    request = RequestFactory().get("/bare/")
+    return timed("bare Django view, the same 50 rows (floor)", lambda: view(request), repeat)
+
+
+def accept_one_figure(repeat: int) -> Result:
+    """Accepting one proposed figure through the service, progress table included (and putting
+    it back to proposed between runs, untimed)."""
+    from recruitment.models import Figure, FigureMetric, Status
+    from recruitment.services.reported import reported_set_status
+
+    figure = Figure.objects.filter(status=Status.PROPOSED, metric=FigureMetric.ADMITTED).first()
+    if figure is None:
+        raise SystemExit("no proposed figure to accept")
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    times, queries = [], 0
+    for _ in range(repeat):
+        reported_set_status(rows=[figure], status=Status.PROPOSED)  # untimed
+        figure.refresh_from_db()
+        with CaptureQueriesContext(connection) as ctx:
+            started = time.perf_counter()
+            changed = reported_set_status(rows=[figure], status=Status.ACCEPTED)
+            times.append(time.perf_counter() - started)
+        if changed != 1:
+            raise SystemExit("accepting the proposed figure changed nothing")
         queries = len(ctx.captured_queries)
-    return Result(name, best, queries)
+        figure.refresh_from_db()
+    return Result(
+        "accept one figure (service + progress table)",
+        _percentile(times, 0.5),
+        queries,
+        p95=_percentile(times, 0.95),
+    )
 
 
 def measure_csv(client, name: str, url: str) -> Result:
@@ -302,12 +381,13 @@ def raw_fetch(rows: int) -> Result:
 
 def print_table(title: str, results: list[Result]) -> None:
     print(f"\n{title}")
-    print(f"{'measure':<58} {'seconds':>9} {'queries':>8} {'rows':>10} {'rows/s':>10}")
-    print("-" * 99)
+    print("| measure | median s | p95 s | queries | rows | rows/s |")
+    print("| --- | --- | --- | --- | --- | --- |")
     for r in results:
         rows = f"{r.rows:,}" if r.rows is not None else ""
         rate = f"{r.rows / r.seconds:,.0f}" if r.rows else ""
-        print(f"{r.name:<58} {r.seconds:>9.3f} {r.queries:>8} {rows:>10} {rate:>10}")
+        p95 = f"{r.p95:.3f}" if r.p95 is not None else ""
+        print(f"| {r.name} | {r.seconds:.3f} | {p95} | {r.queries} | {rows} | {rate} |")
 
 
 def main() -> None:
@@ -316,7 +396,7 @@ def main() -> None:
     parser.add_argument("--organisations", type=int, default=GRASSROOTS)
     parser.add_argument("--years", type=int, default=12)
     parser.add_argument("--last-year", type=int, default=dt.date.today().year)
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--keep", action="store_true", help="do not drop the database")
     parser.add_argument("--reuse", action="store_true", help="reuse data already generated")
     parser.add_argument("--skip-report", action="store_true", help="skip the report CSV")
@@ -390,10 +470,11 @@ def main() -> None:
             ("years page, province level", "/years/?level=province"),
             ("map, one province's districts", f"/map/?province={province.pk}&year={year}"),
         ]
-        results = []
+        results = [bare_view_floor(year, Level.GRASSROOTS, args.repeat)]
         for name, page in pages:
             results.append(measure_page(client, name, page, args.repeat))
             print(f"  {name}: {results[-1].seconds:.3f} s", flush=True)
+        results.append(accept_one_figure(min(args.repeat, 20)))
         csvs = [
             (
                 "progress CSV, grassroots, everyone",
@@ -413,7 +494,7 @@ def main() -> None:
             results.append(raw_fetch(results[-1].rows))
         print_table(
             f"{connection.vendor}, {counts[Level.GRASSROOTS]:,} grassroots organisations, "
-            f"{len(years)} years (pages: best of {args.repeat})",
+            f"{len(years)} years (pages: median and p95 of {args.repeat} requests, one at a time)",
             results,
         )
     finally:

@@ -374,7 +374,9 @@ def progress_csv(request: HttpRequest) -> HttpResponse:
     if sort.lstrip("-") in PROGRESS_SORTS:
         field = PROGRESS_SORTS[sort.lstrip("-")]
         qs = qs.order_by(f"-{field}" if sort.startswith("-") else field, "pk")
-    rows = selectors.stream_progress_rows(qs, year=p.year, boundaries=p.boundaries)
+    rows = selectors.stream_progress_rows(
+        qs, year=p.year, level=None if p.parent else p.level, boundaries=p.boundaries
+    )
     return csv_export.stream_csv(name=name, header=_progress_header(), rows=_progress_lines(rows))
 
 

@@ -297,6 +297,8 @@ def organisations_in_year(*, year: int) -> QuerySet[Organisation]:
 
 
 HISTORICAL, CURRENT = "historical", "current"
+# The levels the 2025 reform mapped onto today's units (`Succession` rows between them).
+SUCCEEDED_LEVELS = (Level.PROVINCE, Level.COMMUNE)
 
 
 def default_boundaries(year: int) -> str:
@@ -380,7 +382,10 @@ def progress_queryset(
         qs = qs.filter(parent=parent)
     qs = qs.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
     qs = with_year_progress(qs, year=year)
-    if current:
+    # Only provinces and communes were mapped by the reform; elsewhere today's tree is the
+    # tree, and six subqueries a row for 50,000 schools would be spent on nothing.
+    carried = current and level in SUCCEEDED_LEVELS
+    if carried:
         qs = with_predecessors(qs, year=year)
         own = Q(admitted__isnull=False) | Q(pct__isnull=False) | Q(sum_admitted__isnull=False)
         qs = qs.annotate(
@@ -399,7 +404,7 @@ def progress_queryset(
     if with_data_only:
         # On the annotations, not through the relation: a filter across it would join again.
         showing = _worth_showing()
-        qs = qs.filter(showing | Q(pred_reporting__gt=0) if current else showing)
+        qs = qs.filter(showing | Q(pred_reporting__gt=0) if carried else showing)
     return qs
 
 
@@ -409,11 +414,17 @@ def progress_rows(qs: Iterable[Organisation], *, year: int) -> Iterator[Progress
 
 
 def stream_progress_rows(
-    qs: QuerySet[Organisation], *, year: int, boundaries: str = HISTORICAL, chunk_size: int = 2000
+    qs: QuerySet[Organisation],
+    *,
+    year: int,
+    level: str | None = None,
+    boundaries: str = HISTORICAL,
+    chunk_size: int = 2000,
 ) -> Iterator[ProgressRow]:
     """Every row of a `progress_queryset`, streamed as plain values rather than instances (an
     export reads tens of thousands: building model instances was most of its time)."""
-    fields = (*ROW_FIELDS, *YEAR_FIELDS, *(PREDECESSOR_FIELDS if boundaries == CURRENT else ()))
+    carried = boundaries == CURRENT and level in SUCCEEDED_LEVELS
+    fields = (*ROW_FIELDS, *YEAR_FIELDS, *(PREDECESSOR_FIELDS if carried else ()))
     for values in qs.values(*fields).iterator(chunk_size=chunk_size):
         yield ProgressRow.from_annotated(values, year=year)
 
