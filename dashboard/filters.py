@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from recruitment import selectors
-from recruitment.models import Article, Level, Organisation
+from recruitment.models import Article, Level, Organisation, within
 
 # The levels the dashboard compares; cells are too many and too small to chart.
 DASHBOARD_LEVELS = [
@@ -292,7 +292,7 @@ class OrganisationSearchFilter(ParsedFilterSet):
         return queryset.filter(name__icontains=value.strip())
 
     def within(self, queryset: QuerySet, name: str, value: Organisation) -> QuerySet:
-        return queryset.filter(path__startswith=value.path)
+        return queryset.filter(within(value))
 
 
 class ArticleFilter(ParsedFilterSet):

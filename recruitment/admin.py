@@ -23,6 +23,7 @@ from .models import (
     Status,
     Succession,
     Target,
+    within,
 )
 from .periods import Period
 from .services.organisations import organisation_delete, organisation_save
@@ -44,7 +45,7 @@ class ProvinceFilter(admin.SimpleListFilter):
 
     title = _("tỉnh / thành phố")
     parameter_name = "province"
-    organisation_path = "path"
+    through = ""
 
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple]:
         provinces = Organisation.objects.filter(level=Level.PROVINCE).order_by(
@@ -61,11 +62,11 @@ class ProvinceFilter(admin.SimpleListFilter):
         province = Organisation.objects.filter(pk=self.value()).first()
         if province is None:
             return queryset.none()
-        return queryset.filter(**{f"{self.organisation_path}__startswith": province.path})
+        return queryset.filter(within(province, through=self.through))
 
 
 class OrganisationProvinceFilter(ProvinceFilter):
-    organisation_path = "organisation__path"
+    through = "organisation__"
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -316,7 +317,7 @@ class OrganisationAdmin(ProgressKeepingInlines, SimpleHistoryAdmin):
 
 
 class PredecessorProvinceFilter(ProvinceFilter):
-    organisation_path = "predecessor__path"
+    through = "predecessor__"
 
 
 @admin.register(Succession)

@@ -34,17 +34,28 @@ class Level(models.TextChoices):
     CELL = vocabulary.CELL, _("Chi bộ")
 
 
+def within(root: Organisation, *, through: str = "") -> Q:
+    """Rows whose organisation (reached `through` a relation, e.g. "organisation__") is `root`
+    or below it: the one place the materialised path's prefix rule is written."""
+    return Q(**{f"{through}path__startswith": root.path})
+
+
 class OrganisationQuerySet(models.QuerySet):
     def in_force(self, on: dt.date) -> OrganisationQuerySet:
         """Organisations that existed on a given day."""
+        return self.in_force_during(on, on)
+
+    def in_force_during(self, first: dt.date, last: dt.date) -> OrganisationQuerySet:
+        """Organisations that existed on some day between `first` and `last` (the 2025 reform
+        ends some in the middle of a year)."""
         return self.filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=on),
-            Q(valid_until__isnull=True) | Q(valid_until__gte=on),
+            Q(valid_from__isnull=True) | Q(valid_from__lte=last),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=first),
         )
 
     def subtree(self, root: Organisation) -> OrganisationQuerySet:
         """The root and everything below it, in one indexed range scan of the path."""
-        return self.filter(path__startswith=root.path)
+        return self.filter(within(root))
 
 
 class Organisation(models.Model):
@@ -152,7 +163,7 @@ class Organisation(models.Model):
         return [by_id[i] for i in self.ancestor_ids if i in by_id]
 
     def descendants(self) -> OrganisationQuerySet:
-        return Organisation.objects.filter(path__startswith=self.path).exclude(pk=self.pk)
+        return Organisation.objects.subtree(self).exclude(pk=self.pk)
 
     @property
     def succeeded_on(self) -> dt.date | None:

@@ -48,6 +48,7 @@ from .models import (
     Succession,
     Target,
     TargetMetric,
+    within,
 )
 from .periods import TERM_STARTS, Period
 from .progress import PaceStatus, pace_status
@@ -290,10 +291,7 @@ def with_year_progress(
 
 def organisations_in_year(*, year: int) -> QuerySet[Organisation]:
     """Organisations that existed at some point of the year (the 2025 reform ends some mid-year)."""
-    return Organisation.objects.filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=dt.date(year, 12, 31)),
-        Q(valid_until__isnull=True) | Q(valid_until__gte=dt.date(year, 1, 1)),
-    )
+    return Organisation.objects.in_force_during(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
 HISTORICAL, CURRENT = "historical", "current"
@@ -377,7 +375,7 @@ def progress_queryset(
     if level:
         qs = qs.filter(level=level)
     if province is not None:
-        qs = qs.filter(path__startswith=province.path)
+        qs = qs.filter(within(province))
     if parent is not None:
         qs = qs.filter(parent=parent)
     qs = qs.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
@@ -463,7 +461,7 @@ def _scope_filter(*, level: str | None, province: Organisation | None) -> Q:
     if level:
         org_filter &= Q(organisation__level=level)
     if province is not None:
-        org_filter &= Q(organisation__path__startswith=province.path)
+        org_filter &= within(province, through="organisation__")
     return org_filter
 
 
@@ -527,7 +525,7 @@ def years_scope(
     if level:
         qs = qs.filter(level=level)
     if province is not None:
-        qs = qs.filter(path__startswith=province.path)
+        qs = qs.filter(within(province))
     return qs
 
 

@@ -221,12 +221,6 @@ def _readings(filters: Q) -> Iterable[Reading]:
         yield Reading(pk, org, "target", start, end, value, source, derived)
 
 
-def _in_force(year: int) -> Q:
-    return Q(Q(valid_from__isnull=True) | Q(valid_from__lte=dt.date(year, 12, 31))) & Q(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=dt.date(year, 1, 1))
-    )
-
-
 def _write(key: Key, values: dict, existing: Progress | None) -> dict | None:
     """Store a row's values (or delete it when it holds nothing); the stored values back."""
     if not _has_data(values):
@@ -255,7 +249,9 @@ def _refresh_one(org_id: int, year: int) -> None:
         r for r in _readings(Q(organisation_id=org_id, period_start__year=year)) if r.year == year
     )
     child_ids = set(
-        Organisation.objects.filter(_in_force(year), parent_id=org_id).values_list("pk", flat=True)
+        Organisation.objects.in_force_during(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        .filter(parent_id=org_id)
+        .values_list("pk", flat=True)
     )
     child_rows = list(
         Progress.objects.filter(organisation__parent_id=org_id, year=year).values(
