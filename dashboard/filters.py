@@ -210,6 +210,13 @@ class YearsParams:
     only: Organisation | None
     year_from: int | None
     year_to: int | None
+    boundaries: str = selectors.HISTORICAL
+
+    @property
+    def carried(self) -> bool:
+        """Rows carry the figures of the units they replaced (a level in today's tree)."""
+        subject = self.only or self.organisation
+        return subject is None and selectors.carries(boundaries=self.boundaries, level=self.level)
 
 
 class YearsFilter(ParsedFilterSet):
@@ -235,6 +242,10 @@ class YearsFilter(ParsedFilterSet):
     )
     year_from = YearFilter(label=_("Từ năm"))
     year_to = YearFilter(label=_("Đến năm"))
+    # Years on both sides of the 2025 reform: the tree of the time unless today's is asked for.
+    boundaries = django_filters.ChoiceFilter(
+        label=_("Địa giới"), choices=BOUNDARIES, method="keep", empty_label=None, required=False
+    )
 
     class Meta:
         model = Organisation
@@ -249,6 +260,7 @@ class YearsFilter(ParsedFilterSet):
             only=data.get("only"),
             year_from=data.get("year_from"),
             year_to=data.get("year_to"),
+            boundaries=data.get("boundaries") or selectors.HISTORICAL,
         )
 
     def scope(self) -> QuerySet[Organisation]:
@@ -256,7 +268,10 @@ class YearsFilter(ParsedFilterSet):
         if p.only is not None:
             return Organisation.objects.filter(pk=p.only.pk)
         return selectors.years_scope(
-            organisation=p.organisation, level=p.level, province=p.province
+            organisation=p.organisation,
+            level=p.level,
+            province=p.province,
+            boundaries=p.boundaries,
         )
 
     def years(self, available: list[int], limit: int = 12) -> list[int]:

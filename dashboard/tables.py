@@ -325,7 +325,7 @@ def years_table(years: list[int]) -> type[BaseTable]:
             attrs=NUMERIC,
             empty_values=(),
         )
-        attrs[f"y{year}_shown_pct"] = tables.Column(
+        attrs[f"y{year}_display_pct"] = tables.Column(
             # Translators: a percent sign, not a format. xgettext:no-python-format
             verbose_name=format_html("{} {}", _("% chỉ tiêu"), year),
             attrs=NUMERIC,
@@ -335,5 +335,5 @@ def years_table(years: list[int]) -> type[BaseTable]:
             return admitted_cell(ProgressRow.from_annotated(record, year=year, prefix=f"y{year}_"))
 
         attrs[f"render_y{year}_admitted"] = render_admitted
-        attrs[f"render_y{year}_shown_pct"] = lambda self, value: percent(round(value, 1))
+        attrs[f"render_y{year}_display_pct"] = lambda self, value: percent(round(value, 1))
     return type("YearsTable", (BaseTable,), attrs)

@@ -175,9 +175,12 @@ def years(request: HttpRequest) -> HttpResponse:
     filterset = YearsFilter(request.GET, queryset=Organisation.objects.none())
     valid = filterset.is_valid()
     scope = filterset.scope()
-    year_list = filterset.years(selectors.data_years(scope=scope)) if valid else []
+    carried = filterset.params().carried
+    year_list = filterset.years(selectors.data_years(scope=scope, carried=carried)) if valid else []
     table = years_table(year_list)(
-        selectors.years_comparison(scope=scope, years=year_list) if valid else scope.none(),
+        selectors.years_comparison(scope=scope, years=year_list, carried=carried)
+        if valid
+        else scope.none(),
         order_by=("short_name",),
     )
     RequestConfig(request, paginate={"per_page": 25}).configure(table)
@@ -388,7 +391,7 @@ def report_csv(request: HttpRequest) -> HttpResponse:
         return _bad_request(filterset)
     params = filterset.params()
     scope = filterset.scope()
-    year_list = filterset.years(selectors.data_years(scope=scope))
+    year_list = filterset.years(selectors.data_years(scope=scope, carried=params.carried))
     subject = params.only or params.organisation
     span = f"{year_list[0]}-{year_list[-1]}" if year_list else None
     name = csv_export.filename(
@@ -397,7 +400,7 @@ def report_csv(request: HttpRequest) -> HttpResponse:
         params.province.short_name if params.province and not subject else None,
         span,
     )
-    rows = selectors.progress_report(scope=scope, years=year_list)
+    rows = selectors.progress_report(scope=scope, years=year_list, carried=params.carried)
     return csv_export.stream_csv(name=name, header=_progress_header(), rows=_progress_lines(rows))
 
 

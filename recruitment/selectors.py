@@ -156,17 +156,17 @@ class ProgressRow:
         admitted, as_of = (
             (summed, values[f"{p}sum_as_of"]) if from_sum else (reported, values[f"{p}as_of"])
         )
-        shown_pct = values.get(f"{p}display_pct", values[f"{p}shown_pct"])
+        shown_pct = values[f"{p}display_pct"]
         from_predecessors = (
             reported is None
             and values[f"{p}pct"] is None
             and summed is None
-            and (values.get("pred_reporting") or 0) > 0
+            and (values.get(f"{p}pred_reporting") or 0) > 0
         )
         if from_predecessors:
-            target = _whole(values["pred_target"])
-            admitted = _whole(values["pred_admitted"])
-            as_of = values["pred_as_of"]
+            target = _whole(values[f"{p}pred_target"])
+            admitted = _whole(values[f"{p}pred_admitted"])
+            as_of = values[f"{p}pred_as_of"]
         sum_pct = values[f"{p}sum_pct"]
         found = (values.get(f"{p}admitted_src"), values.get(f"{p}pct_src"))
         return cls(
@@ -186,9 +186,9 @@ class ProgressRow:
             longitude=values.get("longitude"),
             from_sum=from_sum,
             from_predecessors=from_predecessors,
-            approximate=from_predecessors and bool(values["pred_approximate"]),
-            predecessors_reporting=values.get("pred_reporting") or 0,
-            predecessors=values.get("pred_count") or 0,
+            approximate=from_predecessors and bool(values[f"{p}pred_approximate"]),
+            predecessors_reporting=values.get(f"{p}pred_reporting") or 0,
+            predecessors=values.get(f"{p}pred_count") or 0,
             reported_admitted=reported,
             sum_admitted=summed,
             sum_target=as_number(values[f"{p}sum_target"]),
@@ -224,7 +224,13 @@ STORED_MEASURES = (
     "sum_as_of",
     "children_reporting",
 )
-YEAR_FIELDS = (*STORED_MEASURES, "children_in_force", "admitted_src", "pct_src")
+YEAR_FIELDS = (
+    *STORED_MEASURES,
+    "children_in_force",
+    "display_pct",
+    "admitted_src",
+    "pct_src",
+)
 # What `with_predecessors` adds, for `.values()` rows in today's boundaries.
 PREDECESSOR_FIELDS = (
     "pred_admitted",
@@ -233,7 +239,6 @@ PREDECESSOR_FIELDS = (
     "pred_reporting",
     "pred_count",
     "pred_approximate",
-    "display_pct",
 )
 
 
@@ -259,11 +264,12 @@ def _worth_showing(prefix: str = "") -> Q:
 
 
 def with_year_progress(
-    qs: QuerySet, *, year: int, prefix: str = "", sources: bool = True
+    qs: QuerySet, *, year: int, prefix: str = "", sources: bool = True, carried: bool = False
 ) -> QuerySet:
     """Annotate organisations with their maintained progress in a year: target, admitted, % of
     target, as-of date, the sums over their sub-organisations and, with `sources`, the articles
-    the figures came from.
+    the figures came from; with `carried` (today's boundaries), what the units each replaced
+    reported (`with_predecessors`). `display_pct` is the % a page shows and sorts by.
 
     One LEFT JOIN on (organisation, year) per year; `prefix` lets one query carry several years
     side by side (`y2021_admitted`, …). Organisations without a row get None everywhere. Pages
@@ -277,6 +283,28 @@ def with_year_progress(
         **{f"{p}{name}": F(f"{row}__{name}") for name in STORED_MEASURES},
         **{f"{p}children_in_force": F(f"{row}__children")},
     )
+    if carried:
+        qs = with_predecessors(qs, year=year, prefix=p)
+        own = (
+            Q(**{f"{p}admitted__isnull": False})
+            | Q(**{f"{p}pct__isnull": False})
+            | Q(**{f"{p}sum_admitted__isnull": False})
+        )
+        qs = qs.annotate(
+            **{
+                f"{p}display_pct": Case(
+                    When(own, then=F(f"{p}shown_pct")),
+                    When(
+                        Q(**{f"{p}pred_target__gt": 0}),
+                        then=F(f"{p}pred_admitted") * Value(100.0) / F(f"{p}pred_target"),
+                    ),
+                    default=None,
+                    output_field=FloatField(),
+                )
+            }
+        )
+    else:
+        qs = qs.annotate(**{f"{p}display_pct": F(f"{p}shown_pct")})
     if not sources:
         return qs
     return qs.annotate(
@@ -299,13 +327,20 @@ HISTORICAL, CURRENT = "historical", "current"
 SUCCEEDED_LEVELS = (Level.PROVINCE, Level.COMMUNE)
 
 
+def carries(*, boundaries: str, level: str | None) -> bool:
+    """Whether rows carry their predecessors' figures: in today's boundaries, at the levels the
+    reform mapped (elsewhere today's tree is the tree, and six subqueries a row for 50,000
+    schools would be spent on nothing)."""
+    return boundaries == CURRENT and level in SUCCEEDED_LEVELS
+
+
 def default_boundaries(year: int) -> str:
     """The tree a year is shown in unless the user asks: the one in force at the time for years
     before the 2025 reform, today's from the reform year on."""
     return HISTORICAL if year < REFORM_DATE.year else CURRENT
 
 
-def with_predecessors(qs: QuerySet, *, year: int) -> QuerySet:
+def with_predecessors(qs: QuerySet, *, year: int, prefix: str = "") -> QuerySet:
     """Annotate today's organisations with what the units they replaced reported in `year`,
     each counted by the share of it they carry (`pred_admitted`, `pred_target`, `pred_as_of`,
     `pred_reporting` of `pred_count`, `pred_approximate`).
@@ -337,15 +372,21 @@ def with_predecessors(qs: QuerySet, *, year: int) -> QuerySet:
     def share_of(name: str):
         return Cast(F(name), FloatField()) * F("share")
 
+    p = prefix
     return qs.annotate(
-        pred_admitted=total(Sum(share_of("count")), FloatField()),
-        pred_target=total(Sum(share_of("plan")), FloatField()),
-        pred_as_of=total(Max("date")),
-        pred_reporting=total(Count("pk", filter=Q(count__isnull=False))),
-        pred_count=total(Count("pk")),
-        pred_approximate=total(
-            Count("pk", filter=Q(count__isnull=False) & (Q(approximate=True) | Q(share__lt=1)))
-        ),
+        **{
+            f"{p}pred_admitted": total(Sum(share_of("count")), FloatField()),
+            f"{p}pred_target": total(Sum(share_of("plan")), FloatField()),
+            f"{p}pred_as_of": total(Max("date")),
+            f"{p}pred_reporting": total(Count("pk", filter=Q(count__isnull=False))),
+            f"{p}pred_count": total(Count("pk")),
+            f"{p}pred_approximate": total(
+                Count(
+                    "pk",
+                    filter=Q(count__isnull=False) & (Q(approximate=True) | Q(share__lt=1)),
+                )
+            ),
+        }
     )
 
 
@@ -379,26 +420,8 @@ def progress_queryset(
     if parent is not None:
         qs = qs.filter(parent=parent)
     qs = qs.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
-    qs = with_year_progress(qs, year=year)
-    # Only provinces and communes were mapped by the reform; elsewhere today's tree is the
-    # tree, and six subqueries a row for 50,000 schools would be spent on nothing.
-    carried = current and level in SUCCEEDED_LEVELS
-    if carried:
-        qs = with_predecessors(qs, year=year)
-        own = Q(admitted__isnull=False) | Q(pct__isnull=False) | Q(sum_admitted__isnull=False)
-        qs = qs.annotate(
-            display_pct=Case(
-                When(own, then=F("shown_pct")),
-                When(
-                    pred_target__gt=0,
-                    then=F("pred_admitted") * Value(100.0) / F("pred_target"),
-                ),
-                default=None,
-                output_field=FloatField(),
-            )
-        )
-    else:
-        qs = qs.alias(display_pct=F("shown_pct"))
+    carried = carries(boundaries=boundaries, level=level)
+    qs = with_year_progress(qs, year=year, carried=carried)
     if with_data_only:
         # On the annotations, not through the relation: a filter across it would join again.
         showing = _worth_showing()
@@ -421,8 +444,11 @@ def stream_progress_rows(
 ) -> Iterator[ProgressRow]:
     """Every row of a `progress_queryset`, streamed as plain values rather than instances (an
     export reads tens of thousands: building model instances was most of its time)."""
-    carried = boundaries == CURRENT and level in SUCCEEDED_LEVELS
-    fields = (*ROW_FIELDS, *YEAR_FIELDS, *(PREDECESSOR_FIELDS if carried else ()))
+    fields = (
+        *ROW_FIELDS,
+        *YEAR_FIELDS,
+        *(PREDECESSOR_FIELDS if carries(boundaries=boundaries, level=level) else ()),
+    )
     for values in qs.values(*fields).iterator(chunk_size=chunk_size):
         yield ProgressRow.from_annotated(values, year=year)
 
@@ -472,13 +498,17 @@ def latest_year(*, level: str | None = None, province: Organisation | None = Non
     return rows.order_by("-year").values_list("year", flat=True).first()
 
 
-def data_years(*, scope: QuerySet[Organisation] | None = None) -> list[int]:
-    """Calendar years in which the organisations in `scope` (all if None) have something to
-    show: an existence check per year between the table's first and last, each answered by the
-    first matching row (listing the distinct years read every row), all in one query."""
+def data_years(*, scope: QuerySet[Organisation] | None = None, carried: bool = False) -> list[int]:
+    """Calendar years in which the organisations in `scope` (all if None) — or, when `carried`,
+    the units they replaced — have something to show: an existence check per year between the
+    table's first and last, each answered by the first matching row (listing the distinct years
+    read every row), all in one query."""
     rows = Progress.objects.filter(_worth_showing())
     if scope is not None:
-        rows = rows.filter(organisation__in=scope)
+        reach = Q(organisation__in=scope)
+        if carried:
+            reach |= Q(organisation__successions__successor__in=scope)
+        rows = rows.filter(reach)
     bounds = Progress.objects.aggregate(first=Min("year"), last=Max("year"))
     if bounds["first"] is None:
         return []
@@ -516,12 +546,17 @@ def years_scope(
     organisation: Organisation | None = None,
     level: str | None = None,
     province: Organisation | None = None,
+    boundaries: str = HISTORICAL,
 ) -> QuerySet[Organisation]:
     """The organisations compared on the years page: an organisation and its children, else every
-    organisation at a level, optionally within a province."""
+    organisation at a level, optionally within a province (today's only, in today's boundaries)."""
     if organisation is not None:
         return Organisation.objects.filter(Q(pk=organisation.pk) | Q(parent=organisation))
-    qs = Organisation.objects.all()
+    qs = (
+        Organisation.objects.in_force(dt.date.today())
+        if boundaries == CURRENT
+        else Organisation.objects.all()
+    )
     if level:
         qs = qs.filter(level=level)
     if province is not None:
@@ -529,11 +564,14 @@ def years_scope(
     return qs
 
 
-def years_comparison(*, scope: QuerySet[Organisation], years: list[int]) -> QuerySet[Organisation]:
-    """Annotate every organisation in scope with its progress in each year (prefix `y<year>_`)."""
+def years_comparison(
+    *, scope: QuerySet[Organisation], years: list[int], carried: bool = False
+) -> QuerySet[Organisation]:
+    """Annotate every organisation in scope with its progress in each year (prefix `y<year>_`),
+    with what the units each replaced reported when `carried`."""
     qs = scope.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
     for year in years:
-        qs = with_year_progress(qs, year=year, prefix=f"y{year}_", sources=False)
+        qs = with_year_progress(qs, year=year, prefix=f"y{year}_", sources=False, carried=carried)
     return qs
 
 
@@ -542,15 +580,22 @@ def year_rows(org: Organisation, *, years: list[int]) -> list[ProgressRow]:
 
 
 def progress_report(
-    *, scope: QuerySet[Organisation], years: list[int], chunk_size: int = 2000
+    *,
+    scope: QuerySet[Organisation],
+    years: list[int],
+    carried: bool = False,
+    chunk_size: int = 2000,
 ) -> Iterator[ProgressRow]:
     """Organisation × year rows for the CSV report, streamed: one query per year, never per row."""
+    fields = (*ROW_FIELDS, *YEAR_FIELDS, *(PREDECESSOR_FIELDS if carried else ()))
     for year in years:
         qs = with_year_progress(
             scope.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk"),
             year=year,
+            carried=carried,
         )
-        yield from stream_progress_rows(qs, year=year, chunk_size=chunk_size)
+        for values in qs.values(*fields).iterator(chunk_size=chunk_size):
+            yield ProgressRow.from_annotated(values, year=year)
 
 
 # --- one organisation -----------------------------------------------------------------------------

@@ -163,3 +163,33 @@ def test_the_map_follows_the_switch(merged, viewer_client):
     response = viewer_client.get(reverse("dashboard:map"), {"year": 2023, "boundaries": "current"})
     names = [r.short_name for r in response.context["table"].data]
     assert (response.status_code, names) == (200, ["Gamma"])
+
+
+def test_the_years_page_in_current_boundaries_compares_todays_units_across_the_reform(
+    merged, viewer_client
+):
+    response = viewer_client.get(
+        reverse("dashboard:years"), {"level": "province", "boundaries": "current"}
+    )
+    rows = [
+        (record.short_name, [(r.year, r.admitted, r.from_predecessors) for r in rows])
+        for record, rows in (
+            (row.record, selectors.year_rows(row.record, years=response.context["years"]))
+            for row in response.context["table"].page.object_list
+        )
+    ]
+    assert rows == [("Gamma", [(2023, 420, True)])]
+
+
+def test_the_years_report_csv_follows_the_switch(merged, viewer_client):
+    _, rows = read_csv(
+        viewer_client.get(
+            reverse("dashboard:report_csv"), {"level": "province", "boundaries": "current"}
+        )
+    )
+    header, *data = rows
+    picked = [
+        [dict(zip(header, r, strict=True))[c] for c in ("Tổ chức đảng", "Năm", "Đã kết nạp")]
+        for r in data
+    ]
+    assert picked == [["Đảng bộ Gamma", "2023", "420"]]
