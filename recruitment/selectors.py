@@ -498,6 +498,15 @@ def latest_year(*, level: str | None = None, province: Organisation | None = Non
     return rows.order_by("-year").values_list("year", flat=True).first()
 
 
+def _reach(scope: QuerySet[Organisation], *, carried: bool) -> Q:
+    """Progress rows of the organisations in scope and, when `carried`, of the units they
+    replaced."""
+    reach = Q(organisation__in=scope)
+    if carried:
+        reach |= Q(organisation__successions__successor__in=scope)
+    return reach
+
+
 def data_years(*, scope: QuerySet[Organisation] | None = None, carried: bool = False) -> list[int]:
     """Calendar years in which the organisations in `scope` (all if None) — or, when `carried`,
     the units they replaced — have something to show: an existence check per year between the
@@ -505,10 +514,7 @@ def data_years(*, scope: QuerySet[Organisation] | None = None, carried: bool = F
     read every row), all in one query."""
     rows = Progress.objects.filter(_worth_showing())
     if scope is not None:
-        reach = Q(organisation__in=scope)
-        if carried:
-            reach |= Q(organisation__successions__successor__in=scope)
-        rows = rows.filter(reach)
+        rows = rows.filter(_reach(scope, carried=carried))
     bounds = Progress.objects.aggregate(first=Min("year"), last=Max("year"))
     if bounds["first"] is None:
         return []
@@ -524,16 +530,19 @@ def data_years(*, scope: QuerySet[Organisation] | None = None, carried: bool = F
 
 def organisation_yearly_series(*, organisation: Organisation) -> list[ProgressRow]:
     """The organisation's progress in every year it or an organisation below it has data for,
-    oldest first (two queries)."""
-    rows = Progress.objects.filter(_worth_showing(), organisation=organisation)
-    years = sorted(rows.values_list("year", flat=True))
+    oldest first. A unit created by the 2025 reform also shows the years before it existed,
+    carried from the units it replaced (the question "how did today's Đồng Nai do in 2023?")."""
+    scope = Organisation.objects.filter(pk=organisation.pk)
+    created = organisation.valid_from is not None and organisation.valid_from >= REFORM_DATE
+    carried = created and organisation.level in SUCCEEDED_LEVELS
+    # One organisation's rows are few: listing their years beats an existence check a year.
+    rows = Progress.objects.filter(_worth_showing(), _reach(scope, carried=carried))
+    years = sorted(set(rows.values_list("year", flat=True)))
     if not years:
         return []
-    qs = Organisation.objects.filter(pk=organisation.pk).annotate(
-        parent_name=F("parent__short_name")
-    )
+    qs = scope.annotate(parent_name=F("parent__short_name"))
     for year in years:
-        qs = with_year_progress(qs, year=year, prefix=f"y{year}_", sources=False)
+        qs = with_year_progress(qs, year=year, prefix=f"y{year}_", sources=False, carried=carried)
     org = qs.get()
     return [ProgressRow.from_annotated(org, year=y, prefix=f"y{y}_") for y in years]
 

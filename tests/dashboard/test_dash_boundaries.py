@@ -193,3 +193,10 @@ def test_the_years_report_csv_follows_the_switch(merged, viewer_client):
         for r in data
     ]
     assert picked == [["Đảng bộ Gamma", "2023", "420"]]
+
+
+def test_a_new_provinces_page_shows_the_years_before_it_existed_from_its_predecessors(merged):
+    series = selectors.organisation_yearly_series(organisation=merged["gamma"])
+    assert [(r.year, r.admitted, r.target, r.from_predecessors) for r in series] == [
+        (2023, 420, 250, True)
+    ]
