@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from django.templatetags.static import static
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from recruitment.models import Level
 from recruitment.progress import PaceStatus
 from recruitment.selectors import MembersPoint, PipelineRow, ProgressRow, TermProgress
 
@@ -234,20 +236,25 @@ def years_chart(names: list[str], years: list[int], rows: list[list[ProgressRow]
 
 
 def map_bubbles(rows: Sequence[ProgressRow], *, max_radius: int = 30) -> dict:
-    """Organisations at their longitude/latitude: size = admitted, colour = status of progress.
+    """Organisations at their longitude/latitude on Vietnam's outline (chartjs-chart-geo bubbleMap).
 
-    No tiles: the page must work offline, and positions alone show north and south well enough.
-    One dataset per status, so the legend names each colour with its word and icon.
+    size = admitted (the `size` scale, by area), colour and point style = status of progress; one
+    dataset per status, so the legend names each colour with its word and icon. The outline is
+    Natural Earth's Vietnam (vendored world-atlas, cut to feature 704), which `static/js/charts.js`
+    loads from `vietnamMap.outline` and draws under every bubble; it serves both eras (63 or
+    34 provinces: only the bubbles change). Natural Earth leaves out the Hoàng Sa and Trường Sa
+    archipelagos, so `vietnamMap.islands` marks them as labelled points, never as data.
+    Provinces show the whole country; one province's districts or communes zoom to their extent.
+    No tiles, nothing from the network: the page works offline.
     """
     placed = [r for r in rows if r.latitude is not None and r.longitude is not None]
-    biggest = max((float(r.admitted or 0) for r in placed), default=0) or 1
     datasets = []
     for status in PaceStatus:
         points = [
             {
                 "x": r.longitude,
                 "y": r.latitude,
-                "r": round(4 + (max_radius - 4) * (float(r.admitted or 0) / biggest) ** 0.5, 1),
+                "value": _num(r.admitted) or 0,
                 "name": r.short_name,
                 "admitted": _num(r.admitted),
                 "pct": r.percent_of_target,
@@ -263,19 +270,72 @@ def map_bubbles(rows: Sequence[ProgressRow], *, max_radius: int = 30) -> dict:
                     "backgroundColor": status_colour(status) + "b3",
                     "borderColor": status_colour(status),
                     "pointStyle": _POINT_STYLES[status],
+                    "showOutline": False,
                 }
             )
     return _base(
-        "bubble",
+        "bubbleMap",
         [],
         datasets,
-        aspectRatio=0.8,
         scales={
-            "x": {"title": {"display": True, "text": _("Kinh độ")}, "grace": "5%"},
-            "y": {"title": {"display": True, "text": _("Vĩ độ")}, "grace": "5%"},
+            "projection": {"axis": "x", "projection": "mercator", "padding": 12},
+            "size": {
+                "axis": "x",
+                "display": False,
+                "min": 0,
+                "range": [4, max_radius],
+                "mode": "area",
+            },
         },
-        plugins={"tooltip": {"enabled": True}},
+        plugins={
+            "tooltip": {"enabled": True},
+            "vietnamMap": {
+                "outline": static(VIETNAM_OUTLINE),
+                "object": "vietnam",
+                "land": {
+                    "outlineBackgroundColor": LAND_COLOUR,
+                    "outlineBorderColor": COAST_COLOUR,
+                    "outlineBorderWidth": 1,
+                },
+                "islands": [
+                    {"name": name, "longitude": lon, "latitude": lat}
+                    for name, lon, lat in _archipelagos()
+                ],
+                "fit": None if _whole_country(rows, placed) else _extent(placed),
+            },
+        },
     )
+
+
+VIETNAM_OUTLINE = "vendor/world-atlas/vietnam-50m.json"
+LAND_COLOUR = "#eef2e6"
+COAST_COLOUR = "#78909c"
+
+
+def _archipelagos() -> list[tuple[str, float, float]]:
+    # Vietnam's two offshore archipelagos, which Natural Earth's polygon omits: (name, lon, lat).
+    return [
+        (_("Quần đảo Hoàng Sa"), 112.0, 16.5),
+        (_("Quần đảo Trường Sa"), 114.0, 10.0),
+    ]
+
+
+def _whole_country(rows: Sequence[ProgressRow], placed: Sequence[ProgressRow]) -> bool:
+    # Provinces (or nothing to place) show the country; a province's units zoom in.
+    return not placed or any(r.level == Level.PROVINCE for r in rows)
+
+
+def _extent(placed: Sequence[ProgressRow], *, margin: float = 0.15, least: float = 0.6) -> list:
+    """[[west, south], [east, north]] around the bubbles: a margin, and at least `least` degrees."""
+    west, east = min(r.longitude for r in placed), max(r.longitude for r in placed)
+    south, north = min(r.latitude for r in placed), max(r.latitude for r in placed)
+    half_x = max((east - west) * (0.5 + margin), least / 2)
+    half_y = max((north - south) * (0.5 + margin), least / 2)
+    mid_x, mid_y = (west + east) / 2, (south + north) / 2
+    return [
+        [round(mid_x - half_x, 3), round(mid_y - half_y, 3)],
+        [round(mid_x + half_x, 3), round(mid_y + half_y, 3)],
+    ]
 
 
 _POINT_STYLES = {

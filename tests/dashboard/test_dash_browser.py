@@ -138,3 +138,106 @@ def test_overview_fits_a_phone(page, live_server):
     page.goto(live_server.url + "/?level=district&year=2022")
     chart_data(page, "overview-chart")
     assert page.evaluate("document.documentElement.scrollWidth") <= 391
+
+
+def _map_chart(page) -> dict:
+    """What the map's Chart instance drew: type, outline, projection, archipelago labels, pixels."""
+    return page.evaluate(
+        """() => {
+      const chart = Chart.getChart(document.querySelector('canvas#map-chart'));
+      const scale = chart.scales.projection;
+      const ctx = chart.ctx;
+      const ratio = chart.currentDevicePixelRatio;
+      const pixel = ([lon, lat]) => {
+        const [x, y] = scale.projection([lon, lat]);
+        const [px, py] = [Math.round(x * ratio), Math.round(y * ratio)];
+        return Array.from(ctx.getImageData(px, py, 1, 1).data);
+      };
+      const at = ([lon, lat]) => scale.projection([lon, lat]);
+      const area = chart.chartArea;
+      return {
+        type: chart.config.type,
+        outline: chart.data.datasets.at(-1).outline && chart.data.datasets.at(-1).outline.id,
+        showOutline: chart.data.datasets.map((d) => !!d.showOutline),
+        projection: scale.options.projection,
+        islands: chart.options.plugins.vietnamMap.islands.map((i) => i.name),
+        islandPoints: chart.options.plugins.vietnamMap.islands.map(
+          (i) => at([i.longitude, i.latitude])
+        ),
+        area: [area.left, area.top, area.right, area.bottom],
+        land: pixel([104.0, 21.9]),  // Sơn La / Lai Châu: inland, no bubble in the seed
+        sea: pixel([110.5, 18.5]),  // Biển Đông, between Hải Nam and Hoàng Sa
+        hoangSa: pixel([112.0, 16.5]),
+      };
+    }"""
+    )
+
+
+def _watch(page) -> tuple[list[str], list[str]]:
+    errors: list[str] = []
+    failed: list[str] = []
+    # Errors, and warnings but the one Chromium gives for the test's own getImageData reads.
+    page.on(
+        "console",
+        lambda m: (
+            errors.append(m.text)
+            if m.type == "error" or (m.type == "warning" and not m.text.startswith("Canvas2D"))
+            else None
+        ),
+    )
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    return errors, failed
+
+
+def test_map_draws_vietnam_with_its_archipelagos_offline(page, live_server, gold_live):
+    errors, failed = _watch(page)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+
+    page.goto(live_server.url + reverse("dashboard:map") + "?year=2022")
+    data = chart_data(page, "map-chart")
+    drawn = _map_chart(page)
+
+    assert drawn["type"] == "bubbleMap"
+    assert drawn["projection"] == "mercator"
+    assert drawn["outline"] == "704"  # Natural Earth's Vietnam, from the vendored world-atlas
+    # Drawn once, by the dataset Chart.js draws first: under every bubble.
+    assert drawn["showOutline"][-1] and not any(drawn["showOutline"][:-1])
+    assert sum(len(d["data"]) for d in data["datasets"]) == 5
+    assert drawn["islands"] == ["Quần đảo Hoàng Sa", "Quần đảo Trường Sa"]
+    left, top, right, bottom = drawn["area"]
+    for x, y in drawn["islandPoints"]:  # the whole country: both archipelagos in view
+        assert left <= x <= right and top <= y <= bottom
+    assert drawn["land"][:3] == [0xEE, 0xF2, 0xE6]  # the land colour, under no bubble
+    assert drawn["sea"][3] == 0  # nothing drawn at sea
+    assert drawn["hoangSa"][3] > 0  # the archipelago's mark
+    assert any(u.endswith("/vendor/world-atlas/vietnam-50m.json") for u in requests)
+    assert all(u.startswith(live_server.url) or u.startswith("data:") for u in requests)
+    assert not errors and not failed
+    shoot(page, "map.png")
+
+
+def test_map_of_one_province_zooms_to_its_units(page, live_server, gold_live):
+    errors, failed = _watch(page)
+    page.goto(
+        live_server.url
+        + reverse("dashboard:map")
+        + f"?year=2023&level=commune&province={gold_live['binh-phuoc'].pk}"
+    )
+    data = chart_data(page, "map-chart")
+    assert [p["name"] for d in data["datasets"] for p in d["data"]] == ["Lộc Hiệp"]
+    drawn = _map_chart(page)
+    assert drawn["type"] == "bubbleMap"
+    left, top, right, bottom = drawn["area"]
+    point = data["datasets"][0]["data"][0]
+    x, y = page.evaluate(
+        "([lon, lat]) => Chart.getChart(document.querySelector('canvas#map-chart'))"
+        ".scales.projection.projection([lon, lat])",
+        [point["x"], point["y"]],
+    )
+    # The commune sits in the middle of the chart, and the archipelagos are far out of view.
+    assert abs(x - (left + right) / 2) < 5 and abs(y - (top + bottom) / 2) < 5
+    assert all(not (left <= ix <= right) for ix, _ in drawn["islandPoints"])
+    assert not errors and not failed
