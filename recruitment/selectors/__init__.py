@@ -1,0 +1,95 @@
+"""Selectors: everything the pages read, one module per concern.
+
+- `progress`: how far organisations are towards their targets, per year, over the tree and
+  across the 2025 reform (read from the maintained `Progress` table);
+- `organisations`: one organisation's page (term, pipeline, members, figures with sources);
+- `articles`: the article list and one article's highlighted figures.
+
+The names below are the package's public surface, so a view reads `selectors.progress_queryset`
+without knowing which module holds it.
+"""
+
+from .articles import HighlightPiece, article_highlights, articles_list, quote_span
+from .organisations import (
+    MembersPoint,
+    PipelineRow,
+    SourcedValue,
+    TermPoint,
+    TermProgress,
+    conflicting_figures,
+    figures_with_sources,
+    members_series,
+    organisation_detail,
+    pipeline,
+    term_progress,
+    terms,
+)
+from .progress import (
+    CURRENT,
+    HISTORICAL,
+    SUCCEEDED_LEVELS,
+    Number,
+    ProgressRow,
+    as_number,
+    busiest_level,
+    carries,
+    data_years,
+    default_boundaries,
+    latest_year,
+    map_points,
+    organisation_yearly_series,
+    organisations_in_year,
+    progress_by_organisation,
+    progress_queryset,
+    progress_report,
+    progress_rows,
+    stream_progress_rows,
+    with_predecessors,
+    with_year_progress,
+    year_rows,
+    years_comparison,
+    years_scope,
+)
+
+__all__ = [
+    "CURRENT",
+    "HISTORICAL",
+    "SUCCEEDED_LEVELS",
+    "HighlightPiece",
+    "MembersPoint",
+    "Number",
+    "PipelineRow",
+    "ProgressRow",
+    "SourcedValue",
+    "TermPoint",
+    "TermProgress",
+    "article_highlights",
+    "articles_list",
+    "as_number",
+    "busiest_level",
+    "carries",
+    "conflicting_figures",
+    "data_years",
+    "default_boundaries",
+    "figures_with_sources",
+    "latest_year",
+    "map_points",
+    "members_series",
+    "organisation_detail",
+    "organisation_yearly_series",
+    "organisations_in_year",
+    "pipeline",
+    "progress_by_organisation",
+    "progress_queryset",
+    "progress_report",
+    "progress_rows",
+    "quote_span",
+    "stream_progress_rows",
+    "term_progress",
+    "terms",
+    "with_predecessors",
+    "with_year_progress",
+    "year_rows",
+    "years_comparison",
+    "years_scope",
+]

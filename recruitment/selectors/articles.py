@@ -1,0 +1,75 @@
+"""Articles: the list, and one article's text with its accepted figures highlighted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Count,
+    Q,
+    QuerySet,
+)
+
+from ..highlight import highlight_segments
+from ..models import (
+    Article,
+    Figure,
+    Status,
+)
+from .progress import as_number
+
+# --- articles -------------------------------------------------------------------------------------
+
+
+def articles_list() -> QuerySet[Article]:
+    """Articles with how many accepted figures each gave, newest first."""
+    return Article.objects.annotate(
+        n_figures=Count("figures", filter=Q(figures__status=Status.ACCEPTED), distinct=True)
+    ).order_by("-published", "-pk")
+
+
+@dataclass
+class HighlightPiece:
+    text: str
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def organisation_id(self) -> int | None:
+        return self.figures[0].organisation_id if self.figures else None
+
+    @property
+    def title(self) -> str:
+        return "; ".join(
+            f"{f.organisation.short_name}: {f.get_metric_display()} {as_number(f.value)} "
+            f"({f.period_label})"
+            for f in self.figures
+        )
+
+
+def quote_span(text: str, figure: Figure) -> tuple[int | None, int | None]:
+    """Where a figure's quote sits in the text: its stored offsets when they still match,
+    else the first place the quote occurs (the text may have been re-imported)."""
+    s, e = figure.quote_start, figure.quote_end
+    if s is not None and e is not None and 0 <= s < e <= len(text):
+        return s, e
+    if figure.quote:
+        at = text.find(figure.quote)
+        if at >= 0:
+            return at, at + len(figure.quote)
+    return None, None
+
+
+def article_highlights(*, article: Article) -> tuple[list[HighlightPiece], list[Figure]]:
+    """The article's text cut into plain and highlighted pieces, each highlight carrying the
+    accepted figures it quotes; and the figures themselves (one query)."""
+    figures = list(
+        article.figures.filter(status=Status.ACCEPTED)
+        .select_related("organisation")
+        .order_by("quote_start", "pk")
+    )
+    spans = [quote_span(article.text, f) for f in figures]
+    pieces = [
+        HighlightPiece(seg.text, [figures[i] for i in seg.marks])
+        for seg in highlight_segments(article.text, spans)
+    ]
+    return pieces, figures
