@@ -148,6 +148,10 @@ class SentenceIndex:
         return self._raised_end <= pos
 
 
+# Words between two units that make the second where the first belongs: "A trực thuộc B".
+_BELONGS_TO_GAP_RE = re.compile(
+    r"\s*,?\s*(?:trực\s+)?thuộc\s+(?:(?:đảng\s+(?:ủy|uỷ|bộ)|chi\s+bộ)\s+)?", re.IGNORECASE
+)
 # A bracket that says where the unit before it belongs: "(thuộc ", "(trực thuộc ".
 _PARENT_OPEN_RE = re.compile(r"\(\s*(?:trực\s+)?thuộc\s", re.IGNORECASE)
 
@@ -366,6 +370,10 @@ class Attribution:
         if prev.org is None:
             return False
         gap = self.work[prev.end : m.start]
+        if _BELONGS_TO_GAP_RE.fullmatch(gap):
+            # "Đảng bộ cơ quan UBND phường A trực thuộc Đảng ủy phường A, gồm có ...": the
+            # body it belongs to, whatever its level.
+            return True
         if gap.strip() not in ("(", ",", "-", "–"):
             return False
         return _LEVEL_RANK.get(m.org.level, 0) > _LEVEL_RANK.get(prev.org.level, 0)
@@ -680,6 +688,16 @@ class Attribution:
                 year = int(years[-1].groups[0])
                 ctx.published = datetime.date(year, 12, 31)
                 rng = periods.resolve(chosen, ctx)
+        if (
+            rng is None
+            and chosen.kind == "past_year"
+            and carried is not None
+            and carried.kind == "year"
+        ):
+            # "Tổng kết năm 2017 ... Trong năm, huyện kết nạp 253" on a page with no date:
+            # the year the report reviews, named above.
+            year = int(carried.groups[0])
+            rng = (datetime.date(year, 1, 1), datetime.date(year, 12, 31))
         if rng is None:
             return
         if fig.metric == "members_total" and rng[0] != rng[1]:

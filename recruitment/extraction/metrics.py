@@ -167,8 +167,16 @@ _UNITS = _UNIT + r"(?:\s*,\s*" + _UNIT + r")*"
 HAVE_PRE_RE = re.compile(
     r"(?<!\w)có\s+(?:tổng\s+(?:số|cộng)\s+)?" + _APPROX + r"$|"
     # "có 57 tổ chức cơ sở đảng với 9.012 đảng viên", "có 40 chi bộ, đảng bộ trực thuộc, với
-    # 1.356 đảng viên": the count after "với" is the members.
-    r"(?<!\w)có\s+\d{1,3}(?:\.\d{3})*\s+" + _UNITS + r"\s*,?\s+"
+    # 1.356 đảng viên", "gồm có 05 chi bộ, với 98 đảng viên": the count after "với" is the
+    # members.
+    r"(?<!\w)(?:gồm\s+)?có\s+\d{1,3}(?:\.\d{3})*\s+" + _UNITS + r"\s*,?\s+"
+    r"(?:với|gồm|và)\s+(?:tổng\s+số\s+)?" + _APPROX + r"$",
+    re.I,
+)
+# "nâng tổng số tổ chức đảng lên 62, với 2.353 đảng viên": the units raised, then the
+# members they hold after the change.
+RAISED_UNITS_RE = re.compile(
+    r"tổng\s+số\s+" + _UNITS + r"\s+lên\s+\d{1,3}(?:\.\d{3})*\s*,?\s+"
     r"(?:với|gồm|và)\s+(?:tổng\s+số\s+)?" + _APPROX + r"$",
     re.I,
 )
@@ -317,6 +325,13 @@ def classify_count(
     ):
         return "trained"
     if metric is None and noun in ("đảng viên", "đồng chí") and TOTAL_PRE_RE.search(pre_clause):
+        return "members_total"
+    if (
+        metric is None
+        and noun == "đảng viên"
+        and RAISED_UNITS_RE.search(have_pre or pre_clause)
+        and not HAVE_NOUN_BLOCK_RE.search(post)
+    ):
         return "members_total"
     if metric is None and noun == "đảng viên" and is_have_stock(have_pre or pre_clause, post):
         return "members_total"

@@ -213,14 +213,19 @@ _TERR_BODY_RE = re.compile(
     r"[Cc]ác\s+cơ\s+quan\s+(?:Đảng|đảng)|(?:Ủy|Uỷ)\s+ban\s+(?:nhân\s+dân|MTTQ\s+Việt\s+Nam)|UBND|"
     r"Hội\s+đồng\s+nhân\s+dân|HĐND|"
     r"[Kk]hối(?:[ \t]+(?:các|Các|cơ|quan|doanh|nghiệp|Doanh|Nghiệp|Cơ|Quan|dân|chính|Đảng|"
-    r"đảng|và|Dân|Chính))*|Cơ\s+quan[ \t]+(?:UBND|HĐND|Ủy\s+ban|Tỉnh\s+ủy|Huyện\s+ủy)|"
+    r"đảng|và|Dân|Chính))*|[Cc]ơ\s+quan[ \t]+(?:UBND|HĐND|(?:Ủy|Uỷ)\s+ban(?:\s+nhân\s+dân)?|"
+    r"Tỉnh\s+ủy|Huyện\s+ủy)|"
     # The zones of a province or city: "Đảng ủy Khu kinh tế tỉnh", "Đảng ủy Các Khu chế xuất
     # và công nghiệp thành phố", "Đảng bộ các Khu công nghiệp tỉnh".
     r"(?:[Cc]ác[ \t]+)?[Kk]hu[ \t]+(?:chế\s+xuất|công\s+nghiệp|kinh\s+tế)"
     r"(?:[ \t]+(?:và[ \t]+)?(?:[Kk]hu[ \t]+)?(?:chế\s+xuất|công\s+nghiệp|kinh\s+tế))*)"
-    r"[ \t]+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|Tỉnh|Huyện|Thành\s+phố|Thị\s+xã|Quận)"
+    r"[ \t]+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|Tỉnh|Huyện|Thành\s+phố|Thị\s+xã|Quận|"
+    # An agency of a commune of the 2025 structure: "Đảng bộ cơ quan UBND phường X".
+    r"(?<=[Qq]uan[ \t]UBND[ \t])(?:xã|phường|Xã|Phường)|"
+    r"(?<=[Nn]hân[ \t]dân[ \t])(?:xã|phường|Xã|Phường))"
     rf"(?:[ \t]+{_NAME})?)"
 )
+_AGENCY_PEOPLES_COMMITTEE_RE = re.compile(r"(?<=^[Cc]ơ quan )(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân")
 # A faculty or department is named in sentence case: "khoa Kinh tế và Quản trị kinh doanh",
 # "bộ môn Ngữ văn"; the name runs to a verb or link word ("... đã tổ chức", "... trao").
 _FACULTY_NAME = (
@@ -603,7 +608,10 @@ def _mentions_at(
             )
             tail = "" if person else trim_name(rest, 4)
         trimmed = (name[:kind_len] + " " + tail).strip()
-        org = Org("đảng bộ", trimmed, _body_level(name[:kind_len], tail or rest.strip()))
+        # "Đảng bộ cơ quan Ủy ban nhân dân phường X" is "Đảng bộ cơ quan UBND phường X" as the
+        # rest of the article writes it: one organisation under one name.
+        shown = _AGENCY_PEOPLES_COMMITTEE_RE.sub("UBND", trimmed)
+        org = Org("đảng bộ", shown, _body_level(name[:kind_len], tail or rest.strip()))
         found.append(Mention(m.start(), m.start("name") + len(trimmed), org, weight=0.5))
         return found
     m = _BODY_RE.match(text, pos, end) if party else None
