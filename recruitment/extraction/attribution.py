@@ -701,7 +701,14 @@ class Attribution:
         if rng is None:
             return
         if fig.metric == "members_total" and rng[0] != rng[1]:
-            rng = (rng[1], rng[1])
+            day = self.congress_day
+            if chosen.kind == "term" and day is not None and rng[0] <= day < rng[1]:
+                # "Trong nhiệm kỳ 2020-2025, ... nâng tổng số đảng viên lên 545" at the
+                # congress of February 2025: the stock counted for the congress, not at
+                # the end of a term still running.
+                rng = (day, day)
+            else:
+                rng = (rng[1], rng[1])
         if (
             fig.metric == "members_total"
             and self.published is not None

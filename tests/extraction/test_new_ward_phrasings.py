@@ -80,3 +80,17 @@ def test_stock_of_an_agency_not_of_the_commune_it_belongs_to():
         PUB,
     ) in facts
     assert not [f for f in facts if f[2] == "xã Tân Hòa"]
+
+
+def test_stock_raised_over_the_ending_term_counts_on_the_congress_day():
+    text = (
+        "Ngày 20/3, Đảng bộ xã Phú Đông tổ chức Đại hội đại biểu lần thứ IV, nhiệm kỳ "
+        "2025-2030.\n"
+        "Trong nhiệm kỳ 2020-2025, Đảng bộ xã đã kết nạp được 41 đảng viên mới, nâng tổng "
+        "số đảng viên toàn Đảng bộ lên 602 đồng chí."
+    )
+    facts = candidate_facts(text, None)
+    day = date(2025, 3, 20)
+    assert ("members_total", Decimal(602), "xã Phú Đông", "commune", day, day) in facts
+    term = (date(2020, 1, 1), date(2025, 12, 31))
+    assert ("admitted", Decimal(41), "xã Phú Đông", "commune", *term) in facts
