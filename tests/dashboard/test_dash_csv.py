@@ -8,7 +8,8 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 
 from dashboard.csv_export import cell, filename
-from recruitment.models import Article, Figure
+from recruitment.models import Article
+from recruitment.services.reported import figure_create
 
 
 def read_csv(response):
@@ -95,7 +96,7 @@ def test_cells_that_look_like_formulas_are_neutralised():
 
 def test_hostile_quote_is_neutralised_in_the_figures_csv(gold, viewer_client):
     article = Article.objects.create(title='=HYPERLINK("http://evil")', text="=cmd|' /C calc'!A0")
-    Figure.objects.create(
+    figure_create(
         organisation=gold["kim-son"],
         metric="trained",
         period_start=dt.date(2022, 1, 1),

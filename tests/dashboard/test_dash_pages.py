@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from recruitment.models import Article, Level, Organisation
+from recruitment.services.reported import figure_create
 
 
 def chart_data(response, element_id):
@@ -142,10 +143,9 @@ def test_organisation_page_shows_pipeline_and_members(gold, viewer_client):
 
 
 def test_figures_from_disagreeing_sources_are_flagged(gold, viewer_client):
-    from recruitment.models import Figure
 
     other = Article.objects.create(title="Nguồn khác", text="Kim Sơn kết nạp 210 đảng viên.")
-    Figure.objects.create(
+    figure_create(
         organisation=gold["kim-son"],
         metric="admitted",
         period_start=dt.date(2022, 1, 1),
@@ -230,13 +230,12 @@ def test_article_page_highlights_figures_and_links_their_organisation(gold, view
 
 
 def test_article_page_escapes_hostile_text(gold, viewer_client):
-    from recruitment.models import Figure
 
     art = Article.objects.create(
         title="<script>alert(1)</script>",
         text='<img src=x onerror="alert(1)"> Kim Sơn kết nạp <b>207</b> đảng viên',
     )
-    Figure.objects.create(
+    figure_create(
         organisation=gold["kim-son"],
         metric="admitted",
         period_start=dt.date(2022, 1, 1),

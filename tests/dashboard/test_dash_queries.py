@@ -7,7 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from recruitment.models import Article, Figure, Level, Organisation, Target
+from recruitment.models import Article, Level, Organisation
+from recruitment.services.organisations import organisation_save
+from recruitment.services.reported import figure_create, target_create
 
 # Upper bounds per page (session and user lookups included).
 MAX_QUERIES = {
@@ -55,16 +57,18 @@ def count_queries(client, url) -> int:
 def add_districts(province: Organisation, article: Article, n: int = 50) -> None:
     """Fifty more districts of Ninh Bình, each with figures and a target in 2021 and 2022."""
     for i in range(n):
-        org = Organisation.objects.create(
-            name=f"Đảng bộ huyện Thử {i}",
-            short_name=f"Thử {i}",
-            level=Level.DISTRICT,
-            parent=province,
-            latitude=20 + i / 100,
-            longitude=105 + i / 100,
+        org = organisation_save(
+            organisation=Organisation(
+                name=f"Đảng bộ huyện Thử {i}",
+                short_name=f"Thử {i}",
+                level=Level.DISTRICT,
+                parent=province,
+                latitude=20 + i / 100,
+                longitude=105 + i / 100,
+            )
         )
         for year in (2021, 2022):
-            Figure.objects.create(
+            figure_create(
                 organisation=org,
                 metric="admitted",
                 period_start=dt.date(year, 1, 1),
@@ -72,7 +76,7 @@ def add_districts(province: Organisation, article: Article, n: int = 50) -> None
                 value=100 + i,
                 source=article,
             )
-            Target.objects.create(
+            target_create(
                 organisation=org,
                 metric="admitted",
                 period_start=dt.date(year, 1, 1),
