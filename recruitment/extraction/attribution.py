@@ -51,6 +51,15 @@ _CONGRESS_OF_RE = re.compile(
     r"đại\s+hội\s+(?:đại\s+biểu\s+)?(?:đảng\s+bộ\s+|đảng\s+ủy\s+|đảng\s+uỷ\s+)?$",
     re.IGNORECASE,
 )
+# After the body that holds a course: "... tổ chức lớp", "... đã tổ chức khai giảng lớp".
+_HOLDS_COURSE_RE = re.compile(
+    r"\s+(?:đã\s+|vừa\s+)?tổ\s+chức\s+(?:khai\s+giảng\s+)?(?:lớp|khóa|khoá)", re.IGNORECASE
+)
+# The guests of a course's opening or closing: "Dự lễ khai giảng có lãnh đạo Đảng ủy A,
+# Trường B và 242 học viên": those named are guests, the attendees the holder's.
+_COURSE_GUESTS_RE = re.compile(
+    r"(?:tham\s+)?dự\s+(?:lễ\s+)?(?:khai|bế)\s+giảng[^.;\d]*$", re.IGNORECASE
+)
 # Before a partner named after the subject: "phối hợp với", "cùng với", "phối hợp của".
 _PARTNER_BEFORE_RE = re.compile(
     r"(?:phối\s+hợp\s+(?:với|của)|cùng\s+với)(?:\s+[^\W\d_]+){0,8}\s*$", re.IGNORECASE
@@ -300,6 +309,18 @@ class Attribution:
                 if org is not None and org.level:
                     self.congress_org = org
                     break
+        # The party body that holds the course the article reports: "... phối hợp với Đảng
+        # ủy UBND tỉnh tổ chức lớp bồi dưỡng nhận thức về Đảng".
+        self.course_org: Org | None = None
+        if course_days is not None:
+            for m, para in mentions:
+                if (
+                    m.org is not None
+                    and m.org.word != "trường"
+                    and _HOLDS_COURSE_RE.match(work, m.end)
+                ):
+                    self.course_org = self.mention_org(m, para)
+                    break
         # The cell (else grassroots body) an admission ceremony report names most: the host,
         # since cells hold the ceremonies.
         hosts = Counter(m.org for m, _ in mentions if m.org and m.org.level in _HOST_LEVELS)
@@ -414,6 +435,13 @@ class Attribution:
             # "440 đại biểu đại diện cho hơn 119.000 đảng viên": the members of the body
             # whose congress it is, not of the venue named before ("tại ... (phường X)").
             fig.org, fig.org_source = self.congress_org, SENTENCE
+            return
+        if (
+            fig.metric == "trained"
+            and self.course_org is not None
+            and _COURSE_GUESTS_RE.search(self.work, fig.sentence[0], fig.num_start)
+        ):
+            fig.org, fig.org_source = self.course_org, SENTENCE
             return
         n_before = bisect.bisect_left(sent.mention_starts, fig.num_start)
         for i in range(n_before - 1, -1, -1):

@@ -236,8 +236,15 @@ class FigureReader:
             la_so = work[ne : nxt.start() if nxt else e]
             # "..., với 1.356 đảng viên": the stock's "có" is in the clauses before.
             have_pre = work[s:ns] if _WITH_CLAUSE_RE.match(pre_clause) else pre_clause
+            para_start = work.rfind("\n", 0, s) + 1
             metric = metrics.classify_count(
-                work[prev_end:ns], pre_clause, post, noun_m.group("noun"), la_so, have_pre=have_pre
+                work[prev_end:ns],
+                pre_clause,
+                post,
+                noun_m.group("noun"),
+                la_so,
+                have_pre=have_pre,
+                before=work[max(para_start, s - 300) : s],
             )
             listed = False
             bare = None

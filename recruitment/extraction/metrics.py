@@ -66,6 +66,9 @@ TRAINED_CLASS_PRE_RE = re.compile(
     + _APPROX
     + r"$|với\s+sự\s+tham\s+gia\s+của\s+"
     + _APPROX
+    # "Dự lễ khai giảng có lãnh đạo Đảng ủy ... và 242 học viên": the class opened.
+    + r"$|khai\s+giảng[^.;\d]{0,140}?\s(?:có|gồm|và|cùng)\s+(?:tổng\s+số\s+)?"
+    + _APPROX
     + r"$",
     re.IGNORECASE,
 )
@@ -266,6 +269,7 @@ def classify_count(
     la_so: str,
     *,
     have_pre: str | None = None,
+    before: str = "",
 ) -> str | None:
     """The metric of a people count: admitted / trained / members_total (+ "_target"), or None.
 
@@ -274,6 +278,9 @@ def classify_count(
     number (for "207 là số đảng viên ... kết nạp"). ``have_pre`` is what a stock's "có" is
     looked for in when it lies before the clause ("có 40 chi bộ, đảng bộ trực thuộc, với
     1.356 đảng viên": commas cut the units off the members); ``pre_clause`` by default.
+    ``before`` is the paragraph before the sentence, where a class's attendees may find the
+    course named ("... tổ chức lớp bồi dưỡng nhận thức về Đảng. Dự lễ khai giảng có ... 242
+    học viên").
     """
     noun = " ".join(noun.lower().split())
     metric = None
@@ -320,7 +327,12 @@ def classify_count(
         metric is None
         and noun in _ATTENDEE_NOUNS
         and TRAINED_CLASS_PRE_RE.search(pre_near[-120:])
-        and (noun == "quần chúng" or AWARENESS_COURSE_RE.search(pre_near[-200:] + " " + post))
+        and (
+            noun == "quần chúng"
+            or AWARENESS_COURSE_RE.search(
+                before[-200:] + " " + pre_clause[-200:] + " " + pre_near[-200:] + " " + post
+            )
+        )
         and not is_other_course(pre_near[-90:], noun, post)
     ):
         return "trained"

@@ -738,6 +738,15 @@ COURSE_RE = re.compile(
 )
 
 
+_NAMED_YEAR_RE = re.compile(r"năm\s+((?:19|20)\d\d)(?!\d)")
+
+
+def _only_year(low: str) -> int | None:
+    """The one year an undated report names ("lớp ... đợt I năm 2019"), else None."""
+    years = {m.group(1) for m in _NAMED_YEAR_RE.finditer(low)}
+    return int(years.pop()) if len(years) == 1 else None
+
+
 def find_event_days(
     low: str,
     cue: re.Pattern,
@@ -782,7 +791,7 @@ def find_event_days(
         now = published.year if published else max((int(y) for _, _, y in days if y), default=0)
         for day, month, year in days:
             if year is None:
-                year = now or (term[0] if term else None)
+                year = now or (term[0] if term else None) or _only_year(low)
             elif now and abs(int(year) - now) > 1:
                 continue  # a past event the article recalls ("lần thứ nhất, 7/5/1978")
             d = safe_date(int(year), int(month), int(day)) if year else None
@@ -792,6 +801,10 @@ def find_event_days(
             continue
         if first is None:
             first, latest = min(found), max(found)
+        elif ranges and len(found) > 1 and first <= max(found) <= first + _EVENT_SPAN:
+            # "Chiều ngày 22/3, ... bế giảng lớp ...", then "Lớp ... được tổ chức từ ngày 18
+            # đến 22/3": the span stated in full opens the event.
+            first = min(first, *(d for d in found if d >= max(found) - _EVENT_SPAN))
         latest = max([latest, *(d for d in found if first <= d <= first + _EVENT_SPAN)])
     return (first, latest) if first is not None and latest is not None else None
 

@@ -94,3 +94,45 @@ def test_stock_raised_over_the_ending_term_counts_on_the_congress_day():
     assert ("members_total", Decimal(602), "xã Phú Đông", "commune", day, day) in facts
     term = (date(2020, 1, 1), date(2025, 12, 31))
     assert ("admitted", Decimal(41), "xã Phú Đông", "commune", *term) in facts
+
+
+# ------------------------------------------------------------------ courses
+
+
+def test_attendees_of_the_opening_belong_to_the_body_holding_the_course():
+    text = (
+        "Ngày 10/11/2025, tại Trường Cao đẳng Y tế Hòa Bình, Trường Chính trị tỉnh phối hợp "
+        "với Đảng ủy UBND tỉnh tổ chức lớp bồi dưỡng nhận thức về Đảng khóa III, năm 2025. "
+        "Dự lễ khai giảng có lãnh đạo Đảng ủy UBND tỉnh, Trường Chính trị tỉnh, Trường Cao "
+        "đẳng Y tế Hòa Bình và 156 học viên đến từ các sở, ngành của tỉnh. Lớp học diễn ra "
+        "từ ngày 10 đến 14/11/2025."
+    )
+    trained = [c for c in extract(text).candidates if c.metric == "trained"]
+    assert [(c.value, c.organisation, c.org_level) for c in trained] == [
+        (Decimal(156), "UBND tỉnh", "district")
+    ]
+    assert (trained[0].period_start, trained[0].period_end) == (
+        date(2025, 11, 10),
+        date(2025, 11, 14),
+    )
+
+
+def test_attendees_of_the_opening_of_another_course_are_not_trained():
+    text = (
+        "Ngày 10/11/2025, Trường Chính trị tỉnh tổ chức lớp trung cấp lý luận chính trị. "
+        "Dự lễ khai giảng có lãnh đạo Trường Chính trị tỉnh và 156 học viên."
+    )
+    assert not [c for c in extract(text).candidates if c.value == 156]
+
+
+def test_undated_course_days_take_the_only_year_and_the_span_stated_in_full():
+    text = (
+        "Chiều ngày 15/5, Đảng ủy Khối doanh nghiệp tỉnh tổ chức bế giảng lớp bồi dưỡng lý "
+        "luận chính trị dành cho đối tượng kết nạp đảng đợt II năm 2021.\n"
+        "Lớp bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp đảng được tổ chức từ "
+        "ngày 11 đến 15/5 với sự tham gia của 87 học viên đến từ 21 chi, đảng bộ trực thuộc."
+    )
+    trained = [c for c in extract(text).candidates if c.metric == "trained"]
+    assert [(c.value, c.period_start, c.period_end) for c in trained] == [
+        (Decimal(87), date(2021, 5, 11), date(2021, 5, 15))
+    ]
