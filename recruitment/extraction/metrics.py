@@ -37,6 +37,13 @@ ADMIT_POST_RE = re.compile(
     r"đứng\s+(?:vào|trong)\s+hàng\s+ngũ\s+(?:của\s+)?Đảng)",
     re.IGNORECASE,
 )
+# "Đảng bộ huyện A đạt tỷ lệ phát triển Đảng cao nhất, với 227 đảng viên": the admissions
+# the rate is reckoned on.
+ADMIT_RATE_WITH_RE = re.compile(
+    r"(?:tỷ|tỉ)\s+lệ\s+(?:phát\s+triển\s+(?:Đảng|đảng\s+viên)|kết\s+nạp(?:\s+đảng\s+viên)?)"
+    r"(?:\s+mới)?[^.;:\d%]{0,30}?\s*,?\s+với\s+" + _APPROX + r"$",
+    re.IGNORECASE,
+)
 ADMIT_LA_SO_RE = re.compile(r"^\s*là\s+số\s+[^\d.;]{0,200}?kết\s+nạp", re.IGNORECASE)
 NOT_ADMITTED_RE = re.compile(
     r"đề\s+nghị|đủ\s+điều\s+kiện|xem\s+xét|hồ\s+sơ|chưa|tạo\s+nguồn|chờ|quy\s+trình|"
@@ -313,6 +320,8 @@ def classify_count(
         stated = classify_nounless(pre_near)
         if stated is not None:
             return stated
+    if metric is None and noun in PARTY_NOUNS and ADMIT_RATE_WITH_RE.search(pre_near[-100:]):
+        metric = "admitted"
     if metric is None and ADMIT_LA_SO_RE.search(la_so):
         metric = "admitted"
     if metric is None:

@@ -136,3 +136,23 @@ def test_undated_course_days_take_the_only_year_and_the_span_stated_in_full():
     assert [(c.value, c.period_start, c.period_end) for c in trained] == [
         (Decimal(87), date(2021, 5, 11), date(2021, 5, 15))
     ]
+
+
+# ------------------------------------------------------------------ rates
+
+
+def test_count_a_rate_of_admission_is_reckoned_on_is_admitted():
+    text = (
+        "Năm 2022, toàn tỉnh kết nạp 3.100 đảng viên. Tính theo tỷ lệ so với tổng số đảng "
+        "viên cuối năm trước thì Đảng bộ huyện Tân Lộc đạt tỷ lệ phát triển Đảng cao nhất, "
+        "với 215 đảng viên, bằng 8,4%."
+    )
+    facts = candidate_facts(text, date(2023, 1, 20))
+    year = (date(2022, 1, 1), date(2022, 12, 31))
+    assert ("admitted", Decimal(215), "huyện Tân Lộc", "district", *year) in facts
+    assert not [f for f in facts if f[0] == "percent_of_target"]
+
+
+def test_a_stock_after_a_rate_of_members_is_not_admitted():
+    text = "Năm 2022, Đảng bộ huyện Tân Lộc có tỷ lệ đảng viên nữ cao, với 2.150 đảng viên nữ."
+    assert not [c for c in extract(text).candidates if c.metric == "admitted"]
