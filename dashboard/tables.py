@@ -311,6 +311,17 @@ class OrganisationTable(BaseTable):
     valid_until = tables.DateColumn(verbose_name=_("Hiệu lực đến"), short=True)
 
 
+def _admitted_in(year: int):
+    """The render method of one year's count. django-tables2 passes a render method only the
+    arguments it names from its own set (record, value, …) and skips one that asks for more, so
+    the year is closed over, not a parameter."""
+
+    def render(self, record) -> SafeString:
+        return admitted_cell(ProgressRow.from_annotated(record, year=year, prefix=f"y{year}_"))
+
+    return render
+
+
 def years_table(years: list[int]) -> type[BaseTable]:
     """A table class with an admitted and a % column for each year shown, side by side."""
     attrs: dict = {
@@ -331,9 +342,6 @@ def years_table(years: list[int]) -> type[BaseTable]:
             attrs=NUMERIC,
         )
 
-        def render_admitted(self, record, year=year) -> SafeString:
-            return admitted_cell(ProgressRow.from_annotated(record, year=year, prefix=f"y{year}_"))
-
-        attrs[f"render_y{year}_admitted"] = render_admitted
+        attrs[f"render_y{year}_admitted"] = _admitted_in(year)
         attrs[f"render_y{year}_display_pct"] = lambda self, value: percent(round(value, 1))
     return type("YearsTable", (BaseTable,), attrs)

@@ -200,3 +200,12 @@ def test_a_new_provinces_page_shows_the_years_before_it_existed_from_its_predece
     assert [(r.year, r.admitted, r.target, r.from_predecessors) for r in series] == [
         (2023, 420, 250, True)
     ]
+
+
+def test_the_years_page_table_shows_each_years_count_marked_when_carried(merged, viewer_client):
+    html = viewer_client.get(
+        reverse("dashboard:years"), {"level": "province", "boundaries": "current"}
+    ).content.decode()
+    row = html[html.index(">Gamma</a>") :]
+    row = row[: row.index("</tr>")]
+    assert (">420 <abbr" in row, "None" in row) == (True, False)
