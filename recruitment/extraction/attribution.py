@@ -285,6 +285,8 @@ class Attribution:
         self.title = title
         # The last period the headline names (set once the headline is read).
         self.title_period: periods.PeriodMention | None = None
+        # The first period the body names after the headline (set by ``core``).
+        self.lead_period: periods.PeriodMention | None = None
         # The days of the event the article reports, if any: a congress's members are
         # counted on its last day, a ceremony's admissions on its (first) day, a course's
         # attendees over its days.
@@ -301,6 +303,7 @@ class Attribution:
                 starts.append(m.start)
                 orgs.append((m.org, para))
         self.sent: SentenceIndex | None = None
+        self.article_mentions = mentions
         # The body whose congress the article reports: "Đại hội đại biểu Đảng bộ tỉnh X".
         self.congress_org: Org | None = None
         for m, para in mentions:
@@ -492,7 +495,17 @@ class Attribution:
                 if m.org is None and m.ref_word in TERRITORY_WORDS:
                     fig.org = self.resolve_ref(m.ref_word, m.start, para) or fig.org
                     break
+        if fig.org is not None and not fig.org.level and self._in_title(fig):
+            # The headline "Phát triển đảng viên đạt 122,5% ..." under the kicker "Vũng
+            # Liêm": the level the body first gives the subject ("... toàn huyện ...").
+            for m, m_para in self.article_mentions:
+                if m.start >= fig.num_end and m.org is None and m.ref_word in TERRITORY_WORDS:
+                    fig.org = self.resolve_ref(m.ref_word, m.start, m_para) or fig.org
+                    break
         fig.org_source = HEADLINE
+
+    def _in_title(self, fig: Figure) -> bool:
+        return self.title is not None and self.title[0] <= fig.num_start < self.title[1]
 
     # -- periods
 
@@ -620,6 +633,10 @@ class Attribution:
                 # "Quý I/2021: Toàn tỉnh kết nạp 187 đảng viên mới" over a byline and a lead
                 # that says no period: the headline's holds for the body.
                 chosen, source = self.title_period, HEADLINE
+            elif fig.kind == "percent" and self.lead_period is not None and self._in_title(fig):
+                # "Phát triển đảng viên đạt 122,5% chỉ tiêu nghị quyết" over a body that
+                # opens "Trong năm 2017, ...": the headline sums up the period reported.
+                chosen, source = self.lead_period, HEADLINE
         if (
             fig.metric == "trained"
             and self.course_days is not None

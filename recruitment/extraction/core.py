@@ -206,6 +206,11 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
         ceremony_days=art.ceremony_days,
         course_days=art.course_days,
     )
+    if art.title is not None:
+        title_end = art.title[1]
+        attribution.lead_period = next(
+            (pm for pm in art.period_mentions if pm.start >= title_end and pm.is_period), None
+        )
     carried_period: periods.PeriodMention | None = None
     table: dict | None = None
     for idx, ((a, b), is_noise) in enumerate(zip(text.lines, art.flags, strict=True)):

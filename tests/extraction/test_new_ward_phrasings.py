@@ -156,3 +156,21 @@ def test_count_a_rate_of_admission_is_reckoned_on_is_admitted():
 def test_a_stock_after_a_rate_of_members_is_not_admitted():
     text = "Năm 2022, Đảng bộ huyện Tân Lộc có tỷ lệ đảng viên nữ cao, với 2.150 đảng viên nữ."
     assert not [c for c in extract(text).candidates if c.metric == "admitted"]
+
+
+# ------------------------------------------------------------------ headlines
+
+
+def test_percentage_given_only_in_the_headline_takes_the_body_period_and_level():
+    text = (
+        "Mỹ Xuyên\n\n"
+        "Phát triển đảng viên đạt 118,4% chỉ tiêu nghị quyết\n\n"
+        "Cập nhật, 08:10, Thứ Sáu, 22/12/2023 (GMT+7)\n\n"
+        "Hằng năm, công tác phát triển đảng viên luôn được cấp ủy quan tâm.\n\n"
+        "Trong năm 2023, có 231 đảng viên mới được kết nạp, nâng tổng số đảng viên toàn "
+        "huyện lên 6.120 đảng viên.\n"
+    )
+    facts = candidate_facts(text, None)
+    year = (date(2023, 1, 1), date(2023, 12, 31))
+    assert ("percent_of_target", Decimal("118.4"), "huyện Mỹ Xuyên", "district", *year) in facts
+    assert ("admitted", Decimal(231), "huyện Mỹ Xuyên", "district", *year) in facts

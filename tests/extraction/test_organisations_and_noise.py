@@ -291,7 +291,9 @@ def test_a_place_filed_above_the_headline_is_the_subject_toan_huyen_means():
         "nâng tổng số đảng viên toàn huyện là 5.992 đảng viên."
     )
     facts = {(c.organisation, c.metric, c.value) for c in extract(text).candidates}
+    # The headline's percentage is the body's year's, for the same district.
     assert facts == {
+        ("huyện Vũng Liêm", "percent_of_target", 122.5),
         ("huyện Vũng Liêm", "admitted", 245),
         ("huyện Vũng Liêm", "members_total", 5992),
     }
