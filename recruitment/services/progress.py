@@ -234,65 +234,139 @@ def _write(key: Key, values: dict, existing: Progress | None) -> dict | None:
     return values
 
 
-def _stored(row: Progress | None) -> dict | None:
-    return None if row is None else {f: getattr(row, f) for f in STORED_FIELDS}
-
-
 def _empty_own() -> dict:
     return own_measures(())
 
 
-def _refresh_one(org_id: int, year: int) -> None:
-    """Recompute one organisation's row for a year: its own measures and its children's sum."""
-    existing = Progress.objects.filter(organisation_id=org_id, year=year).first()
-    own = own_measures(
-        r for r in _readings(Q(organisation_id=org_id, period_start__year=year)) if r.year == year
-    )
-    child_ids = set(
-        Organisation.objects.in_force_during(dt.date(year, 1, 1), dt.date(year, 12, 31))
-        .filter(parent_id=org_id)
-        .values_list("pk", flat=True)
-    )
-    child_rows = list(
-        Progress.objects.filter(organisation__parent_id=org_id, year=year).values(
-            "organisation_id", *STORED_FIELDS
+def _own_readings(org_id: int, year: int) -> list[Reading]:
+    """The readings `own_measures` would pick for one organisation and year, read as the first
+    row of each ordered lookup (served by the accepted-lookup indexes) instead of every row: a
+    province's year can hold hundreds of counts from as many articles."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    found = []
+    for metric in FIGURE_METRICS:
+        row = (
+            Figure.objects.filter(
+                organisation_id=org_id,
+                metric=metric,
+                status=Status.ACCEPTED,
+                period_start=first,
+                period_end__lte=last,
+            )
+            .order_by("-period_end", "-pk")
+            .values_list("pk", "period_end", "value", "source_id")
+            .first()
         )
+        if row is not None:
+            pk, end, value, source = row
+            found.append(Reading(pk, org_id, metric, first, end, value, source))
+    target = (
+        Target.objects.filter(
+            organisation_id=org_id,
+            metric=TargetMetric.ADMITTED,
+            status=Status.ACCEPTED,
+            period_start=first,
+            period_end=last,
+        )
+        .order_by("derived", "-pk")
+        .values_list("pk", "value", "source_id", "derived")
+        .first()
     )
-    child_ids |= {row["organisation_id"] for row in child_rows}
-    summed = summed_measures(child_rows, children=len(child_ids))
-    _write((org_id, year), _measures(own, summed), existing)
+    if target is not None:
+        pk, value, source, derived = target
+        found.append(Reading(pk, org_id, "target", first, last, value, source, derived))
+    return found
 
 
-def _chain(org_ids: Iterable[int]) -> list[int]:
-    """The organisations and all their ancestors, deepest first (a child before its parent)."""
+def _chain(org_ids: Iterable[int]) -> tuple[list[int], dict[int, int]]:
+    """The organisations and all their ancestors, deepest first (a child before its parent),
+    and each one's parent, read from the materialised paths in one query."""
     depth: dict[int, int] = {}
+    parent_of: dict[int, int] = {}
     for path in Organisation.objects.filter(pk__in=set(org_ids)).values_list("path", flat=True):
-        for level, part in enumerate(path.strip("/").split("/")):
-            depth[int(part)] = level
-    return sorted(depth, key=lambda pk: (-depth[pk], pk))
+        parts = [int(part) for part in path.strip("/").split("/")]
+        for level, pk in enumerate(parts):
+            depth[pk] = level
+            if level:
+                parent_of[pk] = parts[level - 1]
+    return sorted(depth, key=lambda pk: (-depth[pk], pk)), parent_of
+
+
+def _refresh_year(year: int, changed: set[int]) -> None:
+    """Recompute the rows of `changed` organisations and of their ancestors for a year.
+
+    Four queries read the chain's rows, their children's rows and how many children each has;
+    then, deepest first, each row is recomputed in memory (its own measures re-read only where
+    its figures may have changed) and written, and its new values replace the old among its
+    parent's children before the parent is summed."""
+    chain, parent_of = _chain(changed)
+    existing = {
+        row.organisation_id: row
+        for row in Progress.objects.filter(year=year, organisation_id__in=chain)
+    }
+    children_rows: dict[int, dict[int, dict]] = defaultdict(dict)
+    for row in Progress.objects.filter(year=year, organisation__parent_id__in=chain).values(
+        "organisation_id", "organisation__parent_id", *STORED_FIELDS
+    ):
+        children_rows[row.pop("organisation__parent_id")][row["organisation_id"]] = row
+    in_force: dict[int, set[int]] = defaultdict(set)
+    for parent_id, pk in (
+        Organisation.objects.in_force_during(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        .filter(parent_id__in=chain)
+        .values_list("parent_id", "pk")
+    ):
+        in_force[parent_id].add(pk)
+    for org_id in chain:
+        current = existing.get(org_id)
+        if org_id in changed:
+            own = own_measures(_own_readings(org_id, year))
+        elif current is not None:
+            own = {f: getattr(current, f) for f in OWN_FIELDS}
+        else:
+            own = _empty_own()
+        kids = children_rows.get(org_id, {})
+        summed = summed_measures(kids.values(), children=len(in_force[org_id] | set(kids)))
+        values = _write((org_id, year), _measures(own, summed), current)
+        parent = parent_of.get(org_id)
+        if parent is not None:
+            if values is None:
+                children_rows[parent].pop(org_id, None)
+            else:
+                children_rows[parent][org_id] = {"organisation_id": org_id, **values}
 
 
 def progress_refresh(*, keys: Iterable[Key]) -> None:
     """Bring the rows of these (organisation, year) pairs and their ancestors' sums up to date.
 
-    Called inside the transaction that changed the figures; the cost is one short series of
-    indexed queries per organisation on the path to the root, whatever the size of the table.
+    Called inside the transaction that changed the figures; the cost is a few queries a year
+    plus one write per organisation on the paths to the root, whatever the size of the table.
     """
     by_year: dict[int, set[int]] = defaultdict(set)
     for org_id, year in keys:
         by_year[year].add(org_id)
     with transaction.atomic():
         for year, org_ids in sorted(by_year.items()):
-            for org_id in _chain(org_ids):
-                _refresh_one(org_id, year)
+            _refresh_year(year, org_ids)
+
+
+def _counts_for_progress(row: Figure | Target) -> bool:
+    """Whether a figure or target is of a kind the table reads (an admission count or % of a
+    year to date, a year's admission target), whatever its status: accepting, rejecting or
+    deleting any other figure cannot change a row, so it costs no refresh."""
+    if isinstance(row, Target):
+        kind = "target" if row.metric == TargetMetric.ADMITTED else None
+    else:
+        kind = row.metric if row.metric in FIGURE_METRICS else None
+    if kind is None:
+        return False
+    reading = Reading(row.pk, row.organisation_id, kind, row.period_start, row.period_end, 0, None)
+    return reading.year is not None
 
 
 def reading_keys(rows: Iterable[Figure | Target]) -> set[Key]:
     """The (organisation, year) pairs a set of figures or targets can change."""
     return {
-        (row.organisation_id, year)
-        for row in rows
-        for year in range(row.period_start.year, row.period_end.year + 1)
+        (row.organisation_id, row.period_start.year) for row in rows if _counts_for_progress(row)
     }
 
 
