@@ -25,7 +25,6 @@ def _with_user(row: Reported, user) -> Reported:
     return row
 
 
-@transaction.atomic
 def figure_create(
     *,
     organisation: Organisation,
@@ -41,24 +40,9 @@ def figure_create(
     quote_end: int | None = None,
     user=None,
 ) -> Figure:
-    figure = Figure(
-        organisation=organisation,
-        metric=metric,
-        period_start=period_start,
-        period_end=period_end,
-        value=Decimal(str(value)),
-        source=source,
-        quote=quote,
-        status=status,
-        approximate=approximate,
-        quote_start=quote_start,
-        quote_end=quote_end,
-        entered_by=user,
-    )
-    return reported_save(row=figure, user=user)
+    return _create(Figure, locals())
 
 
-@transaction.atomic
 def target_create(
     *,
     organisation: Organisation,
@@ -72,19 +56,15 @@ def target_create(
     derived: bool = False,
     user=None,
 ) -> Target:
-    target = Target(
-        organisation=organisation,
-        metric=metric,
-        period_start=period_start,
-        period_end=period_end,
-        value=Decimal(str(value)),
-        source=source,
-        quote=quote,
-        status=status,
-        derived=derived,
-        entered_by=user,
-    )
-    return reported_save(row=target, user=user)
+    return _create(Target, locals())
+
+
+def _create(model: type[Reported], arguments: dict) -> Reported:
+    """A new figure or target from its service's keyword arguments, the value read exactly
+    (2.5, not 2.4999…) and the user recorded as who entered it."""
+    fields = {**arguments, "value": Decimal(str(arguments["value"]))}
+    user = fields.pop("user")
+    return reported_save(row=model(**fields, entered_by=user), user=user)
 
 
 @transaction.atomic
