@@ -77,6 +77,17 @@ def test_import_articles_prints_a_summary(seed_organisations, corpus_seeds):
     assert "Bài viết: 5 mới, 0 đã có, 0 lỗi." in output
 
 
+def test_import_articles_leaves_the_progress_table_as_a_rebuild_would(
+    seed_organisations, corpus_seeds
+):
+    from recruitment.services.progress import progress_rebuild, progress_snapshot
+
+    run("import_articles", str(corpus_seeds), "--accept", verbosity=0)
+    maintained = progress_snapshot()
+    progress_rebuild()
+    assert (len(maintained) > 0, maintained) == (True, progress_snapshot())
+
+
 def test_import_articles_twice_reports_the_articles_as_known(seed_organisations, corpus_seeds):
     run("import_articles", str(corpus_seeds), verbosity=0)
     output = run("import_articles", str(corpus_seeds), verbosity=0)

@@ -283,6 +283,12 @@ class SaveResult:
     targets: list[Target] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
 
+    @property
+    def progress_keys(self) -> set:
+        """The (organisation, year) rows of the progress table the accepted rows change."""
+        rows = (*self.figures, *self.targets)
+        return reading_keys([r for r in rows if r.status == Status.ACCEPTED])
+
 
 def draft_decisions(
     draft: Draft, extraction: Extraction | None = None, *, accept_unsure: bool = False
@@ -333,15 +339,25 @@ def article_save(
     decisions: list[Decision],
     user=None,
     published: dt.date | None = None,
+    refresh_progress: bool = True,
 ) -> SaveResult:
-    """Write the article and the figures and targets staff kept, all or nothing.
+    """Write the article and the figures and targets staff kept, all or nothing, with the
+    progress table brought up to date in the same transaction.
 
     A text already stored leads to the existing article and writes nothing: importing twice
     must not double the figures. Two people saving the same article at the same moment both
     pass that check; the database's unique constraints stop the second, told here in words.
+    A batch that wraps many articles in one transaction passes `refresh_progress=False` and
+    refreshes once for all of them (`files_import`).
     """
     try:
-        return _article_save(draft=draft, decisions=decisions, user=user, published=published)
+        return _article_save(
+            draft=draft,
+            decisions=decisions,
+            user=user,
+            published=published,
+            refresh_progress=refresh_progress,
+        )
     except IntegrityError as error:
         raise ArticleImportError(
             "Bài viết hoặc số liệu này vừa được lưu bởi người khác; hãy mở lại bài viết."
@@ -350,7 +366,12 @@ def article_save(
 
 @transaction.atomic
 def _article_save(
-    *, draft: Draft, decisions: list[Decision], user, published: dt.date | None
+    *,
+    draft: Draft,
+    decisions: list[Decision],
+    user,
+    published: dt.date | None,
+    refresh_progress: bool,
 ) -> SaveResult:
     existing = draft.existing_article()
     if existing is not None:
@@ -390,8 +411,8 @@ def _article_save(
             # PostgreSQL return the new keys, which the history rows point to.
             model.objects.bulk_create(rows)
             _history_manager(model).bulk_history_create(rows, default_user=user)
-    accepted = [r for r in (*result.figures, *result.targets) if r.status == Status.ACCEPTED]
-    progress_refresh(keys=reading_keys(accepted))
+    if refresh_progress:
+        progress_refresh(keys=result.progress_keys)
     return result
 
 
@@ -431,6 +452,7 @@ def article_import(
     draft: Draft,
     accept: bool,
     user=None,
+    refresh_progress: bool = True,
 ) -> SaveResult:
     """Import without review (commands, demo): accept every resolvable candidate or propose it."""
     if not draft.text.strip():
@@ -446,7 +468,9 @@ def article_import(
     if not accept:
         for decision in decisions:
             decision.status = Status.PROPOSED
-    return article_save(draft=draft, decisions=decisions, user=user)
+    return article_save(
+        draft=draft, decisions=decisions, user=user, refresh_progress=refresh_progress
+    )
 
 
 def organisation_create(*, name: str, level: str, parent: Organisation | None) -> Organisation:
@@ -517,14 +541,19 @@ def files_import(
     summary = BatchSummary()
     for first in range(0, len(files), commit_every):
         with transaction.atomic():
+            keys: set = set()
             for path in files[first : first + commit_every]:
-                _file_import(path, accept=accept, user=user, summary=summary)
+                keys |= _file_import(path, accept=accept, user=user, summary=summary)
                 if progress is not None:
                     progress(path)
+            # Once per batch, in the batch's transaction: the articles' commit and their
+            # progress land together, for the price of one refresh instead of fifty.
+            progress_refresh(keys=keys)
     return summary
 
 
-def _file_import(path: Path, *, accept: bool, user, summary: BatchSummary) -> None:
+def _file_import(path: Path, *, accept: bool, user, summary: BatchSummary) -> set:
+    """Import one file in its own savepoint; the progress keys its accepted rows touch."""
     try:
         document = read_document(path.read_bytes(), path.name)
         with transaction.atomic():
@@ -534,15 +563,17 @@ def _file_import(path: Path, *, accept: bool, user, summary: BatchSummary) -> No
                 ),
                 accept=accept,
                 user=user,
+                refresh_progress=False,
             )
     except (OSError, DocumentError, ArticleImportError) as error:
         summary.failed.append((str(path), str(error)))
-        return
+        return set()
     if result.created:
         summary.new += 1
         rows = [*result.figures, *result.targets]
         summary.accepted += sum(r.status == Status.ACCEPTED for r in rows)
         summary.proposed += sum(r.status == Status.PROPOSED for r in rows)
         summary.unmatched += len(result.skipped)
-    else:
-        summary.known += 1
+        return result.progress_keys
+    summary.known += 1
+    return set()
