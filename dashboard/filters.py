@@ -71,6 +71,13 @@ BOUNDARIES = [
 ]
 
 
+def _default_boundaries(year: int | None, parent: Organisation | None) -> str:
+    """One parent's children in the parent's tree; a level in the tree of the year's time."""
+    if parent is not None:
+        return selectors.children_boundaries(parent)
+    return selectors.default_boundaries(year) if year else selectors.HISTORICAL
+
+
 @dataclass(frozen=True)
 class ProgressParams:
     year: int | None
@@ -141,8 +148,7 @@ class ProgressFilter(ParsedFilterSet):
             province=province,
             parent=data.get("parent"),
             everyone=bool(data.get("everyone")),
-            boundaries=data.get("boundaries")
-            or (selectors.default_boundaries(year) if year else selectors.HISTORICAL),
+            boundaries=data.get("boundaries") or _default_boundaries(year, data.get("parent")),
         )
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
@@ -150,7 +156,9 @@ class ProgressFilter(ParsedFilterSet):
         if p.year is None:
             return queryset.none()
         if p.parent is not None:
-            return selectors.progress_queryset(year=p.year, parent=p.parent)
+            return selectors.progress_queryset(
+                year=p.year, parent=p.parent, boundaries=p.boundaries
+            )
         return selectors.progress_queryset(
             year=p.year,
             level=p.level,

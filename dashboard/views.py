@@ -128,8 +128,15 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
     figures = selectors.figures_with_sources(organisation=org)
 
     year = chosen.get("year") or (series[-1].year if series else None) or dt.date.today().year
+    # A unit the reform created shows its units' years before it existed, as its own series.
     children = ProgressTable(
-        selectors.progress_queryset(year=year, parent=org), year=year, prefix="sub-"
+        selectors.progress_queryset(
+            year=year,
+            parent=org,
+            boundaries=selectors.children_boundaries(org),
+        ),
+        year=year,
+        prefix="sub-",
     )
     RequestConfig(request, paginate={"per_page": 25}).configure(children)
     child_rows = list(selectors.progress_rows(_page_records(children), year=year))
@@ -378,7 +385,11 @@ def progress_csv(request: HttpRequest) -> HttpResponse:
         field = PROGRESS_SORTS[sort.lstrip("-")]
         qs = qs.order_by(f"-{field}" if sort.startswith("-") else field, "pk")
     rows = selectors.stream_progress_rows(
-        qs, year=p.year, level=None if p.parent else p.level, boundaries=p.boundaries
+        qs,
+        year=p.year,
+        level=None if p.parent else p.level,
+        parent=p.parent,
+        boundaries=p.boundaries,
     )
     return csv_export.stream_csv(name=name, header=_progress_header(), rows=_progress_lines(rows))
 

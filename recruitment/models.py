@@ -172,6 +172,12 @@ class Organisation(models.Model):
             return None
         return self.valid_until + dt.timedelta(days=1)
 
+    @property
+    def created_by_reform(self) -> bool:
+        """A unit of today's tree that did not exist before the 2025 reform: its years before
+        then are those of the units it replaced."""
+        return self.valid_from is not None and self.valid_from >= REFORM_2025
+
     def is_in_force(self, on: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= on) and (
             self.valid_until is None or on <= self.valid_until

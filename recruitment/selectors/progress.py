@@ -315,11 +315,18 @@ HISTORICAL, CURRENT = "historical", "current"
 SUCCEEDED_LEVELS = (Level.PROVINCE, Level.COMMUNE)
 
 
-def carries(*, boundaries: str, level: str | None) -> bool:
+def carries(*, boundaries: str, level: str | None, parent: Organisation | None = None) -> bool:
     """Whether rows carry their predecessors' figures: in today's boundaries, at the levels the
-    reform mapped (elsewhere today's tree is the tree, and six subqueries a row for 50,000
-    schools would be spent on nothing)."""
-    return boundaries == CURRENT and level in SUCCEEDED_LEVELS
+    reform mapped, or for one parent's children (few: those the reform did not map simply carry
+    nothing). Elsewhere today's tree is the tree, and six subqueries a row for 50,000 schools
+    would be spent on nothing."""
+    return boundaries == CURRENT and (level in SUCCEEDED_LEVELS or parent is not None)
+
+
+def children_boundaries(parent: Organisation) -> str:
+    """The tree one parent's children are shown in: the parent's own (a unit the reform created
+    shows its units' years before it existed, carried from the units they replaced)."""
+    return CURRENT if parent.created_by_reform else HISTORICAL
 
 
 def default_boundaries(year: int) -> str:
@@ -408,7 +415,7 @@ def progress_queryset(
     if parent is not None:
         qs = qs.filter(parent=parent)
     qs = qs.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
-    carried = carries(boundaries=boundaries, level=level)
+    carried = carries(boundaries=boundaries, level=level, parent=parent)
     qs = with_year_progress(qs, year=year, carried=carried)
     if with_data_only:
         # On the annotations, not through the relation: a filter across it would join again.
@@ -427,16 +434,15 @@ def stream_progress_rows(
     *,
     year: int,
     level: str | None = None,
+    parent: Organisation | None = None,
     boundaries: str = HISTORICAL,
     chunk_size: int = 2000,
 ) -> Iterator[ProgressRow]:
-    """Every row of a `progress_queryset`, streamed as plain values rather than instances (an
-    export reads tens of thousands: building model instances was most of its time)."""
-    fields = (
-        *ROW_FIELDS,
-        *YEAR_FIELDS,
-        *(PREDECESSOR_FIELDS if carries(boundaries=boundaries, level=level) else ()),
-    )
+    """Every row of a `progress_queryset` (made with the same level, parent and boundaries),
+    streamed as plain values rather than instances (an export reads tens of thousands: building
+    model instances was most of its time)."""
+    carried = carries(boundaries=boundaries, level=level, parent=parent)
+    fields = (*ROW_FIELDS, *YEAR_FIELDS, *(PREDECESSOR_FIELDS if carried else ()))
     for values in qs.values(*fields).iterator(chunk_size=chunk_size):
         yield ProgressRow.from_annotated(values, year=year)
 
@@ -521,8 +527,7 @@ def organisation_yearly_series(*, organisation: Organisation) -> list[ProgressRo
     oldest first. A unit created by the 2025 reform also shows the years before it existed,
     carried from the units it replaced (the question "how did today's Đồng Nai do in 2023?")."""
     scope = Organisation.objects.filter(pk=organisation.pk)
-    created = organisation.valid_from is not None and organisation.valid_from >= REFORM_DATE
-    carried = created and organisation.level in SUCCEEDED_LEVELS
+    carried = organisation.created_by_reform and organisation.level in SUCCEEDED_LEVELS
     # One organisation's rows are few: listing their years beats an existence check a year.
     rows = Progress.objects.filter(_worth_showing(), _reach(scope, carried=carried))
     years = sorted(set(rows.values_list("year", flat=True)))

@@ -209,3 +209,25 @@ def test_the_years_page_table_shows_each_years_count_marked_when_carried(merged,
     row = html[html.index(">Gamma</a>") :]
     row = row[: row.index("</tr>")]
     assert (">420 <abbr" in row, "None" in row) == (True, False)
+
+
+def test_a_new_provinces_page_lists_its_communes_with_what_they_carry(merged, viewer_client):
+    response = viewer_client.get(
+        reverse("dashboard:organisation", args=[merged["gamma"].pk]), {"year": 2023}
+    )
+    rows = [
+        (r.short_name, r.admitted, r.from_predecessors)
+        for r in selectors.progress_rows(
+            [row.record for row in response.context["children_table"].page.object_list], year=2023
+        )
+    ]
+    assert rows == [("Biển", 5, True), ("Núi", 9, True)]
+
+
+def test_the_sub_organisations_csv_of_a_new_province_carries_the_same(merged, viewer_client):
+    _, rows = read_csv(progress_csv(viewer_client, year=2023, parent=merged["gamma"].pk))
+    header, *data = rows
+    picked = [
+        [dict(zip(header, r, strict=True))[c] for c in ("Tổ chức đảng", "Đã kết nạp")] for r in data
+    ]
+    assert picked == [["Đảng bộ Biển", "5"], ["Đảng bộ Núi", "9"]]
