@@ -442,6 +442,10 @@ def stream_progress_rows(
     streamed as plain values rather than instances (an export reads tens of thousands: building
     model instances was most of its time)."""
     carried = carries(boundaries=boundaries, level=level, parent=parent)
+    return _stream(qs, year=year, carried=carried, chunk_size=chunk_size)
+
+
+def _stream(qs: QuerySet, *, year: int, carried: bool, chunk_size: int) -> Iterator[ProgressRow]:
     fields = (*ROW_FIELDS, *YEAR_FIELDS, *(PREDECESSOR_FIELDS if carried else ()))
     for values in qs.values(*fields).iterator(chunk_size=chunk_size):
         yield ProgressRow.from_annotated(values, year=year)
@@ -589,15 +593,13 @@ def progress_report(
     chunk_size: int = 2000,
 ) -> Iterator[ProgressRow]:
     """Organisation × year rows for the CSV report, streamed: one query per year, never per row."""
-    fields = (*ROW_FIELDS, *YEAR_FIELDS, *(PREDECESSOR_FIELDS if carried else ()))
     for year in years:
         qs = with_year_progress(
             scope.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk"),
             year=year,
             carried=carried,
         )
-        for values in qs.values(*fields).iterator(chunk_size=chunk_size):
-            yield ProgressRow.from_annotated(values, year=year)
+        yield from _stream(qs, year=year, carried=carried, chunk_size=chunk_size)
 
 
 # --- map ------------------------------------------------------------------------------------------

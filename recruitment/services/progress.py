@@ -401,28 +401,29 @@ def progress_rebuild() -> int:
         key: _measures(own_measures(readings), summed_measures((), children=0))
         for key, readings in grouped.items()
     }
-    orgs = list(
-        Organisation.objects.values_list("pk", "parent_id", "path", "valid_from", "valid_until")
-    )
-    children_of: dict[int, list[tuple]] = defaultdict(list)
-    for pk, parent_id, _path, valid_from, valid_until in orgs:
+    orgs = list(Organisation.objects.values_list("pk", "parent_id", "path"))
+    children_of: dict[int, list[int]] = defaultdict(list)
+    for pk, parent_id, _path in orgs:
         if parent_id is not None:
-            children_of[parent_id].append((pk, valid_from, valid_until))
+            children_of[parent_id].append(pk)
     years = sorted({year for _org, year in rows})
-    for pk, _parent, _path, *_validity in sorted(orgs, key=lambda o: -o[2].count("/")):
+    # Which units existed in each year, by the one validity rule (a query a year).
+    in_force_in = {
+        year: set(
+            Organisation.objects.in_force_during(
+                dt.date(year, 1, 1), dt.date(year, 12, 31)
+            ).values_list("pk", flat=True)
+        )
+        for year in years
+    }
+    for pk, _parent, _path in sorted(orgs, key=lambda o: -o[2].count("/")):
         kids = children_of.get(pk)
         if not kids:
             continue
         for year in years:
-            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-            child_rows = [rows[(kid, year)] for kid, *_v in kids if (kid, year) in rows]
-            in_force = {
-                kid
-                for kid, valid_from, valid_until in kids
-                if (valid_from is None or valid_from <= last)
-                and (valid_until is None or valid_until >= first)
-            } | {kid for kid, *_v in kids if (kid, year) in rows}
-            summed = summed_measures(child_rows, children=len(in_force))
+            child_rows = [rows[(kid, year)] for kid in kids if (kid, year) in rows]
+            counted = {kid for kid in kids if kid in in_force_in[year] or (kid, year) in rows}
+            summed = summed_measures(child_rows, children=len(counted))
             current = rows.get((pk, year))
             values = _measures(current or _empty_own(), summed)
             if _has_data(values):
