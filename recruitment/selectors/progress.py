@@ -40,6 +40,7 @@ from ..models import (
     Organisation,
     Progress,
     Succession,
+    progress_worth_showing,
     within,
 )
 from ..periods import Period
@@ -239,20 +240,8 @@ def _row_alias(prefix: str) -> str:
     return f"{prefix}progress_row"
 
 
-def _worth_showing(prefix: str = "") -> Q:
-    """Rows with something to show: the organisation's own report, or a count summed from below
-    (a sum of targets alone, with no count against it, says nothing about progress). Names
-    the `Progress` fields, which `with_year_progress` annotates under the same names."""
-    return (
-        Q(**{f"{prefix}admitted__isnull": False})
-        | Q(**{f"{prefix}target__isnull": False})
-        | Q(**{f"{prefix}pct__isnull": False})
-        | Q(**{f"{prefix}sum_admitted__isnull": False})
-    )
-
-
 def with_year_progress(
-    qs: QuerySet, *, year: int, prefix: str = "", sources: bool = True, carried: bool = False
+    qs: QuerySet, *, year: int, prefix: str = "", sources: bool = False, carried: bool = False
 ) -> QuerySet:
     """Annotate organisations with their maintained progress in a year: target, admitted, % of
     target, as-of date, the sums over their sub-organisations and, with `sources`, the articles
@@ -260,9 +249,8 @@ def with_year_progress(
     reported (`with_predecessors`). `display_pct` is the % a page shows and sorts by.
 
     One LEFT JOIN on (organisation, year) per year; `prefix` lets one query carry several years
-    side by side (`y2021_admitted`, …). Organisations without a row get None everywhere. Pages
-    comparing many years leave the sources out: two more joins a year made PostgreSQL spend
-    longer planning the query than running it.
+    side by side (`y2021_admitted`, …). Organisations without a row get None everywhere. The
+    sources are left out unless asked for (`with_progress_sources`).
     """
     p = prefix
     row = _row_alias(p)
@@ -293,14 +281,19 @@ def with_year_progress(
         )
     else:
         qs = qs.annotate(**{f"{p}display_pct": F(f"{p}shown_pct")})
-    if not sources:
-        return qs
+    return with_progress_sources(qs, prefix=p) if sources else qs
+
+
+def with_progress_sources(qs: QuerySet, *, prefix: str = "") -> QuerySet:
+    """Add the articles a year's figures came from to a `with_year_progress` queryset. Only the
+    exports list them: on a page the two joins would cost every count its index-only scan."""
+    row = _row_alias(prefix)
     return qs.annotate(
         **{
-            f"{p}admitted_src": Coalesce(
+            f"{prefix}admitted_src": Coalesce(
                 f"{row}__admitted_source__url", f"{row}__admitted_source__title"
             ),
-            f"{p}pct_src": Coalesce(f"{row}__pct_source__url", f"{row}__pct_source__title"),
+            f"{prefix}pct_src": Coalesce(f"{row}__pct_source__url", f"{row}__pct_source__title"),
         },
     )
 
@@ -419,7 +412,7 @@ def progress_queryset(
     qs = with_year_progress(qs, year=year, carried=carried)
     if with_data_only:
         # On the annotations, not through the relation: a filter across it would join again.
-        showing = _worth_showing()
+        showing = progress_worth_showing()
         qs = qs.filter(showing | Q(pred_reporting__gt=0) if carried else showing)
     return qs
 
@@ -442,7 +435,7 @@ def stream_progress_rows(
     streamed as plain values rather than instances (an export reads tens of thousands: building
     model instances was most of its time)."""
     carried = carries(boundaries=boundaries, level=level, parent=parent)
-    return _stream(qs, year=year, carried=carried, chunk_size=chunk_size)
+    return _stream(with_progress_sources(qs), year=year, carried=carried, chunk_size=chunk_size)
 
 
 def _stream(qs: QuerySet, *, year: int, carried: bool, chunk_size: int) -> Iterator[ProgressRow]:
@@ -492,7 +485,9 @@ def _scope_filter(*, level: str | None, province: Organisation | None) -> Q:
 def latest_year(*, level: str | None = None, province: Organisation | None = None) -> int | None:
     """The latest year with something to show at a level (the overview's default): read from
     the top of the (year, …) index of the progress table."""
-    rows = Progress.objects.filter(_worth_showing(), _scope_filter(level=level, province=province))
+    rows = Progress.objects.filter(
+        progress_worth_showing(), _scope_filter(level=level, province=province)
+    )
     return rows.order_by("-year").values_list("year", flat=True).first()
 
 
@@ -510,7 +505,7 @@ def data_years(*, scope: QuerySet[Organisation] | None = None, carried: bool = F
     the units they replaced — have something to show: an existence check per year between the
     table's first and last, each answered by the first matching row (listing the distinct years
     read every row), all in one query."""
-    rows = Progress.objects.filter(_worth_showing())
+    rows = Progress.objects.filter(progress_worth_showing())
     if scope is not None:
         rows = rows.filter(_reach(scope, carried=carried))
     bounds = Progress.objects.aggregate(first=Min("year"), last=Max("year"))
@@ -533,13 +528,13 @@ def organisation_yearly_series(*, organisation: Organisation) -> list[ProgressRo
     scope = Organisation.objects.filter(pk=organisation.pk)
     carried = organisation.created_by_reform and organisation.level in SUCCEEDED_LEVELS
     # One organisation's rows are few: listing their years beats an existence check a year.
-    rows = Progress.objects.filter(_worth_showing(), _reach(scope, carried=carried))
+    rows = Progress.objects.filter(progress_worth_showing(), _reach(scope, carried=carried))
     years = sorted(set(rows.values_list("year", flat=True)))
     if not years:
         return []
     qs = scope.annotate(parent_name=F("parent__short_name"))
     for year in years:
-        qs = with_year_progress(qs, year=year, prefix=f"y{year}_", sources=False, carried=carried)
+        qs = with_year_progress(qs, year=year, prefix=f"y{year}_", carried=carried)
     org = qs.get()
     return [ProgressRow.from_annotated(org, year=y, prefix=f"y{y}_") for y in years]
 
@@ -577,7 +572,7 @@ def years_comparison(
     with what the units each replaced reported when `carried`."""
     qs = scope.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
     for year in years:
-        qs = with_year_progress(qs, year=year, prefix=f"y{year}_", sources=False, carried=carried)
+        qs = with_year_progress(qs, year=year, prefix=f"y{year}_", carried=carried)
     return qs
 
 
@@ -597,6 +592,7 @@ def progress_report(
         qs = with_year_progress(
             scope.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk"),
             year=year,
+            sources=True,
             carried=carried,
         )
         yield from _stream(qs, year=year, carried=carried, chunk_size=chunk_size)
