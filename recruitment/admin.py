@@ -204,11 +204,13 @@ class ReportedAdmin(SimpleHistoryAdmin):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
         reported_delete(rows=queryset, user=request.user)
 
-    @admin.action(description=_("Duyệt các mục đã chọn"))
+    # Approving changes a figure: staff who may only view never see these actions, and a POST
+    # naming one anyway is refused by the admin ("no action selected"), the rows untouched.
+    @admin.action(description=_("Duyệt các mục đã chọn"), permissions=["change"])
     def mark_accepted(self, request: HttpRequest, queryset: QuerySet) -> None:
         self._set_status(request, queryset, Status.ACCEPTED)
 
-    @admin.action(description=_("Loại các mục đã chọn"))
+    @admin.action(description=_("Loại các mục đã chọn"), permissions=["change"])
     def mark_rejected(self, request: HttpRequest, queryset: QuerySet) -> None:
         self._set_status(request, queryset, Status.REJECTED)
 
