@@ -30,7 +30,7 @@ GOAL_METRICS = frozenset({"target", "members_population_pct_target"})
 _PART_YEAR_KINDS = frozenset({"months", "quarter", "ytd", "month"})
 # Periods that take their year from the article: "đến hết tháng 9", "quý I", "6 tháng đầu năm".
 _YEARLESS_KINDS = frozenset(
-    {"stock_day", "stock_month_this_year", "month_start", "months", "quarter"}
+    {"stock_day", "stock_month_this_year", "month_start", "months", "quarter", "occasion"}
 )
 _LEVEL_RANK = {"cell": 0, "grassroots": 1, "commune": 2, "district": 3, "province": 4}
 # After an organisation: it set or assigned the plan ("chỉ tiêu Tỉnh ủy giao").
@@ -292,6 +292,7 @@ class Attribution:
         # attendees over its days.
         self.congress_day = congress_days[1] if congress_days else None
         self.ceremony_day = ceremony_days[0] if ceremony_days else None
+        self.ceremony_days = ceremony_days
         self.course_days = course_days
         self.founding: list[tuple[int, int]] = []  # (position, year)
         # Named mentions by level word, in text order: a reference looks up the latest
@@ -375,7 +376,7 @@ class Attribution:
                 return other
         return org
 
-    def _is_qualifier(self, i: int, mentions: list[Mention]) -> bool:
+    def is_qualifier(self, i: int, mentions: list[Mention]) -> bool:
         """A mention that locates the one before it rather than naming the subject.
 
         "Đảng ủy xã Tân Mộc (huyện Lục Ngạn) kết nạp ..." and "xã Tân Mộc, huyện Lục
@@ -449,7 +450,7 @@ class Attribution:
         n_before = bisect.bisect_left(sent.mention_starts, fig.num_start)
         for i in range(n_before - 1, -1, -1):
             m = mentions[i]
-            if self._is_qualifier(i, mentions):
+            if self.is_qualifier(i, mentions):
                 continue
             if i != 0 and _ASSIGNER_AFTER_RE.match(self.work, m.end):
                 continue  # "chỉ tiêu Tỉnh ủy giao": who set the plan, not the subject
@@ -655,7 +656,7 @@ class Attribution:
             if day is None and self._at_ceremony(fig):
                 day = self.published
             if day is not None:
-                fig.period, fig.period_label = (day, day), "lễ kết nạp"
+                fig.period, fig.period_label = self._ceremony_period(fig, day), "lễ kết nạp"
                 fig.period_source = SENTENCE
                 return
         if (
@@ -803,6 +804,18 @@ class Attribution:
             rng = (day, day)
         fig.period, fig.period_label, fig.period_mention = rng, chosen.label, chosen
         fig.period_source = source
+
+    def _ceremony_period(
+        self, fig: Figure, day: datetime.date
+    ) -> tuple[datetime.date, datetime.date]:
+        """The ceremony's day; its days when the figure's sentence gives them as one span
+        ("Trong hai ngày từ 3-4/7/2022, ... tổ chức Lễ kết nạp Đảng cho 19 em học sinh")."""
+        days = self.ceremony_days
+        if days is not None and days[0] == day < days[1]:
+            sentence = self.work[fig.sentence[0] : fig.sentence[1]]
+            if periods.names_span(sentence, first=days[0], last=days[1]):
+                return days
+        return day, day
 
     def _at_ceremony(self, fig: Figure) -> bool:
         """Whether the figure's sentence reports an admission ceremony."""

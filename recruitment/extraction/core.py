@@ -285,7 +285,11 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
             if title is not None and title[0] <= s < title[1]:
                 real = [pm for pm in pms if pm.is_period]
                 attribution.title_period = real[-1] if real else attribution.title_period
-            for m in sent_mentions:
+            for i, m in enumerate(sent_mentions):
+                if attribution.is_qualifier(i, sent_mentions):
+                    # "tại Chi bộ thôn A, xã B, huyện C diễn ra Lễ kết nạp": B and C only
+                    # locate A, which the sentences after speak of.
+                    continue
                 org = attribution.mention_org(m, idx)
                 if org is not None:
                     carried_org = (org, m)

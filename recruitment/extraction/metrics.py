@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 
+from . import periods
+
 _APPROX = r"(?:(?:hơn|gần|khoảng|trên|xấp\s+xỉ|ước|chừng|ngót)\s+)?"
 
-# The noun after a number that makes it a count of people.
+# The noun after a number that makes it a count of people ("em" counts pupils and the young:
+# "19 em học sinh"; "ĐVTN" is "đoàn viên thanh niên", a Youth Union member).
 PERSON_RE = re.compile(
-    r"\s*(?:(?:là\s+)?số\s+)?(?P<noun>đảng\s+viên|đồng\s+chí|quần\s+chúng|đoàn\s+viên|"
+    r"\s*(?:(?:là\s+)?số\s+)?(?:em\s+)?(?P<noun>đảng\s+viên|đồng\s+chí|quần\s+chúng|đoàn\s+viên|"
+    r"ĐVTN|"
     r"học\s+viên|học\s+sinh|sinh\s+viên|người|trường\s+hợp|hội\s+viên|cán\s+bộ|"
     r"thanh\s+niên|công\s+nhân|giáo\s+viên|đối\s+tượng|chiến\s+sĩ|cảm\s+tình\s+Đảng)"
     r"(?!\w)",
@@ -32,6 +36,14 @@ ADMIT_PRE_RE = re.compile(
 # "kết nạp đảng viên cho 6 học sinh", "kết nạp Đảng đối với 2 quần chúng": the verb names
 # the party, so whoever is counted was admitted to it.
 _PARTY_IN_VERB_RE = re.compile(r"đảng", re.IGNORECASE)
+# "tổ chức lễ kết nạp Đảng "Lớp đảng viên 90 năm ..." cho 10 đoàn viên": a ceremony admits
+# whoever it is held for, whatever names the ceremony between (not a Youth Union's or an
+# association's: "lễ kết nạp đoàn viên", "kết nạp vào Hội"; not a gift to others).
+CEREMONY_FOR_RE = re.compile(
+    r"(?:" + periods.CEREMONY_RE.pattern + r")(?!\s+(?:đoàn|hội)\s+viên|\s+vào\s+(?:đoàn|hội))"
+    r"(?:(?!\scho\s|trao|tặng)[^.;,:\n]){0,100}?\scho\s+" + _APPROX + r"$",
+    re.IGNORECASE,
+)
 ADMIT_POST_RE = re.compile(
     r"^[^\d;]{0,90}?(?:kết\s+nạp(?:\s+vào)?\s+Đảng|được\s+kết\s+nạp|"
     r"đứng\s+(?:vào|trong)\s+hàng\s+ngũ\s+(?:của\s+)?Đảng)",
@@ -116,7 +128,8 @@ EXCESS_BEFORE_RE = re.compile(r"(?:vượt|hơn|quá)(?:\s+mức)?\s*$", re.IGNO
 # breaks the total down by kind of person: not a figure of its own.
 BREAKDOWN_CUE_RE = re.compile(r"trong\s+(?:đó|số\s+đó|số\s+này)", re.IGNORECASE)
 CATEGORY_NOUNS = frozenset(
-    {"học sinh", "sinh viên", "đoàn viên", "thanh niên", "công nhân", "giáo viên", "chiến sĩ"}
+    {"học sinh", "sinh viên", "đoàn viên", "đvtn", "thanh niên", "công nhân", "giáo viên"}
+    | {"chiến sĩ"}
     | {"cán bộ", "hội viên", "học viên"}
 )
 CATEGORY_POST_RE = re.compile(
@@ -293,6 +306,9 @@ def classify_count(
     metric = None
     near = pre_near[-60:]
     adm = ADMIT_PRE_RE.search(near)
+    if adm is None and "cho" in near:
+        near = pre_clause[-160:]
+        adm = CEREMONY_FOR_RE.search(near)
     if (
         adm
         and NOT_ADMITTED_PRE_RE.search(near[: adm.start()])

@@ -192,6 +192,11 @@ _SCHOOL_NAME = (
 )
 _SCHOOL_TYPE_RE = re.compile(rf"(?:{_SCHOOL_TYPES})(?=[ \t])")
 _SCHOOL_RE = re.compile(rf"Trường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_SCHOOL_NAME}")
+# "Đảng bộ trường THPT Cẩm Xuyên": a school's party committee, its "trường" in lower case
+# (as "Chi bộ trường Mầm non Định Hiệp" is a school's cell).
+_PARTY_OF_SCHOOL_RE = re.compile(
+    rf"(?<=[Đđ]ảng[ \t]bộ[ \t])trường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_SCHOOL_NAME}"
+)
 # "Công ty Than Dương Huy - TKV": a dash before the group's acronym.
 _BODY_NAME = (
     rf"{_TOKEN}(?:[ \t]+(?:(?:{_GAP_WORD}){{1,2}}(?={_U})|[-–][ \t]+(?=[A-ZĐ]{{2,}}))?"
@@ -578,12 +583,14 @@ def _mentions_at(
             ref_end = m.start("name") if m.group("name") else m.end()
             ref_end = len(text[m.start() : ref_end].rstrip()) + m.start()
             found.append(Mention(m.start(), ref_end, None, ref_word=word))
-    m = _SCHOOL_RE.match(text, pos, end) if trigger == "trường" else None
+    m = None
+    if trigger == "trường":
+        m = _SCHOOL_RE.match(text, pos, end) or _PARTY_OF_SCHOOL_RE.match(text, pos, end)
     if m:
-        head, _, rest = m.group(0).partition(" ")
+        _, _, rest = m.group(0).partition(" ")
         name = trim_school_name(rest, 12)
         if name:
-            full = f"{head} {name}"
+            full = f"Trường {name}"
             found.append(
                 Mention(m.start(), m.start() + len(full), Org("trường", full, "grassroots"))
             )

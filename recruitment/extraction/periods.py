@@ -101,6 +101,13 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     ("stock_year", ("hết", "cuối"), r"(?:hết|cuối)\s+năm\s+(\d{4})"),
     ("stock_year", ("đến", "tới"), _UNTIL + r"(?:hết\s+|cuối\s+)?năm\s+(\d{4})"),
+    # "được kết nạp Đảng dịp 19/5", "riêng dịp 2/9 vừa qua": the day of the occasion named,
+    # this year's when it gives none.
+    (
+        "occasion",
+        ("dịp",),
+        r"dịp\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/.\-])",
+    ),
     # "ngày 13 tháng 8 năm 2024": one day, written in words.
     ("day", ("ngày",), r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"),
     ("month", ("tháng",), _MY),
@@ -471,6 +478,10 @@ def resolve(m: PeriodMention, ctx: PeriodContext) -> tuple[date, date] | None:
         if m.kind == "stock_month":
             d = last_day(int(g[1]), int(g[0]))
             return d, d
+        if m.kind == "occasion":
+            y = _year(g[2]) or (pub.year if pub else None)
+            d = safe_date(y, int(g[1]), int(g[0])) if y else None
+            return (d, d) if d else None
         if m.kind in ("stock_day", "month_start", "stock_month_this_year"):
             y = _year(g[1]) if m.kind == "month_start" else None
             y = y or (pub.year if pub else None)
@@ -725,11 +736,18 @@ _DAY_RANGE_RE = re.compile(
 )
 # "ngày 13 tháng 8 năm 2024", "ngày 5 tháng 8".
 _WORD_DAY_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?")
+# Before a day that names an occasion rather than dates an event: "đợt 2/9", "nhân dịp 19/5".
+_OCCASION_BEFORE_RE = re.compile(r"(?<!\w)(?:đợt|dịp)\s+$")
 # A sentence ends at ". ", not at the dot of "27.10".
 _SENTENCE_RE = re.compile(r"(?:[^.\n]|\.(?!\s))+")
 CONGRESS_RE = re.compile(r"đại\s+hội")
-# An admission ceremony: "Lễ kết nạp Đảng", "tổ chức kết nạp", "trao Quyết định kết nạp".
-CEREMONY_RE = re.compile(r"lễ\s+kết\s+nạp|tổ\s+chức\s+kết\s+nạp|quyết\s+định\s+kết\s+nạp")
+# An admission ceremony: "Lễ kết nạp Đảng", "tổ chức kết nạp", "trao Quyết định kết nạp";
+# "tổ chức buổi kết nạp", and a mistyped "lễ" ("tổ chức lế kết nạp"): a word between "tổ
+# chức" and "kết nạp" names the event (not "tổ chức xét kết nạp", a committee's meeting).
+CEREMONY_RE = re.compile(
+    r"lễ\s+kết\s+nạp|tổ\s+chức\s+(?:(?!xét\s)[^\W\d_]+\s+)?kết\s+nạp|"
+    r"quyết\s+định\s+kết\s+nạp"
+)
 # A course: "khai giảng lớp bồi dưỡng nhận thức về Đảng", "lớp đối tượng Đảng", and its
 # "học viên" ("5 ngày từ 1-5/12, các học viên được nghiên cứu ...").
 COURSE_RE = re.compile(
@@ -784,11 +802,18 @@ def find_event_days(
         days = [(m.group(1), m.group(3), m.group(4)) for m in ranges]
         days += [(m.group(2), m.group(3), m.group(4)) for m in ranges]
         rest = _DAY_RANGE_RE.sub(" ", text)
-        days += [(m.group(1), m.group(2), m.group(3)) for m in _DAY_MONTH_RE.finditer(rest)]
+        # "đợt 2/9/2022", "dịp 19/5": the occasion a batch is named after, the event's day only
+        # when the sentence gives no other ("ngày 6/9, ... lễ kết nạp ... đợt 2/9/2022").
+        occasions = []
+        for m in _DAY_MONTH_RE.finditer(rest):
+            named = _OCCASION_BEFORE_RE.search(rest, max(0, m.start() - 12), m.start())
+            (occasions if named else days).append((m.group(1), m.group(2), m.group(3)))
         days += [(m.group(1), m.group(2), m.group(3)) for m in _WORD_DAY_RE.finditer(rest)]
+        all_days = days + occasions
+        days = days or occasions
         # An undated page: the sentence's latest dated day is the present ("Ngày 3/2, mừng
         # 94 năm thành lập Đảng (3/2/1930 - 3/2/2024)"), earlier years are recalled.
-        now = published.year if published else max((int(y) for _, _, y in days if y), default=0)
+        now = published.year if published else max((int(y) for _, _, y in all_days if y), default=0)
         for day, month, year in days:
             if year is None:
                 year = now or (term[0] if term else None) or _only_year(low)
@@ -816,6 +841,16 @@ def names_day(text: str, *, day: date) -> bool:
         for m in pattern.finditer(text):
             if (int(m.group(1)), int(m.group(2))) == (day.day, day.month):
                 return True
+    return False
+
+
+def names_span(text: str, *, first: date, last: date) -> bool:
+    """Whether ``text`` gives the days from ``first`` to ``last`` as one span of a month
+    ("từ 3-4/7/2022", "từ ngày 22 đến 24/9")."""
+    for m in _DAY_RANGE_RE.finditer(text):
+        a, b, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if (a, b, month) == (first.day, last.day, first.month) and first.month == last.month:
+            return True
     return False
 
 

@@ -1,0 +1,127 @@
+"""Admission ceremonies: a unit admits N people at a ceremony, counted on the ceremony's day.
+
+Each test states the whole answer: every candidate (organisation, level, metric, value,
+period), and nothing more.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from recruitment.extraction import extract
+from recruitment.extraction.periods import CEREMONY_RE, find_event_days
+
+
+def _answer(text, published=None):
+    return sorted(
+        (c.organisation, c.org_level, c.metric, c.value, c.period_start, c.period_end)
+        for c in extract(text, published=published).candidates
+        if not c.derived
+    )
+
+
+def test_a_ceremony_admits_those_it_is_held_for_whatever_names_the_class_between():
+    text = (
+        "Tin hoạt động\n\n"
+        "Chiều ngày 12/4/2023, Đảng ủy Công ty CP Xi măng Bút Sơn đã tổ chức lễ kết nạp "
+        "Đảng “Lớp đảng viên 60 năm thành lập Công ty” cho 9 quần chúng ưu tú đến từ các "
+        "chi bộ trực thuộc."
+    )
+    day = date(2023, 4, 12)
+    assert _answer(text) == [
+        ("Công ty CP Xi măng Bút Sơn", "grassroots", "admitted", Decimal(9), day, day)
+    ]
+
+
+def test_a_ceremony_for_youth_union_members_written_short_admits_them_to_the_party():
+    text = (
+        "Tin hoạt động\n\n"
+        "Sáng ngày 26/3/2024, Đảng ủy Công ty CP Than Núi Béo tổ chức lễ kết nạp Đảng "
+        "“Lớp đảng viên tuổi trẻ” cho 8 ĐVTN ưu tú."
+    )
+    day = date(2024, 3, 26)
+    assert _answer(text) == [
+        ("Công ty CP Than Núi Béo", "grassroots", "admitted", Decimal(8), day, day)
+    ]
+
+
+def test_a_youth_union_ceremony_admits_no_one_to_the_party():
+    text = (
+        "Tin hoạt động\n\n"
+        "Sáng ngày 26/3/2024, Đoàn trường tổ chức lễ kết nạp đoàn viên mới “Lớp đoàn viên "
+        "tuổi trẻ” cho 80 học sinh khối 10."
+    )
+    assert _answer(text) == []
+
+
+def test_the_day_a_batch_is_named_after_is_not_the_ceremonys_day():
+    text = (
+        "Tin hoạt động\n\n"
+        "Thực hiện kế hoạch năm 2023, ngày 8/9, Đảng ủy Công ty CP Than Cọc Sáu tổ chức lễ "
+        "kết nạp Đảng viên đợt 2/9/2023 cho 12 đồng chí quần chúng ưu tú."
+    )
+    day = date(2023, 9, 8)
+    assert _answer(text) == [
+        ("Công ty CP Than Cọc Sáu", "grassroots", "admitted", Decimal(12), day, day)
+    ]
+
+
+def test_an_occasion_is_the_ceremonys_day_when_the_report_gives_no_other():
+    low = "dịp 2/9/2023, đảng ủy công ty tổ chức lễ kết nạp đảng cho 12 quần chúng ưu tú."
+    assert find_event_days(low, CEREMONY_RE, published=None, term=None) == (
+        date(2023, 9, 2),
+        date(2023, 9, 2),
+    )
+
+
+def test_an_admission_on_an_occasion_counts_on_its_day_of_the_publication_year():
+    text = (
+        "Tin hoạt động\n\n"
+        "Nhân dịp 19/5, 6 sinh viên ưu tú của Trường Đại học Hồng Đức đã được kết nạp vào Đảng."
+    )
+    day = date(2024, 5, 19)
+    assert _answer(text, published=date(2024, 5, 21)) == [
+        ("Trường Đại học Hồng Đức", "grassroots", "admitted", Decimal(6), day, day)
+    ]
+
+
+def test_a_school_party_committee_holding_ceremonies_over_two_days_counts_over_both():
+    text = (
+        "Tin hoạt động\n\n"
+        "Trong hai ngày từ 5-6/7/2023, Đảng bộ trường THPT Hồng Lĩnh đã tổ chức “Lễ kết nạp "
+        "Đảng” cho 11 em học sinh – quần chúng ưu tú."
+    )
+    assert _answer(text) == [
+        (
+            "Trường THPT Hồng Lĩnh",
+            "grassroots",
+            "admitted",
+            Decimal(11),
+            date(2023, 7, 5),
+            date(2023, 7, 6),
+        )
+    ]
+
+
+def test_a_mistyped_ceremony_still_dates_the_decisions_handed_over_at_it():
+    text = (
+        "Tin hoạt động\n\n"
+        "Ngày 20/12/2019, Chi bộ trường THCS Lê Lợi tổ chức lế kết nạp cho quần chúng Nguyễn "
+        "Văn An và quần chúng Lê Thị Bình vào Đảng Cộng sản Việt Nam. Tại buổi Lễ, đồng chí Bí "
+        "thư chi bộ đã đọc và trao Quyết định kết nạp cho 2 đảng viên mới."
+    )
+    day = date(2019, 12, 20)
+    assert _answer(text) == [
+        ("chi bộ Trường THCS Lê Lợi", "cell", "admitted", Decimal(2), day, day)
+    ]
+
+
+def test_a_ceremony_at_a_cell_located_by_its_commune_and_district_is_the_cells():
+    text = (
+        "Tin hoạt động\n\n"
+        "Ngày 9/11/2024, tại Chi bộ thôn Nậm Pung, xã Trung Lèng Hồ, huyện Bát Xát diễn ra Lễ "
+        "kết nạp đảng viên mới. Lần đầu tiên, 2 quần chúng ưu tú được kết nạp đảng cùng ngày."
+    )
+    day = date(2024, 11, 9)
+    assert _answer(text, published=date(2024, 11, 12)) == [
+        ("chi bộ thôn Nậm Pung", "cell", "admitted", Decimal(2), day, day)
+    ]
