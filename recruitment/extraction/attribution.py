@@ -72,6 +72,9 @@ _REACHED_AFTER_RE = re.compile(
 )
 _RAISED_TO_RE = re.compile(r"nâng|đưa", re.IGNORECASE)
 _TERM_WORD_RE = re.compile(r"nhiệm\s+kỳ", re.IGNORECASE)
+# A paragraph that opens on a place fronted before a comma ("Tại phường A, kết quả còn ấn
+# tượng hơn khi ..."): a new example set beside the one above, not its continuation.
+_SCENE_OPEN_RE = re.compile(r"[ \t]*(?:Tại|Ở)\s+([^,.;:\d\n]{2,80}),")
 _END_OF_RE = re.compile(r"hết|cuối", re.I)
 # "Bắc Giang: 6 tháng đầu năm ..." / "Lục Nam kết nạp ...": a bare place name opening a title.
 _TITLE_NAME_RE = re.compile(
@@ -212,6 +215,17 @@ def title_subject(work: str, title: tuple[int, int] | None, mentions: list[Menti
     if word not in named and gazetteer.official_prefix(word, tokens) == 0:
         return None  # "Lâm Hà: ..." with "toàn tỉnh" below: not a province
     return named.get(word) or Org(word, name, organisations.level_for(word, name))
+
+
+def opens_scene(work: str, a: int, mention_starts: list[int]) -> bool:
+    """Whether the paragraph at ``a`` opens by fronting a named unit ("Tại phường A, ...",
+    "Ở xã B, ..."): the example it brings stands beside the paragraph above, in the
+    article's own period rather than in the dates the other unit's example gave."""
+    m = _SCENE_OPEN_RE.match(work, a)
+    if m is None:
+        return False
+    k = bisect.bisect_left(mention_starts, m.start(1))
+    return k < len(mention_starts) and mention_starts[k] < m.end(1)
 
 
 def carry_period(

@@ -157,6 +157,11 @@ def figure_candidates(
     the figure has no metric, period or organisation with a level."""
     if fig.metric is None or fig.period is None or fig.org is None or not fig.org.level:
         return []
+    if fig.bound and fig.metric not in ("target", "trained_target"):
+        # A band or a floor ("từ 10-12 đảng viên", "ít nhất 15 đảng viên") is a plan's,
+        # known once its period is: a result is one number, and a floor elsewhere is a
+        # rule ("chi bộ có từ 30 đảng viên trở lên").
+        return []
     if (
         fig.org.level == "district"
         and fig.org.word in DISTRICT_WORDS

@@ -20,7 +20,7 @@ import datetime
 import time
 
 from . import noise, numbers, organisations, periods
-from .attribution import Attribution, SentenceIndex, carry_period, title_subject
+from .attribution import Attribution, SentenceIndex, carry_period, opens_scene, title_subject
 from .candidates import Candidate, Extraction, dedupe, figure_candidates
 from .figures import Figure, FigureReader
 from .lists import Lists
@@ -237,6 +237,15 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
         item_line = lists.is_item_line(a, b)
         if starts_section(work, a, b, art.title) and not item_line:
             carried_period = None
+        elif (
+            carried_period is not None
+            and attribution.lead_period is not None
+            and not item_line
+            and opens_scene(work, a, art.mention_starts)
+        ):
+            # "Tại phường Phú Bài, ... 48 đảng viên được kết nạp" after another unit's
+            # example: back to the period the article's lead set.
+            carried_period = attribution.lead_period
         carried_org: tuple[Org, Mention] | None = None
         lists.start_line()
         line_pms = art.period_mentions[

@@ -47,6 +47,7 @@ _WITH_CLAUSE_RE = re.compile(
     re.I,
 )
 _RATE_BEFORE_RE = re.compile(r"tỷ\s+lệ|tỉ\s+lệ", re.I)
+_RESULT_GOALS = {"admitted": "target", "trained": "trained_target"}
 
 
 @dataclass
@@ -69,6 +70,8 @@ class Figure:
     present: bool = False  # a stock stated in the present tense ("... có N đảng viên")
     breakdown_of: Figure | None = None  # "825 đảng viên (năm 2021: 270; ...)": the total
     listed: bool = False  # its metric comes from the head of a list it is an item of
+    # "từ 10-12 đảng viên", "ít nhất 15 đảng viên": a plan's bound, read at its lower end.
+    bound: bool = False
     # The unit a list item names, when attribution must not look further ("huyện A (45%)").
     org_from: Mention | None = None
     org_fixed: Org | None = None  # a list item's unit named bare ("Tứ Kỳ 110")
@@ -112,6 +115,14 @@ class FigureReader:
         if pairs:
             tokens.extend(pairs)
             tokens.sort(key=lambda t: t[0])
+        # Bands of people ("từ 10-12 đảng viên"): one figure, read at its lower bound.
+        bands = numbers.find_count_ranges(work, s, e)
+        band_starts = {a for a, _, _ in bands}
+        if bands:
+            tokens = [t for t in tokens if not any(a <= t[0] < b for a, b, _ in bands)] + [
+                (a, b, low, None) for a, b, low in bands
+            ]
+            tokens.sort(key=lambda t: t[0])
         masked.sort()
         mask_starts = [ms for ms, _ in masked]
         # The furthest end among the masks opening at or before each one: a number is
@@ -137,7 +148,8 @@ class FigureReader:
                 if f.kind == "count":
                     last_count = f
             seen = len(figs)
-            if pair is None and numbers.in_range(work, s, e, ns, ne):
+            band = ns in band_starts
+            if pair is None and not band and numbers.in_range(work, s, e, ns, ne):
                 prev_end = ne
                 continue
             if value is None:
@@ -153,7 +165,12 @@ class FigureReader:
                     # "hơn 2 nghìn đảng viên", "2,5 ngàn quần chúng": the word multiplies.
                     value, ne = value * 1000, thousand
             clause = clauses.around(ns)
-            pre_clause = work[clause[0] : ns]
+            if band:
+                # "10 - 12 đảng viên": the dash of the band does not cut the clause.
+                clause = (clause[0], clauses.around(ne - 1)[1])
+            # "kết nạp từ 10-12", "ít nhất 15": the bound's words belong to the number.
+            lead = numbers.lower_bound_start(work, s, ns, ne, e, band=band)
+            pre_clause = work[clause[0] : max(clause[0], lead)]
             approx = numbers.is_approximate(work, ns)
             pm = numbers.PERCENT_AFTER_RE.match(work, ne, e) if pair is None else None
             unit = lists.share_item(s, prev_end, ns) if pm else None
@@ -238,7 +255,7 @@ class FigureReader:
             have_pre = work[s:ns] if _WITH_CLAUSE_RE.match(pre_clause) else pre_clause
             para_start = work.rfind("\n", 0, s) + 1
             metric = metrics.classify_count(
-                work[prev_end:ns],
+                work[prev_end : max(prev_end, lead)],
                 pre_clause,
                 post,
                 noun_m.group("noun"),
@@ -262,8 +279,20 @@ class FigureReader:
                 # đảng viên") shares the head's period like any list item.
                 listed = True
             prev_end = noun_m.end()
-            if metric is None:
+            if metric is None or (band and (pair is not None or metric == "members_total")):
                 continue
+            bound = band or lead < ns
+            if bound and (
+                metrics.DISTRIBUTIVE_RE.search(work, max(s, work.rfind(";", s, ns) + 1), ns)
+                or metrics.DISTRIBUTIVE_RE.search(post)
+            ):
+                # "mỗi chi bộ kết nạp ít nhất 1 đảng viên", "từ 5 đến 7 đảng viên mỗi chi
+                # bộ": a norm for each unit.
+                continue
+            if bound and metric in _RESULT_GOALS and not metrics.ACHIEVED_RE.search(pre_clause):
+                # "...; kết nạp từ 10-12 đảng viên mới": a result is one number, so a band
+                # or a floor not stated as reached is what is aimed at.
+                metric = _RESULT_GOALS[metric]
             if pair is not None:
                 if metric not in ("admitted", "trained"):
                     continue
@@ -277,7 +306,7 @@ class FigureReader:
                 figs.append(partner)
                 continue
             fig = Figure("count", metric, value, ns, ne, approx, (s, e), clause, listed=listed)
-            fig.org_fixed = bare
+            fig.org_fixed, fig.bound = bare, bound
             plan = _SLASH_PLAN_RE.match(work, noun_m.end(), e) if metric == "admitted" else None
             if plan is not None:
                 # "kết nạp mới 80 đảng viên/85 chỉ tiêu tỉnh giao": the count over its plan.

@@ -158,6 +158,15 @@ AVERAGE_RE = re.compile(
     r"bình\s+quân|trung\s+bình|(?:mỗi|hằng|hàng)\s+năm|mỗi\s+(?:tháng|quý)",
     re.IGNORECASE,
 )
+# A bound set for or met by each of many units ("mỗi chi bộ kết nạp ít nhất 1 đảng viên",
+# "100% chi bộ kết nạp từ 1-2 đảng viên", "đối với đảng bộ các phường, phải kết nạp từ 1-2",
+# "12 chi bộ kết nạp từ 2 đảng viên trở lên"): a norm or a count of units, no unit's figure.
+DISTRIBUTIVE_RE = re.compile(
+    r"(?<!\w)(?:mỗi|từng|mọi|đối\s+với)\s|(?:100\s*%\s*(?:các\s+|số\s+)?|(?<!\w)(?:các|những)\s+|"
+    r"(?<![\d.,])\d+\s+)(?:chi\s+bộ|đảng\s+bộ|tổ\s+chức|cơ\s+sở|xã|phường|thôn|ấp|khu\s+phố|"
+    r"đơn\s+vị|địa\s+phương)(?!\w)",
+    re.IGNORECASE,
+)
 # A number stated after its noun: "số đảng viên mới kết nạp là 87",
 # "chỉ tiêu kết nạp năm 2024 là 150", "tổng số đảng viên toàn tỉnh là 104.598".
 ADMIT_IS_RE = re.compile(

@@ -112,6 +112,52 @@ _NUMBER_TAKING_BEFORE_RE = re.compile(
 )
 
 
+# "từ 10-12 đảng viên", "10 đến 12 quần chúng": a band of people, stated by its lower
+# bound (the corpus convention); a band of anything else is no figure ("từ 5 - 7%").
+_COUNT_RANGE_RE = re.compile(
+    r"(\d{1,3}(?:\.\d{3})+|\d+)(?:\s*[-–]\s*|\s+(?:đến|tới)\s+)(\d{1,3}(?:\.\d{3})+|\d+)"
+    r"(?=" + _COUNT_NOUN_AFTER_RE.pattern + r")",
+    re.IGNORECASE,
+)
+# Words that make the number after them a lower bound: "ít nhất 15", "tối thiểu 15";
+# "từ" only opens a band ("từ 10-12") or a floor closed by "trở lên" ("từ 15 đảng viên
+# trở lên"), elsewhere it is a start ("tăng từ 100 lên 120").
+_AT_LEAST_BEFORE_RE = re.compile(r"(?<!\w)(?:ít\s+nhất|tối\s+thiểu)\s+$", re.IGNORECASE)
+_FROM_BEFORE_RE = re.compile(r"(?<!\w)từ\s+$", re.IGNORECASE)
+_OR_MORE_AFTER_RE = re.compile(r"[^\d,;.:()]{0,40}?\strở\s+lên(?!\w)", re.IGNORECASE)
+
+
+def find_count_ranges(text: str, start: int, end: int) -> list[tuple[int, int, Decimal]]:
+    """Bands of people in ``text[start:end]`` ("10-12 đảng viên", "10 đến 12 quần chúng")
+    as (start, end, lower bound): the span covers both ends."""
+    out: list[tuple[int, int, Decimal]] = []
+    if not any(text.find(sep, start, end) != -1 for sep in ("-", "–", "đến", "tới")):
+        return out  # most sentences have no band (speed)
+    for m in _COUNT_RANGE_RE.finditer(text, start, end):
+        a = m.start()
+        if a > 0 and (text[a - 1] in _GLUED_BEFORE or text[a - 1].isalnum()):
+            continue
+        low, high = parse_number(m.group(1)), parse_number(m.group(2))
+        if low < high:
+            out.append((a, m.end(), low))
+    return out
+
+
+def lower_bound_start(text: str, s: int, start: int, end: int, e: int, *, band: bool) -> int:
+    """Where the words making the number ``text[start:end]`` a lower bound begin ("ít nhất",
+    "tối thiểu", the "từ" of a band or of "từ 15 ... trở lên"), else ``start``; ``band``
+    says the number opens a band ("10-12")."""
+    window = text[max(s, start - 12) : start]
+    if "từ" not in window and "nhất" not in window and "thiểu" not in window:
+        return start  # the words are rare before a number (speed)
+    m = _AT_LEAST_BEFORE_RE.search(window)
+    if m is None:
+        m = _FROM_BEFORE_RE.search(window)
+        if m is not None and not band and not _OR_MORE_AFTER_RE.match(text, end, e):
+            return start
+    return start - len(window) + m.start() if m else start
+
+
 def is_approximate(text: str, number_start: int) -> bool:
     """True when a hedge word ("hơn", "gần", ...) sits right before the number."""
     window = text[max(0, number_start - 20) : number_start]

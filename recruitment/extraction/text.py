@@ -162,7 +162,15 @@ def guess_title(
 
 
 def starts_section(work: str, a: int, b: int, title: tuple[int, int] | None) -> bool:
-    """The title or a heading (short, no sentence end): the period does not carry past it."""
+    """The title or a heading (short, no sentence end): the period does not carry past it.
+
+    A heading introduces the text under it: a short line without a stop that ends the
+    text is a paragraph cut off ("Tại phường A, ... 48 đảng viên được kết nạp, đạt 120% chỉ
+    t"), which goes on in the period of the paragraphs above."""
     if title and a <= title[0] < b:
         return True
-    return b - a < 160 and not _HEADING_END_RE.search(work, a, b)
+    return (
+        b - a < 160
+        and not _HEADING_END_RE.search(work, a, b)
+        and NON_SPACE_RE.search(work, b) is not None
+    )
