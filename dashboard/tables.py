@@ -8,9 +8,9 @@ organisations. Each row's status is judged by `recruitment.progress`, as everywh
 from __future__ import annotations
 
 import django_tables2 as tables
-from django.utils.formats import date_format
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.formats import date_format, localize
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_tables2.utils import A
 
@@ -70,10 +70,46 @@ def summed_cell(row: ProgressRow) -> SafeString:
     )
 
 
-class BaseTable(tables.Table):
+class _InheritedOptions(type(tables.Table)):
+    """django-tables2 reads only a class's own `Meta`: a table declared without one lost the
+    project's template, CSS class and empty text. Here a table without a `Meta` takes its
+    parent's."""
+
+    def __new__(mcs, name, bases, attrs):
+        if "Meta" not in attrs:
+            inherited = next((base.Meta for base in bases if hasattr(base, "Meta")), None)
+            if inherited is not None:
+                attrs["Meta"] = inherited
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class BaseTable(tables.Table, metaclass=_InheritedOptions):
+    """A table whose body is written in Python rather than by the template tag per cell.
+
+    django-tables2's template resolves each cell's column attributes and localisation through
+    the template language, which cost half of a 50-row page's time; the attributes of a column's
+    cells are the same on every row, so they are written once per page. The cells themselves
+    still come from django-tables2 (`BoundRow.get_cell`: accessors, render methods, links), and
+    a cell is shown as the template would show it (localised, escaped unless safe).
+    """
+
     class Meta:
         attrs = {"class": "table"}
         empty_text = _("Chưa có số liệu cho lựa chọn này.")
+        template_name = "dashboard/table.html"
+
+    def body_html(self) -> SafeString:
+        columns = [(column.name, column.attrs["td"].as_html()) for column in self.columns]
+        lines = []
+        for row in self.paginated_rows:
+            cells = "".join(
+                f"<td {attrs}>{conditional_escape(localize(row.get_cell(name)))}</td>"
+                for name, attrs in columns
+            )
+            lines.append(f"<tr {row.attrs.as_html()}>{cells}</tr>")
+        if not lines and self.empty_text:
+            return format_html('<tr><td colspan="{}">{}</td></tr>', len(columns), self.empty_text)
+        return mark_safe("\n".join(lines))  # every part escaped above, attributes by the library
 
 
 class ProgressTable(BaseTable):
