@@ -176,6 +176,13 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _sorted_year(request: HttpRequest) -> int | None:
+    """The year of the years table's column a reader sorts by (`sort=-y2023_display_pct`)."""
+    key = request.GET.get("sort", "").lstrip("-")
+    year = key[1:5] if key.startswith("y") and key[5:6] == "_" else ""
+    return int(year) if year.isdigit() else None
+
+
 @dashboard_view
 def years(request: HttpRequest) -> HttpResponse:
     """Theo năm: admitted and % of target by year, organisations side by side."""
@@ -185,13 +192,15 @@ def years(request: HttpRequest) -> HttpResponse:
     carried = filterset.params().carried
     year_list = filterset.years(selectors.data_years(scope=scope, carried=carried)) if valid else []
     table = years_table(year_list)(
-        selectors.years_comparison(scope=scope, years=year_list, carried=carried)
+        selectors.years_comparison(
+            scope=scope, years=year_list, carried=carried, sort_year=_sorted_year(request)
+        )
         if valid
         else scope.none(),
         order_by=("short_name",),
     )
     RequestConfig(request, paginate={"per_page": 25}).configure(table)
-    page = _page_records(table)
+    page = selectors.with_years(_page_records(table), years=year_list, carried=carried)
     return render(
         request,
         "dashboard/years.html",

@@ -566,14 +566,42 @@ def years_scope(
 
 
 def years_comparison(
-    *, scope: QuerySet[Organisation], years: list[int], carried: bool = False
+    *,
+    scope: QuerySet[Organisation],
+    years: list[int],
+    carried: bool = False,
+    sort_year: int | None = None,
 ) -> QuerySet[Organisation]:
-    """Annotate every organisation in scope with its progress in each year (prefix `y<year>_`),
-    with what the units each replaced reported when `carried`."""
+    """The organisations in scope, by name, or by one year's measures when `sort_year` is given
+    (that year is then joined here). The other years are read for the page shown by
+    `with_years`: joining twelve years in one query made PostgreSQL plan it for 35 ms and run
+    it in 1."""
     qs = scope.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk")
-    for year in years:
-        qs = with_year_progress(qs, year=year, prefix=f"y{year}_", carried=carried)
+    if sort_year in years:
+        qs = with_year_progress(qs, year=sort_year, prefix=f"y{sort_year}_", carried=carried)
     return qs
+
+
+def with_years(
+    records: list[Organisation], *, years: list[int], carried: bool = False
+) -> list[Organisation]:
+    """Set each year's progress (`y<year>_admitted`, …) on a page of organisations, as
+    `with_year_progress` annotates it: one query per year over the page's rows only."""
+    by_pk = {record.pk: record for record in records}
+    if not by_pk:
+        return records
+    for year in years:
+        qs = with_year_progress(
+            Organisation.objects.filter(pk__in=by_pk),
+            year=year,
+            prefix=f"y{year}_",
+            carried=carried,
+        )
+        for values in qs.values("pk", *qs.query.annotations):
+            record = by_pk[values.pop("pk")]
+            for name, value in values.items():
+                setattr(record, name, value)
+    return records
 
 
 def year_rows(org: Organisation, *, years: list[int]) -> list[ProgressRow]:

@@ -215,6 +215,19 @@ def test_years_page_by_level_lists_every_district(gold, viewer_client):
     assert names == {"Kim Sơn", "Lộc Ninh", "Tháp Mười", "Thành phố Thanh Hóa"}
 
 
+def test_years_page_sorted_by_one_years_count_still_shows_every_year(gold, viewer_client):
+    response = viewer_client.get(
+        reverse("dashboard:years"),
+        {"level": "district", "year_from": 2021, "year_to": 2024, "sort": "-y2021_admitted"},
+    )
+    counts = [r.record.y2021_admitted for r in response.context["table"].rows]
+    reported = [c for c in counts if c is not None]
+    assert reported == sorted(reported, reverse=True) and len(counts) == 4
+    data = chart_data(response, "years-chart-data")
+    i = data["data"]["labels"].index("Lộc Ninh")
+    assert [d["data"][i] for d in data["data"]["datasets"]] == [99, 101, 107, None]
+
+
 def test_articles_list_counts_accepted_figures(gold, viewer_client):
     response = viewer_client.get(reverse("dashboard:articles"))
     counts = {r.record.title: r.record.n_figures for r in response.context["table"].rows}

@@ -11,12 +11,13 @@ from recruitment.models import Article, Level, Organisation
 from recruitment.services.organisations import organisation_save
 from recruitment.services.reported import figure_create, target_create
 
-# Upper bounds per page (session and user lookups included).
+# Upper bounds per page (session and user lookups included). The years page reads the page's
+# rows for each year it shows in a query of its own: at most twelve years.
 MAX_QUERIES = {
     "overview": 9,
     "organisations": 5,
     "organisation": 13,
-    "years": 7,
+    "years": 6 + 12,
     "articles": 4,
     "article": 4,
     "map": 7,
