@@ -44,6 +44,14 @@ PLAN_BEFORE_RE = re.compile(rf"(?:{_PLAN_WORD_RE.pattern})(?:\s+[^\W\d_]+){{0,5}
 _OWNER_BEFORE_RE = re.compile(
     r"\s*(?:đảng\s+viên|đồng\s+chí)\s+(?:trong|của|thuộc)\s+(?:toàn\s+)?$", re.IGNORECASE
 )
+# A count owned by a party body left unnamed: "1.760 đảng viên trong toàn Đảng bộ.".
+_BARE_BODY_AFTER_RE = re.compile(
+    rf"{_OWNER_BEFORE_RE.pattern[:-1]}(?:đảng\s+bộ|đảng\s+ủy|đảng\s+uỷ)\s*(?:[.,;:)\n]|$)",
+    re.IGNORECASE,
+)
+# A congress whose documents are discussed, not the one held: "góp ý dự thảo văn kiện Đại
+# hội Đảng bộ tỉnh", "văn kiện trình Đại hội XIV".
+_DOCUMENTS_OF_RE = re.compile(r"văn\s+kiện[^.;\n\d]{0,40}$", re.IGNORECASE)
 # Before the body whose congress it is: "Đại hội đại biểu Đảng bộ tỉnh", "Đại hội Đảng bộ".
 # A congress's opening: its day is the first of several.
 _OPENING_RE = re.compile(r"khai\s+mạc|trù\s+bị")
@@ -76,6 +84,10 @@ _TERM_WORD_RE = re.compile(r"nhiệm\s+kỳ", re.IGNORECASE)
 # tượng hơn khi ..."): a new example set beside the one above, not its continuation.
 _SCENE_OPEN_RE = re.compile(r"[ \t]*(?:Tại|Ở)\s+([^,.;:\d\n]{2,80}),")
 _END_OF_RE = re.compile(r"hết|cuối", re.I)
+# A year singled out of a longer span: "riêng năm 2019", "riêng trong năm 2019".
+_SINGLED_OUT_RE = re.compile(r"riêng\s+(?:trong\s+)?$", re.I)
+# How long after the part of a year it reports a page still says "từ đầu năm đến nay" of it.
+_REPORT_DELAY = datetime.timedelta(days=62)
 # "Bắc Giang: 6 tháng đầu năm ..." / "Lục Nam kết nạp ...": a bare place name opening a title.
 _TITLE_NAME_RE = re.compile(
     rf"^\s*(?P<name>{organisations._U}[\w’']*(?:[ \t]+{organisations._U}[\w’']*){{0,3}})"
@@ -309,6 +321,8 @@ class Attribution:
         self.ceremony_days = ceremony_days
         self.course_days = course_days
         self.founding: list[tuple[int, int]] = []  # (position, year)
+        # (position, year) of each year, or part of one, named with its year (set by ``core``).
+        self.year_marks: list[tuple[int, int]] = []
         # Named mentions by level word, in text order: a reference looks up the latest
         # one before it by bisection rather than walking all mentions (speed).
         self._named: dict[str, tuple[list[int], list[tuple[Org, int]]]] = {}
@@ -322,11 +336,28 @@ class Attribution:
         # The body whose congress the article reports: "Đại hội đại biểu Đảng bộ tỉnh X".
         self.congress_org: Org | None = None
         for m, para in mentions:
-            if _CONGRESS_OF_RE.search(work, max(0, m.start - 40), m.start):
+            if _CONGRESS_OF_RE.search(
+                work, max(0, m.start - 40), m.start
+            ) and not _DOCUMENTS_OF_RE.search(work, max(0, m.start - 70), m.start):
                 org = self.mention_org(m, para)
                 if org is not None and org.level:
                     self.congress_org = org
                     break
+        # The party body a congress report names, for a bare "toàn Đảng bộ" when the
+        # congress itself is named only as "Đại hội".
+        self.party_body: Org | None = None
+        if congress_days is not None:
+            self.party_body = next(
+                (
+                    m.org
+                    for m, _ in mentions
+                    if m.org is not None
+                    and m.org.word in organisations.PARTY_BODY_WORDS
+                    and m.org.level
+                    and not _DOCUMENTS_OF_RE.search(work, max(0, m.start - 70), m.start)
+                ),
+                None,
+            )
         # The party body that holds the course the article reports: "... phối hợp với Đảng
         # ủy UBND tỉnh tổ chức lớp bồi dưỡng nhận thức về Đảng".
         self.course_org: Org | None = None
@@ -445,6 +476,17 @@ class Attribution:
                 if org is not None:
                     fig.org, fig.org_mention, fig.org_source = org, m, CLAUSE
                     return
+        if (
+            self.congress_org is None
+            and self.party_body is not None
+            and fig.metric == "members_total"
+            and _BARE_BODY_AFTER_RE.match(self.work, fig.num_end)
+            and metrics.REPRESENTS_RE.search(self.work, fig.clause[0], fig.num_start)
+        ):
+            # "Đại hội ... 250 đại biểu đại diện cho 1.760 đảng viên trong toàn Đảng bộ": the
+            # party body the report names ("Đảng bộ các cơ quan Đảng tỉnh"), not the place.
+            fig.org, fig.org_source = self.party_body, SENTENCE
+            return
         if (
             self.congress_org is not None
             and fig.metric == "members_total"
@@ -622,6 +664,12 @@ class Attribution:
                     chosen = real[k]
                     break
         source = near(chosen) if chosen is not None else ""
+        if chosen is not None and fig.metric != "members_total" and periods.so_far(chosen):
+            frame = self._report_frame(carried)
+            if frame is not None:
+                # "Sáu tháng đầu năm, ... Từ đầu năm đến nay, toàn đảng bộ đã kết nạp 134"
+                # in a half-year report: the period the report names is the whole period.
+                chosen, source = frame, self._carried_source(frame)
         if (
             chosen is None
             and fig.metric == "members_total"
@@ -697,6 +745,7 @@ class Attribution:
         ctx = periods.PeriodContext(published=self.published, as_of=self.as_of, term=self.term)
         if chosen.kind in periods.TO_DATE_KINDS or (chosen.kind == "range" and chosen.groups[1]):
             ends = []
+            singled = None
             last_count = sent.last_result_count
             if last_count <= fig.num_end:
                 last_count = -1
@@ -714,6 +763,11 @@ class Attribution:
                     r = periods.resolve(pm, ctx)
                     if r:
                         ends.append(r[1])
+                        singled = _SINGLED_OUT_RE.search(self.work, max(0, pm.start - 20), pm.start)
+            if len(ends) == 1 and singled:
+                # "Từ năm 2015 đến nay, ... kết nạp 50 đảng viên; riêng trong năm 2019 ... 11":
+                # one year singled out of the span, not a breakdown that ends the span.
+                ends = []
             if ends:
                 ctx.breakdown_end = max(ends)
                 if ctx.term is None and chosen.kind == "term_to_date":
@@ -744,8 +798,8 @@ class Attribution:
             # "Năm 2022, chỉ tính đến hết tháng 9, ... đã kết nạp 48" with no date on the page:
             # the year the sentence names is the month's.
             years = [pm for pm in real if pm.kind == "year" and pm.end <= fig.num_start]
-            if years:
-                year = int(years[-1].groups[0])
+            year = int(years[-1].groups[0]) if years else self._named_year(fig.num_start)
+            if year is not None:
                 ctx.published = datetime.date(year, 12, 31)
                 rng = periods.resolve(chosen, ctx)
         if (
@@ -818,6 +872,26 @@ class Attribution:
             rng = (day, day)
         fig.period, fig.period_label, fig.period_mention = rng, chosen.label, chosen
         fig.period_source = source
+
+    def _report_frame(self, carried: periods.PeriodMention | None) -> periods.PeriodMention | None:
+        """The part of a year a report is about ("6 tháng đầu năm", "quý I": from 1 January),
+        carried from above or named by the headline, for a "từ đầu năm đến nay" inside it;
+        None where the page appeared over two months after that part ended."""
+        frame = carried if carried is not None else self.title_period
+        if frame is None or not periods.opens_year(frame):
+            return None
+        if self.published is not None:
+            rng = periods.resolve(frame, periods.PeriodContext(published=self.published))
+            if rng is None or not rng[1] <= self.published <= rng[1] + _REPORT_DELAY:
+                return None
+        return frame
+
+    def _named_year(self, pos: int) -> int | None:
+        """On a page without a date, the last year named before ``pos`` ("Năm 2022, ...",
+        "... triển khai nhiệm vụ 6 tháng cuối năm 2013"): a report names its year once and
+        then speaks of "6 tháng đầu năm", "quý I", "dịp 2/9" of it."""
+        k = bisect.bisect_left(self.year_marks, (pos,))
+        return self.year_marks[k - 1][1] if k else None
 
     def _ceremony_period(
         self, fig: Figure, day: datetime.date

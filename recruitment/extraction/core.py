@@ -211,6 +211,10 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
         attribution.lead_period = next(
             (pm for pm in art.period_mentions if pm.start >= title_end and pm.is_period), None
         )
+    for pm in art.period_mentions:
+        year = periods.named_year(pm)
+        if year is not None:
+            attribution.year_marks.append((pm.start, year))
     carried_period: periods.PeriodMention | None = None
     table: dict | None = None
     for idx, ((a, b), is_noise) in enumerate(zip(text.lines, art.flags, strict=True)):

@@ -57,6 +57,14 @@ ADMIT_RATE_WITH_RE = re.compile(
     re.IGNORECASE,
 )
 ADMIT_LA_SO_RE = re.compile(r"^\s*là\s+số\s+[^\d.;]{0,200}?kết\s+nạp", re.IGNORECASE)
+# "28 quần chúng là công nhân tiêu biểu, xuất sắc vinh dự được đứng trong hàng ngũ của
+# Đảng": people not yet members who have been let into the ranks, across the commas that
+# only list what they are (not "phấn đấu đứng vào hàng ngũ của Đảng": a wish).
+JOINED_RANKS_RE = re.compile(
+    r"^[^\d.;:]{0,150}?\sđược\s+đứng\s+(?:vào|trong)\s+hàng\s+ngũ\s+(?:của\s+)?Đảng",
+    re.IGNORECASE,
+)
+_NON_MEMBER_NOUNS = frozenset({"quần chúng"})
 NOT_ADMITTED_RE = re.compile(
     r"đề\s+nghị|đủ\s+điều\s+kiện|xem\s+xét|hồ\s+sơ|chưa|tạo\s+nguồn|chờ|quy\s+trình|"
     # "107 học viên là đối tượng kết nạp Đảng": candidates, not members.
@@ -352,6 +360,10 @@ def classify_count(
     if metric is None:
         m = ADMIT_POST_RE.search(post)
         if m and not NOT_ADMITTED_RE.search(post[: m.end()]):
+            metric = "admitted"
+    if metric is None and noun in _NON_MEMBER_NOUNS:
+        m = JOINED_RANKS_RE.search(la_so)
+        if m and not NOT_ADMITTED_RE.search(la_so[: m.end()]):
             metric = "admitted"
     if metric is None and (TRAINED_POST_RE.search(post) or TRAINED_PRE_RE.search(pre_near[-90:])):
         if is_other_course(pre_near[-90:], noun, post):

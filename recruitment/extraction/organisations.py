@@ -45,6 +45,8 @@ _WORD_LEVEL = {
 # "toàn huyện" refer to one of these).
 DISTRICT_WORDS = frozenset(w for w, level in _WORD_LEVEL.items() if level == "district")
 TERRITORY_WORDS = DISTRICT_WORDS | {w for w, level in _WORD_LEVEL.items() if level == "province"}
+# The word of a party body named as such ("Đảng bộ các cơ quan Đảng tỉnh", "Đảng ủy Khối ...").
+PARTY_BODY_WORDS = frozenset({"đảng bộ"})
 _COMMITTEE_WORD = {
     "tỉnh": "tỉnh",
     "huyện": "huyện",

@@ -390,6 +390,32 @@ def _year(s: str | None) -> int | None:
     return int(s) if s else None
 
 
+def opens_year(m: PeriodMention) -> bool:
+    """A part of a year counted from 1 January: "6 tháng đầu năm", "9 tháng", "quý I"."""
+    if m.kind == "months":
+        return m.groups[1] != "cuối"
+    return m.kind == "quarter" and m.groups[0].lower() in ("i", "1")
+
+
+def named_year(m: PeriodMention) -> int | None:
+    """The year a year or a part of one names ("Năm 2022", "6 tháng cuối năm 2013",
+    "quý II/2020"), or None."""
+    if m.kind == "year":
+        return _year(m.groups[0])
+    if m.kind == "months":
+        return _year(m.groups[2]) or _year(m.groups[3])
+    if m.kind == "quarter":
+        return _year(m.groups[1])
+    return None
+
+
+def so_far(m: PeriodMention) -> bool:
+    """ "Từ đầu năm đến nay", "tính đến nay": up to now, with no day of its own."""
+    if m.kind == "ytd":
+        return not m.groups[1]
+    return m.kind == "now" and not m.label.lower().startswith("hiện")
+
+
 def resolve(m: PeriodMention, ctx: PeriodContext) -> tuple[date, date] | None:
     """Pin a mention to (start, end) dates, or None where the article lacks the facts."""
     g = m.groups

@@ -1,0 +1,93 @@
+"""Subjects and periods a report sets once and its later sentences lean on.
+
+Sentences written for these tests (places and figures invented): a half-year report whose
+body says "từ đầu năm đến nay", a dateless page that names its year once, people "được
+đứng trong hàng ngũ của Đảng", a congress "đại diện cho N đảng viên trong toàn Đảng bộ".
+Each test asserts every stated candidate: metric, value, organisation, period.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from recruitment.extraction import extract
+
+
+def _all(text, published=None):
+    ex = extract(text, published=published)
+    return sorted(
+        (c.metric, c.value, c.organisation, c.period_start, c.period_end)
+        for c in ex.candidates
+        if not c.derived
+    )
+
+
+def test_so_far_in_a_half_year_report_is_the_half_year():
+    text = (
+        "Sáng 12.7, Đảng ủy Khối Doanh nghiệp tỉnh tổ chức hội nghị sơ kết 6 tháng đầu năm, "
+        "triển khai nhiệm vụ 6 tháng cuối năm 2019.\n\n"
+        "Sáu tháng đầu năm, Đảng ủy Khối Doanh nghiệp tỉnh đã lãnh đạo thực hiện tốt các "
+        "nhiệm vụ chính trị. Từ đầu năm đến nay, toàn đảng bộ đã kết nạp được 58 đảng viên, "
+        "đạt 58% so với chỉ tiêu kế hoạch cả năm."
+    )
+    period = (date(2019, 1, 1), date(2019, 6, 30))
+    org = "Khối Doanh nghiệp tỉnh"
+    assert _all(text) == [
+        ("admitted", Decimal("58"), org, *period),
+        ("percent_of_target", Decimal("58"), org, *period),
+    ]
+
+
+def test_so_far_long_after_the_quarter_keeps_the_publication_date():
+    text = (
+        "Quý I, Huyện ủy Tân Lạc tập trung chỉ đạo công tác tạo nguồn. "
+        "Từ đầu năm đến nay, toàn huyện đã kết nạp được 95 đảng viên."
+    )
+    assert _all(text, published=date(2021, 10, 5)) == [
+        ("admitted", Decimal("95"), "huyện Tân Lạc", date(2021, 1, 1), date(2021, 10, 5)),
+    ]
+
+
+def test_a_dateless_page_gives_an_occasion_the_year_it_named():
+    text = (
+        "Năm 2021, Đảng bộ Công ty Than Vàng Danh đẩy mạnh công tác tạo nguồn phát triển "
+        "đảng viên trong công nhân lò.\n\n"
+        "Riêng dịp 3/2 vừa qua, đã có 14 quần chúng là thợ lò tiêu biểu, xuất sắc vinh dự "
+        "được đứng trong hàng ngũ của Đảng."
+    )
+    assert _all(text) == [
+        ("admitted", Decimal("14"), "Công ty Than Vàng Danh", date(2021, 2, 3), date(2021, 2, 3)),
+    ]
+
+
+def test_wishing_to_join_the_ranks_is_not_an_admission():
+    text = (
+        "Năm 2021, Đảng bộ Công ty Than Vàng Danh có 40 quần chúng ưu tú, tích cực, "
+        "phấn đấu đứng vào hàng ngũ của Đảng."
+    )
+    assert _all(text, published=date(2021, 6, 1)) == []
+
+
+def test_bare_party_body_at_a_congress_is_the_body_the_report_names():
+    text = (
+        "Đại hội diễn ra trong 2 ngày 14-15/8, với sự tham dự của 180 đại biểu đại diện cho "
+        "1.240 đảng viên trong toàn Đảng bộ.\n\n"
+        "Đại hội thảo luận, góp ý dự thảo văn kiện Đại hội Đảng bộ tỉnh Hòa Bình lần thứ "
+        "XVIII, nhiệm kỳ 2025-2030.\n\n"
+        "Nghị quyết xác định Đảng bộ Công an tỉnh hằng năm hoàn thành tốt nhiệm vụ."
+    )
+    day = date(2025, 8, 15)
+    assert _all(text, published=day) == [
+        ("members_total", Decimal("1240"), "Công an tỉnh", day, day),
+    ]
+
+
+def test_one_year_singled_out_does_not_end_the_span():
+    text = (
+        "Từ năm 2016 đến nay, Đảng bộ xã Tân Phong đã kết nạp được 42 đảng viên mới, riêng "
+        "trong năm 2020 Đảng bộ xã kết nạp được 9 đảng viên mới."
+    )
+    org = "xã Tân Phong"
+    assert _all(text, published=date(2021, 4, 2)) == [
+        ("admitted", Decimal("9"), org, date(2020, 1, 1), date(2020, 12, 31)),
+        ("admitted", Decimal("42"), org, date(2016, 1, 1), date(2021, 4, 2)),
+    ]
