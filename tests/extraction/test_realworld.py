@@ -102,14 +102,14 @@ def _scored(split):
 
 def test_the_extractor_keeps_its_measured_level_on_the_whole_development_set():
     total = _scored(None)
-    # Measured 0.940 / 0.852 once the 16 pages f001-f016 joined (before any tuning on them).
-    assert (total.precision >= 0.93, total.f1 >= 0.85) == (True, True)
+    # Measured 0.959 / 0.894 (0.940 / 0.852 when f001-f016 joined, before any rule for them).
+    assert (total.precision >= 0.95, total.f1 >= 0.89) == (True, True)
 
 
 def test_the_extractor_keeps_its_measured_level_on_the_validation_split():
     total = _scored(VALIDATION)
-    # Measured 0.828 / 0.727 once f002 and f011 joined the split.
-    assert (total.precision >= 0.82, total.f1 >= 0.72) == (True, True)
+    # Measured 0.862 / 0.758 (0.828 / 0.727 when f002 and f011 joined the split).
+    assert (total.precision >= 0.85, total.f1 >= 0.75) == (True, True)
 
 
 def _restore_into(tmp_path, monkeypatch, *, literal: str, sha_of: str) -> tuple[int, Path]:
