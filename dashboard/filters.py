@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from recruitment import selectors
+from recruitment.access import Reader, visible
 from recruitment.models import Article, Level, Organisation, within
 
 # The levels the dashboard compares; cells are too many and too small to chart.
@@ -28,8 +29,16 @@ SUB_PROVINCE_LEVELS = [choice for choice in DASHBOARD_LEVELS if choice[0] != Lev
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
 
+def choosable(request=None) -> QuerySet[Organisation]:
+    """The organisations a reader may choose: another subtree's id is "not a valid choice" (a
+    400 with the message), never its data. Every page builds its filters with the request."""
+    if request is None:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(visible(request.user))
+
+
 def provinces(request=None) -> QuerySet[Organisation]:
-    return Organisation.objects.filter(level=Level.PROVINCE).order_by("short_name", "pk")
+    return choosable(request).filter(level=Level.PROVINCE).order_by("short_name", "pk")
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -49,6 +58,10 @@ class ParsedFilterSet(django_filters.FilterSet):
 
     def keep(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset
+
+    @property
+    def reader(self) -> Reader:
+        return self.request.user
 
     @property
     def cleaned(self) -> dict:
@@ -117,7 +130,7 @@ class ProgressFilter(ParsedFilterSet):
     # The sub-organisations of one organisation (its page's table and CSV), instead of a level.
     parent = django_filters.ModelChoiceFilter(
         label=_("Cấp trên"),
-        queryset=Organisation.objects.all(),
+        queryset=choosable,
         method="keep",
         widget=forms.HiddenInput,
     )
@@ -131,8 +144,11 @@ class ProgressFilter(ParsedFilterSet):
 
     def __init__(self, data=None, *args, **kwargs) -> None:
         if self.fills_default_level and data is not None and not data.get("level"):
+            reader = kwargs["request"].user
             data = data.copy()
-            data["level"] = selectors.busiest_level(year=selectors.latest_year())
+            data["level"] = selectors.busiest_level(
+                year=selectors.latest_year(visible_to=reader), visible_to=reader
+            )
         super().__init__(data, *args, **kwargs)
 
     def compute_params(self) -> ProgressParams:
@@ -140,8 +156,10 @@ class ProgressFilter(ParsedFilterSet):
         data = self.cleaned
         province = data.get("province")
         level = data.get("level")
-        year = data.get("year") or selectors.latest_year(level=level, province=province)
-        level = level or selectors.busiest_level(year=year)
+        year = data.get("year") or selectors.latest_year(
+            level=level, province=province, visible_to=self.reader
+        )
+        level = level or selectors.busiest_level(year=year, visible_to=self.reader)
         return ProgressParams(
             year=year,
             level=level,
@@ -157,7 +175,7 @@ class ProgressFilter(ParsedFilterSet):
             return queryset.none()
         if p.parent is not None:
             return selectors.progress_queryset(
-                year=p.year, parent=p.parent, boundaries=p.boundaries
+                year=p.year, parent=p.parent, boundaries=p.boundaries, visible_to=self.reader
             )
         return selectors.progress_queryset(
             year=p.year,
@@ -165,6 +183,7 @@ class ProgressFilter(ParsedFilterSet):
             province=p.province,
             with_data_only=not p.everyone,
             boundaries=p.boundaries,
+            visible_to=self.reader,
         )
 
 
@@ -185,7 +204,9 @@ class MapFilter(ProgressFilter):
         data = self.cleaned
         province = data.get("province")
         level = Level.PROVINCE if province is None else data.get("level") or Level.DISTRICT
-        year = data.get("year") or selectors.latest_year(level=level, province=province)
+        year = data.get("year") or selectors.latest_year(
+            level=level, province=province, visible_to=self.reader
+        )
         boundaries = data.get("boundaries") or (
             selectors.default_boundaries(year) if year else selectors.HISTORICAL
         )
@@ -232,13 +253,13 @@ class YearsFilter(ParsedFilterSet):
 
     organisation = django_filters.ModelChoiceFilter(
         label=_("Tổ chức đảng"),
-        queryset=Organisation.objects.all(),
+        queryset=choosable,
         method="keep",
         widget=forms.HiddenInput,
     )
     only = django_filters.ModelChoiceFilter(
         label=_("Chỉ tổ chức"),
-        queryset=Organisation.objects.all(),
+        queryset=choosable,
         method="keep",
         widget=forms.HiddenInput,
     )
@@ -274,12 +295,13 @@ class YearsFilter(ParsedFilterSet):
     def scope(self) -> QuerySet[Organisation]:
         p = self.params()
         if p.only is not None:
-            return Organisation.objects.filter(pk=p.only.pk)
+            return Organisation.objects.filter(pk=p.only.pk)  # chosen among the visible
         return selectors.years_scope(
             organisation=p.organisation,
             level=p.level,
             province=p.province,
             boundaries=p.boundaries,
+            visible_to=self.reader,
         )
 
     def years(self, available: list[int], limit: int = 12) -> list[int]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
@@ -63,7 +63,7 @@ def _status(form_valid: bool) -> int:
 @dashboard_view
 def overview(request: HttpRequest) -> HttpResponse:
     """Tổng quan: organisations at a level with their progress in a year, table and chart."""
-    filterset = ProgressFilter(request.GET, queryset=Organisation.objects.none())
+    filterset = ProgressFilter(request.GET, request=request, queryset=Organisation.objects.none())
     valid = filterset.is_valid()
     params = filterset.params()
     qs = filterset.qs if valid else Organisation.objects.none()
@@ -92,7 +92,9 @@ def overview(request: HttpRequest) -> HttpResponse:
 def organisations(request: HttpRequest) -> HttpResponse:
     """Tổ chức đảng: find an organisation by name, level and province."""
     filterset = OrganisationSearchFilter(
-        request.GET, queryset=Organisation.objects.select_related("parent").order_by("path")
+        request.GET,
+        request=request,
+        queryset=selectors.organisations_index(visible_to=request.user),
     )
     valid = filterset.is_valid()
     table = OrganisationTable(filterset.qs if valid else Organisation.objects.none())
@@ -110,10 +112,12 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
     """One organisation: its years, its term, its pipeline, its members, its sub-organisations
     and every figure with the article that gave it."""
     try:
-        org = selectors.organisation_detail(pk=pk)
+        org = selectors.organisation_detail(pk=pk, visible_to=request.user)
     except Organisation.DoesNotExist as exc:
         raise Http404 from exc
-    filterset = OrganisationYearFilter(request.GET, queryset=Organisation.objects.none())
+    filterset = OrganisationYearFilter(
+        request.GET, request=request, queryset=Organisation.objects.none()
+    )
     valid = filterset.is_valid()
     chosen = filterset.cleaned
 
@@ -134,6 +138,7 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
             year=year,
             parent=org,
             boundaries=selectors.children_boundaries(org),
+            visible_to=request.user,
         ),
         year=year,
         prefix="sub-",
@@ -186,7 +191,7 @@ def _sorted_year(request: HttpRequest) -> int | None:
 @dashboard_view
 def years(request: HttpRequest) -> HttpResponse:
     """Theo năm: admitted and % of target by year, organisations side by side."""
-    filterset = YearsFilter(request.GET, queryset=Organisation.objects.none())
+    filterset = YearsFilter(request.GET, request=request, queryset=Organisation.objects.none())
     valid = filterset.is_valid()
     scope = filterset.scope()
     carried = filterset.params().carried
@@ -224,7 +229,9 @@ def years(request: HttpRequest) -> HttpResponse:
 @dashboard_view
 def articles(request: HttpRequest) -> HttpResponse:
     """Bài viết / Nguồn: the imported articles and how many accepted figures each gave."""
-    filterset = ArticleFilter(request.GET, queryset=selectors.articles_list())
+    filterset = ArticleFilter(
+        request.GET, request=request, queryset=selectors.articles_list(visible_to=request.user)
+    )
     valid = filterset.is_valid()
     table = ArticleTable(filterset.qs if valid else Article.objects.none())
     RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
@@ -244,8 +251,11 @@ def articles(request: HttpRequest) -> HttpResponse:
 @dashboard_view
 def article(request: HttpRequest, pk: int) -> HttpResponse:
     """One article with each accepted figure highlighted and linked to its organisation."""
-    art = get_object_or_404(Article, pk=pk)
-    pieces, figures = selectors.article_highlights(article=art)
+    try:
+        art = selectors.article_detail(pk=pk, visible_to=request.user)
+    except Article.DoesNotExist as exc:
+        raise Http404 from exc
+    pieces, figures = selectors.article_highlights(article=art, visible_to=request.user)
     return render(
         request,
         "dashboard/article.html",
@@ -256,7 +266,7 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
 @dashboard_view
 def map_view(request: HttpRequest) -> HttpResponse:
     """Bản đồ: provinces (or one province's districts / communes) at their coordinates."""
-    filterset = MapFilter(request.GET, queryset=Organisation.objects.none())
+    filterset = MapFilter(request.GET, request=request, queryset=Organisation.objects.none())
     valid = filterset.is_valid()
     params = filterset.params()
     rows = (
@@ -265,6 +275,7 @@ def map_view(request: HttpRequest) -> HttpResponse:
             province=params.province,
             level=params.level,
             boundaries=params.boundaries,
+            visible_to=request.user,
         )
         if valid and params.year
         else []
@@ -378,7 +389,7 @@ def _bad_request(filterset) -> HttpResponse:
 @dashboard_view
 def progress_csv(request: HttpRequest) -> HttpResponse:
     """The overview (or map, or sub-organisations) table as CSV: same filters, every page."""
-    filterset = ProgressFilter(request.GET, queryset=Organisation.objects.none())
+    filterset = ProgressFilter(request.GET, request=request, queryset=Organisation.objects.none())
     if not filterset.is_valid():
         return _bad_request(filterset)
     p = filterset.params()
@@ -406,7 +417,7 @@ def progress_csv(request: HttpRequest) -> HttpResponse:
 @dashboard_view
 def report_csv(request: HttpRequest) -> HttpResponse:
     """Organisation × year report (the years page, an organisation's years)."""
-    filterset = YearsFilter(request.GET, queryset=Organisation.objects.none())
+    filterset = YearsFilter(request.GET, request=request, queryset=Organisation.objects.none())
     if not filterset.is_valid():
         return _bad_request(filterset)
     params = filterset.params()
@@ -427,7 +438,10 @@ def report_csv(request: HttpRequest) -> HttpResponse:
 @dashboard_view
 def figures_csv(request: HttpRequest, pk: int) -> HttpResponse:
     """Every accepted figure and target of one organisation, with its source and quote."""
-    org = get_object_or_404(Organisation, pk=pk)
+    try:
+        org = selectors.organisation_detail(pk=pk, visible_to=request.user)
+    except Organisation.DoesNotExist as exc:
+        raise Http404 from exc
     values = selectors.figures_with_sources(organisation=org)
     header = [
         _("Tổ chức đảng"),
@@ -465,7 +479,9 @@ def figures_csv(request: HttpRequest, pk: int) -> HttpResponse:
 @dashboard_view
 def articles_csv(request: HttpRequest) -> HttpResponse:
     """The articles list as CSV, with the same search."""
-    filterset = ArticleFilter(request.GET, queryset=selectors.articles_list())
+    filterset = ArticleFilter(
+        request.GET, request=request, queryset=selectors.articles_list(visible_to=request.user)
+    )
     if not filterset.is_valid():
         return _bad_request(filterset)
     header = [_("Tiêu đề"), _("Nơi đăng"), _("Ngày đăng"), _("Địa chỉ"), _("Số liệu đã duyệt")]

@@ -6,6 +6,8 @@ import datetime as dt
 
 from django import forms
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -18,6 +20,7 @@ from .models import (
     Figure,
     LearnedMention,
     Level,
+    Membership,
     Organisation,
     OrganisationAlias,
     Status,
@@ -346,6 +349,24 @@ class SuccessionAdmin(admin.ModelAdmin):
         return False
 
 
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    """Who reads which part of the tree (`recruitment.access`); also on each user's page."""
+
+    list_display = ("user", "organisation", "role")
+    list_filter = ("role",)
+    search_fields = ("user__username", "organisation__name")
+    list_select_related = ("user", "organisation")
+    autocomplete_fields = ("organisation",)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ("organisation",)
+    verbose_name_plural = _("Phạm vi truy cập (để trống tổ chức: toàn quốc)")
+
+
 @admin.register(LearnedMention)
 class LearnedMentionAdmin(SimpleHistoryAdmin):
     """What the matcher learnt from the review page: open to correct or delete a wrong lesson.
@@ -420,3 +441,12 @@ def permission_required_view(view, permission: str):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+# The user page lists the user's memberships: access is granted where the account is managed.
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserWithMembershipsAdmin(UserAdmin):
+    inlines = (*UserAdmin.inlines, MembershipInline)

@@ -717,3 +717,52 @@ class LearnedMention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mention} → {self.organisation}"
+
+
+class Role(models.TextChoices):
+    VIEWER = "viewer", _("Xem")
+    ENTRY = "entry", _("Nhập liệu")
+    APPROVER = "approver", _("Duyệt")
+
+
+class Membership(models.Model):
+    """A staff member's place in the tree: they read (and, by role, enter or approve) the
+    organisation's figures and those of everything below it. Without an organisation the
+    membership is national (the central office). The rule that reads it is
+    `recruitment.access.visible`."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("người dùng"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("tổ chức"),
+        help_text=_("Để trống: toàn quốc."),
+    )
+    role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices, default=Role.VIEWER)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("phạm vi truy cập")
+        verbose_name_plural = _("phạm vi truy cập")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="membership_once_per_organisation"
+            ),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(organisation__isnull=True),
+                name="membership_national_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = self.organisation or _("toàn quốc")
+        return f"{self.user} · {where} · {self.get_role_display()}"

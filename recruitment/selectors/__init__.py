@@ -9,7 +9,13 @@ The names below are the package's public surface, so a view reads `selectors.pro
 without knowing which module holds it.
 """
 
-from .articles import HighlightPiece, article_highlights, articles_list, quote_span
+from .articles import (
+    HighlightPiece,
+    article_detail,
+    article_highlights,
+    articles_list,
+    quote_span,
+)
 from .organisations import (
     MembersPoint,
     PipelineRow,
@@ -20,6 +26,7 @@ from .organisations import (
     figures_with_sources,
     members_series,
     organisation_detail,
+    organisations_index,
     pipeline,
     term_progress,
     terms,
@@ -65,6 +72,7 @@ __all__ = [
     "SourcedValue",
     "TermPoint",
     "TermProgress",
+    "article_detail",
     "article_highlights",
     "articles_list",
     "as_number",
@@ -79,6 +87,7 @@ __all__ = [
     "map_points",
     "members_series",
     "organisation_detail",
+    "organisations_index",
     "organisation_yearly_series",
     "organisations_in_year",
     "pipeline",

@@ -10,6 +10,7 @@ from django.db.models import (
     QuerySet,
 )
 
+from ..access import Reader, sees_everything, visible
 from ..highlight import highlight_segments
 from ..models import (
     Article,
@@ -21,11 +22,29 @@ from .progress import as_number
 # --- articles -------------------------------------------------------------------------------------
 
 
-def articles_list() -> QuerySet[Article]:
-    """Articles with how many accepted figures each gave, newest first."""
-    return Article.objects.annotate(
-        n_figures=Count("figures", filter=Q(figures__status=Status.ACCEPTED), distinct=True)
+def _shown_figures(visible_to: Reader, through: str = "") -> Q:
+    """Accepted figures of organisations the reader may see."""
+    return Q(**{f"{through}status": Status.ACCEPTED}) & visible(
+        visible_to, through=f"{through}organisation__"
+    )
+
+
+def articles_list(*, visible_to: Reader) -> QuerySet[Article]:
+    """Articles with how many accepted figures each gave the reader's organisations, newest
+    first; a reader who does not see the whole country sees the articles that gave some."""
+    qs = Article.objects.annotate(
+        n_figures=Count("figures", filter=_shown_figures(visible_to, "figures__"), distinct=True)
     ).order_by("-published", "-pk")
+    return qs if sees_everything(visible_to) else qs.filter(n_figures__gt=0)
+
+
+def article_detail(*, pk: int, visible_to: Reader) -> Article:
+    """One article; one that gave the reader's organisations no figure does not exist for a
+    reader who does not see the whole country (`Article.DoesNotExist`)."""
+    qs = Article.objects.all()
+    if not sees_everything(visible_to):
+        qs = qs.filter(pk__in=Figure.objects.filter(_shown_figures(visible_to)).values("source"))
+    return qs.get(pk=pk)
 
 
 @dataclass
@@ -59,11 +78,14 @@ def quote_span(text: str, figure: Figure) -> tuple[int | None, int | None]:
     return None, None
 
 
-def article_highlights(*, article: Article) -> tuple[list[HighlightPiece], list[Figure]]:
+def article_highlights(
+    *, article: Article, visible_to: Reader
+) -> tuple[list[HighlightPiece], list[Figure]]:
     """The article's text cut into plain and highlighted pieces, each highlight carrying the
-    accepted figures it quotes; and the figures themselves (one query)."""
+    accepted figures it quotes for organisations the reader may see; and the figures themselves
+    (one query)."""
     figures = list(
-        article.figures.filter(status=Status.ACCEPTED)
+        article.figures.filter(_shown_figures(visible_to))
         .select_related("organisation")
         .order_by("quote_start", "pk")
     )

@@ -13,6 +13,7 @@ from django.db.models import (
     QuerySet,
 )
 
+from ..access import Reader, visible
 from ..models import (
     Figure,
     FigureMetric,
@@ -291,6 +292,18 @@ def figures_with_sources(*, organisation: Organisation) -> list[SourcedValue]:
     return out
 
 
-def organisation_detail(*, pk: int) -> Organisation:
-    """The organisation with what its header shows (parent, successor), in one query."""
-    return Organisation.objects.select_related("parent", "successor").get(pk=pk)
+def organisations_index(*, visible_to: Reader) -> QuerySet[Organisation]:
+    """The organisations the reader may see, in tree order, with their parents."""
+    return (
+        Organisation.objects.filter(visible(visible_to)).select_related("parent").order_by("path")
+    )
+
+
+def organisation_detail(*, pk: int, visible_to: Reader) -> Organisation:
+    """The organisation with what its header shows (parent, successor), in one query; one the
+    reader may not see does not exist for them (`Organisation.DoesNotExist`)."""
+    return (
+        Organisation.objects.filter(visible(visible_to))
+        .select_related("parent", "successor")
+        .get(pk=pk)
+    )

@@ -34,6 +34,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce
 
+from ..access import Reader, visible
 from ..extraction.vocabulary import REFORM_DATE
 from ..models import (
     Level,
@@ -386,9 +387,11 @@ def progress_queryset(
     parent: Organisation | None = None,
     with_data_only: bool = False,
     boundaries: str = HISTORICAL,
+    visible_to: Reader,
 ) -> QuerySet[Organisation]:
-    """Organisations at a level (optionally within a province, or the children of one parent),
-    annotated with their progress in `year`. Lazy: sort, paginate or `.iterator()` it.
+    """Organisations at a level (optionally within a province, or the children of one parent)
+    that the reader may see, annotated with their progress in `year`. Lazy: sort, paginate or
+    `.iterator()` it.
 
     `with_data_only` keeps those with a target, a count or a % for the year: at national scale
     most of the 10,000 communes have nothing reported, and a page of dashes hides the few that do.
@@ -400,7 +403,7 @@ def progress_queryset(
         Organisation.objects.in_force(dt.date.today())
         if current
         else organisations_in_year(year=year)
-    )
+    ).filter(visible(visible_to))
     if level:
         qs = qs.filter(level=level)
     if province is not None:
@@ -445,10 +448,10 @@ def _stream(qs: QuerySet, *, year: int, carried: bool, chunk_size: int) -> Itera
 
 
 def progress_by_organisation(
-    *, year: int, level: str, province: Organisation | None = None
+    *, year: int, level: str, province: Organisation | None = None, visible_to: Reader
 ) -> list[ProgressRow]:
-    """Every organisation at a level with its progress in a year, as plain rows."""
-    qs = progress_queryset(year=year, level=level, province=province)
+    """Every organisation at a level the reader may see, with its progress in a year."""
+    qs = progress_queryset(year=year, level=level, province=province, visible_to=visible_to)
     return list(progress_rows(qs, year=year))
 
 
@@ -459,10 +462,13 @@ def _reported(org_filter: Q) -> QuerySet[Progress]:
     )
 
 
-def busiest_level(*, year: int | None = None) -> str:
-    """The level with the most organisations reporting admissions (in `year`, if given): the
-    overview's default, since which level articles report on changes (no districts after 2025)."""
-    rows = _reported(Q() if year is None else Q(year=year))
+def busiest_level(*, year: int | None = None, visible_to: Reader) -> str:
+    """The level with the most organisations the reader may see reporting admissions (in `year`,
+    if given): the overview's default, since which level articles report on changes (no
+    districts after 2025)."""
+    rows = _reported(Q() if year is None else Q(year=year)).filter(
+        visible(visible_to, through="organisation__")
+    )
     counts = (
         rows.order_by()
         .values("organisation__level")
@@ -482,11 +488,15 @@ def _scope_filter(*, level: str | None, province: Organisation | None) -> Q:
     return org_filter
 
 
-def latest_year(*, level: str | None = None, province: Organisation | None = None) -> int | None:
-    """The latest year with something to show at a level (the overview's default): read from
-    the top of the (year, …) index of the progress table."""
+def latest_year(
+    *, level: str | None = None, province: Organisation | None = None, visible_to: Reader
+) -> int | None:
+    """The latest year with something the reader may see at a level (the overview's default):
+    read from the top of the (year, …) index of the progress table."""
     rows = Progress.objects.filter(
-        progress_worth_showing(), _scope_filter(level=level, province=province)
+        progress_worth_showing(),
+        _scope_filter(level=level, province=province),
+        visible(visible_to, through="organisation__"),
     )
     return rows.order_by("-year").values_list("year", flat=True).first()
 
@@ -548,16 +558,15 @@ def years_scope(
     level: str | None = None,
     province: Organisation | None = None,
     boundaries: str = HISTORICAL,
+    visible_to: Reader,
 ) -> QuerySet[Organisation]:
-    """The organisations compared on the years page: an organisation and its children, else every
-    organisation at a level, optionally within a province (today's only, in today's boundaries)."""
+    """The organisations compared on the years page, those the reader may see: an organisation
+    and its children, else every organisation at a level, optionally within a province (today's
+    only, in today's boundaries)."""
+    allowed = Organisation.objects.filter(visible(visible_to))
     if organisation is not None:
-        return Organisation.objects.filter(Q(pk=organisation.pk) | Q(parent=organisation))
-    qs = (
-        Organisation.objects.in_force(dt.date.today())
-        if boundaries == CURRENT
-        else Organisation.objects.all()
-    )
+        return allowed.filter(Q(pk=organisation.pk) | Q(parent=organisation))
+    qs = allowed.in_force(dt.date.today()) if boundaries == CURRENT else allowed
     if level:
         qs = qs.filter(level=level)
     if province is not None:
@@ -635,9 +644,11 @@ def map_points(
     province: Organisation | None = None,
     level: str | None = None,
     boundaries: str = HISTORICAL,
+    visible_to: Reader,
 ) -> list[ProgressRow]:
-    """Provinces, or the districts / communes of one province, with their progress and position,
-    in the tree of the time or today's (which has no districts: communes then).
+    """Provinces, or the districts / communes of one province, that the reader may see, with
+    their progress and position, in the tree of the time or today's (which has no districts:
+    communes then).
 
     Rows without coordinates are kept (the table lists them); the chart skips them.
     """
@@ -645,5 +656,7 @@ def map_points(
         level = Level.PROVINCE
     elif level is None or level == Level.PROVINCE:
         level = Level.COMMUNE if boundaries == CURRENT else Level.DISTRICT
-    qs = progress_queryset(year=year, level=level, province=province, boundaries=boundaries)
+    qs = progress_queryset(
+        year=year, level=level, province=province, boundaries=boundaries, visible_to=visible_to
+    )
     return list(progress_rows(qs, year=year))

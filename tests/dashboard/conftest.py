@@ -20,6 +20,7 @@ from recruitment.models import (
     Article,
     FigureMetric,
     Level,
+    Membership,
     Organisation,
     Status,
     Target,
@@ -212,8 +213,10 @@ def staff_client(client, admin_user):
 
 @pytest.fixture
 def viewer(django_user_model):
-    """A logged-in reader who is not staff."""
-    return django_user_model.objects.create_user("reader", password="secret-pass-123")
+    """A logged-in reader who is not staff, of the central office (a national membership)."""
+    user = django_user_model.objects.create_user("reader", password="secret-pass-123")
+    Membership.objects.create(user=user, organisation=None)
+    return user
 
 
 @pytest.fixture

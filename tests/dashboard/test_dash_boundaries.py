@@ -14,6 +14,7 @@ from test_dash_csv import progress_csv, read_csv
 from test_dash_pages import overview
 
 from recruitment import selectors
+from recruitment.access import WHOLE_COUNTRY
 from recruitment.extraction.vocabulary import REFORM_DATE
 from recruitment.models import FigureMetric, Level, Organisation, Succession, TargetMetric
 from recruitment.services.organisations import organisation_save
@@ -80,7 +81,7 @@ def merged(db):
 
 
 def _shown(**kwargs):
-    qs = selectors.progress_queryset(with_data_only=True, **kwargs)
+    qs = selectors.progress_queryset(visible_to=WHOLE_COUNTRY, with_data_only=True, **kwargs)
     return [
         (r.short_name, r.admitted, r.from_predecessors, r.approximate, r.predecessors_reporting)
         for r in selectors.progress_rows(qs, year=kwargs["year"])

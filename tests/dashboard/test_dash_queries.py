@@ -11,20 +11,20 @@ from recruitment.models import Article, Level, Organisation
 from recruitment.services.organisations import organisation_save
 from recruitment.services.reported import figure_create, target_create
 
-# Upper bounds per page (session and user lookups included). The years page reads the page's
+# Upper bounds per page (the session, the user and the reader's memberships included). The years page reads the page's
 # rows for each year it shows in a query of its own: at most twelve years.
 MAX_QUERIES = {
     "overview": 9,
-    "organisations": 5,
-    "organisation": 13,
+    "organisations": 6,
+    "organisation": 14,
     "years": 6 + 12,
-    "articles": 4,
-    "article": 4,
+    "articles": 5,
+    "article": 5,
     "map": 7,
     "progress_csv": 7,
-    "report_csv": 8,
-    "figures_csv": 5,
-    "articles_csv": 3,
+    "report_csv": 9,
+    "figures_csv": 6,
+    "articles_csv": 4,
 }
 
 

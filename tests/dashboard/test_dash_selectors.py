@@ -3,6 +3,7 @@
 import datetime as dt
 
 from recruitment import selectors
+from recruitment.access import WHOLE_COUNTRY
 from recruitment.models import Level
 from recruitment.progress import PaceStatus
 from recruitment.services.reported import figure_create
@@ -13,7 +14,9 @@ def _row(rows, short_name):
 
 
 def test_kim_son_2022_shows_207_admitted_at_103_percent_achieved(gold):
-    rows = selectors.progress_by_organisation(year=2022, level=Level.DISTRICT)
+    rows = selectors.progress_by_organisation(
+        visible_to=WHOLE_COUNTRY, year=2022, level=Level.DISTRICT
+    )
     kim_son = _row(rows, "Kim Sơn")
     assert kim_son.admitted == 207
     assert kim_son.percent_of_target == 103
@@ -22,19 +25,34 @@ def test_kim_son_2022_shows_207_admitted_at_103_percent_achieved(gold):
 
 
 def test_kim_son_2022_target_is_derived_and_approximate(gold):
-    kim_son = _row(selectors.progress_by_organisation(year=2022, level=Level.DISTRICT), "Kim Sơn")
+    kim_son = _row(
+        selectors.progress_by_organisation(
+            visible_to=WHOLE_COUNTRY, year=2022, level=Level.DISTRICT
+        ),
+        "Kim Sơn",
+    )
     assert kim_son.target == 201
     assert kim_son.target_derived is True
 
 
 def test_khanh_hoa_2021_shows_1455_admitted_at_85_6_percent(gold):
-    row = _row(selectors.progress_by_organisation(year=2021, level=Level.PROVINCE), "Khánh Hòa")
+    row = _row(
+        selectors.progress_by_organisation(
+            visible_to=WHOLE_COUNTRY, year=2021, level=Level.PROVINCE
+        ),
+        "Khánh Hòa",
+    )
     assert row.admitted == 1455
     assert row.percent_of_target == 85.6
 
 
 def test_khanh_hoa_2022_half_year_at_36_percent_is_behind(gold):
-    row = _row(selectors.progress_by_organisation(year=2022, level=Level.PROVINCE), "Khánh Hòa")
+    row = _row(
+        selectors.progress_by_organisation(
+            visible_to=WHOLE_COUNTRY, year=2022, level=Level.PROVINCE
+        ),
+        "Khánh Hòa",
+    )
     assert (row.admitted, row.percent_of_target) == (612, 36)
     assert row.as_of == dt.date(2022, 6, 30)
     assert row.status is PaceStatus.BEHIND
@@ -42,7 +60,10 @@ def test_khanh_hoa_2022_half_year_at_36_percent_is_behind(gold):
 
 def test_thanh_hoa_city_2024_has_the_stated_target_817(gold):
     row = _row(
-        selectors.progress_by_organisation(year=2024, level=Level.DISTRICT), "Thành phố Thanh Hóa"
+        selectors.progress_by_organisation(
+            visible_to=WHOLE_COUNTRY, year=2024, level=Level.DISTRICT
+        ),
+        "Thành phố Thanh Hóa",
     )
     assert row.target == 817
     assert row.target_derived is False
@@ -51,28 +72,38 @@ def test_thanh_hoa_city_2024_has_the_stated_target_817(gold):
 
 
 def test_organisation_without_target_has_no_target_status(gold):
-    row = _row(selectors.progress_by_organisation(year=2022, level=Level.DISTRICT), "Tháp Mười")
+    row = _row(
+        selectors.progress_by_organisation(
+            visible_to=WHOLE_COUNTRY, year=2022, level=Level.DISTRICT
+        ),
+        "Tháp Mười",
+    )
     assert row.target is None
     assert row.status is PaceStatus.NO_TARGET
 
 
 def test_stated_percent_without_count_still_gives_a_status(gold):
-    row = _row(selectors.progress_by_organisation(year=2023, level=Level.COMMUNE), "Lộc Hiệp")
+    row = _row(
+        selectors.progress_by_organisation(
+            visible_to=WHOLE_COUNTRY, year=2023, level=Level.COMMUNE
+        ),
+        "Lộc Hiệp",
+    )
     assert row.percent_of_target == 180
     assert row.status is PaceStatus.ACHIEVED
 
 
 def test_province_filter_keeps_only_its_subtree(gold):
     rows = selectors.progress_by_organisation(
-        year=2022, level=Level.DISTRICT, province=gold["ninh-binh"]
+        visible_to=WHOLE_COUNTRY, year=2022, level=Level.DISTRICT, province=gold["ninh-binh"]
     )
     assert [r.short_name for r in rows] == ["Kim Sơn"]
 
 
 def test_latest_year_is_the_latest_with_something_to_show_at_the_level_sums_included(gold):
     # No province reports 2024 itself; Thanh Hóa shows the city's 231 summed from below.
-    assert selectors.latest_year(level=Level.PROVINCE) == 2024
-    assert selectors.latest_year(level=Level.DISTRICT) == 2024
+    assert selectors.latest_year(visible_to=WHOLE_COUNTRY, level=Level.PROVINCE) == 2024
+    assert selectors.latest_year(visible_to=WHOLE_COUNTRY, level=Level.DISTRICT) == 2024
 
 
 def test_yearly_series_of_loc_ninh_lists_each_year(gold):
@@ -132,7 +163,7 @@ def test_article_highlights_link_quoted_figures(gold):
     from recruitment.models import Article
 
     article = Article.objects.get(figures__organisation=gold["khanh-hoa"], figures__value=1455)
-    pieces, figures = selectors.article_highlights(article=article)
+    pieces, figures = selectors.article_highlights(visible_to=WHOLE_COUNTRY, article=article)
     assert "".join(p.text for p in pieces) == article.text
     marked = [p for p in pieces if p.figures]
     assert any("1.455" in p.text for p in marked)
