@@ -102,14 +102,14 @@ def _scored(split):
 
 def test_the_extractor_keeps_its_measured_level_on_the_whole_development_set():
     total = _scored(None)
-    # Measured 0.959 / 0.894 (0.940 / 0.852 when f001-f016 joined, before any rule for them).
-    assert (total.precision >= 0.95, total.f1 >= 0.89) == (True, True)
+    # Measured 0.930 / 0.863 when g001-g016 joined, before any rule was written for them.
+    assert (total.precision >= 0.92, total.f1 >= 0.86) == (True, True)
 
 
 def test_the_extractor_keeps_its_measured_level_on_the_validation_split():
     total = _scored(VALIDATION)
-    # Measured 0.862 / 0.758 (0.828 / 0.727 when f002 and f011 joined the split).
-    assert (total.precision >= 0.85, total.f1 >= 0.75) == (True, True)
+    # Measured 0.853 / 0.744 when five g pages joined the split, before any rule for them.
+    assert (total.precision >= 0.85, total.f1 >= 0.74) == (True, True)
 
 
 def _restore_into(tmp_path, monkeypatch, *, literal: str, sha_of: str) -> tuple[int, Path]:
