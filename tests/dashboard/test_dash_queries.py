@@ -11,8 +11,8 @@ from recruitment.models import Article, Level, Organisation
 from recruitment.services.organisations import organisation_save
 from recruitment.services.reported import figure_create, target_create
 
-# Upper bounds per page (the session, the user and the reader's memberships included). The years page reads the page's
-# rows for each year it shows in a query of its own: at most twelve years.
+# Upper bounds per page (the session, the user and the reader's memberships included). The
+# years page reads the page's rows for each year it shows in a query of its own: at most twelve.
 MAX_QUERIES = {
     "overview": 9,
     "organisations": 6,
