@@ -6,7 +6,7 @@ PORT ?= 8000
 CORPUS_DIR ?= ../shared/corpus
 export CORPUS_DIR
 
-.PHONY: run test setup install migrate demo lint format bench bench-scale messages clean score-real
+.PHONY: run serve test setup install migrate demo lint format bench bench-scale messages clean score-real
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,26 @@ setup: demo
 
 run: setup
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production: DEBUG off, migrations, static files collected (compressed, hashed names), then
+# gunicorn with dashboard/gunicorn.conf.py (workers 2 × cores + 1 unless WEB_CONCURRENCY; logs to
+# stdout). Needs SECRET_KEY in the environment, and reads ALLOWED_HOSTS, DATABASE_URL and the
+# rest from it (docs/deploy.md). Unlike `make migrate` it does not rebuild the progress table
+# (minutes at national scale, and every app server starts with it): the services keep the table
+# current, and `manage.py progress_rebuild` is run once by hand after a restore.
+ifneq ($(filter serve,$(MAKECMDGOALS)),)
+ifeq ($(strip $(SECRET_KEY)),)
+$(error make serve needs SECRET_KEY in the environment: a long random string, the same on every app server, e.g. SECRET_KEY='...' make serve (see docs/deploy.md))
+endif
+endif
+
+serve: export DEBUG = 0
+serve: export DJANGO_REQUIRE_SECRET_KEY = 1
+serve: export PORT := $(PORT)
+serve: install
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py collectstatic --noinput -v0
+	exec $(VENV)/bin/gunicorn -c dashboard/gunicorn.conf.py
 
 test: migrate messages
 	$(PY) -m pytest

@@ -2,7 +2,8 @@
 
 Figures can be internal until the party committee publishes them, so a login is the default;
 `DASHBOARD_PUBLIC=True` opens the pages to anonymous readers. Either way the dashboard only
-reads: anything but GET/HEAD is refused, so public mode cannot change data.
+reads: anything but GET/HEAD is refused, so public mode cannot change data. A page's reads of the
+figures go to the read replica when one is configured (`db_router`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+
+from .db_router import dashboard_reads
 
 View = Callable[..., HttpResponse]
 
@@ -26,6 +29,7 @@ def dashboard_view(view: View) -> View:
             return HttpResponseNotAllowed(["GET", "HEAD"])
         if not settings.DASHBOARD_PUBLIC and not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)
+        with dashboard_reads():
+            return view(request, *args, **kwargs)
 
     return wrapped

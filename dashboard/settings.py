@@ -2,7 +2,8 @@
 
 Everything that differs between a laptop, CI and production is read from the environment, so the
 same file serves all three: DEBUG, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, DASHBOARD_PUBLIC,
-IMPORT_ALLOW_PRIVATE_URLS, CORPUS_DIR.
+IMPORT_ALLOW_PRIVATE_URLS, CORPUS_DIR; for production (docs/deploy.md) DJANGO_REQUIRE_SECRET_KEY,
+DATABASE_REPLICA_URL, CELERY_BROKER_URL, STATIC_ROOT, SECURE_COOKIES, CSRF_TRUSTED_ORIGINS.
 """
 
 import os
@@ -30,8 +31,13 @@ def env_bool(name: str, default: bool = False) -> bool:
 DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and os.environ.get("DJANGO_REQUIRE_SECRET_KEY"):
-        raise ImproperlyConfigured("Set SECRET_KEY in the environment.")
+    # `make serve` and dashboard/gunicorn.conf.py set DJANGO_REQUIRE_SECRET_KEY, so a production
+    # server cannot start on the development key; tests and `make run` need no key.
+    if not DEBUG and env_bool("DJANGO_REQUIRE_SECRET_KEY"):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set SECRET_KEY in the environment to a long random string, "
+            "the same on every app server (docs/deploy.md)."
+        )
     # A development key: good for `make run` and tests, never for a public server.
     SECRET_KEY = "dev-only-insecure-key-set-SECRET_KEY-in-production"
 
@@ -52,6 +58,7 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "simple_history",
+    "health_check",
     "recruitment",
     "dashboard",
 ]
@@ -89,24 +96,58 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "dashboard.wsgi.application"
 
+
+def database(url: str) -> dict:
+    """One connection's settings from a URL, with what each engine needs here."""
+    # Persistent connections (CONN_MAX_AGE) are checked before a request reuses them, so a
+    # database restart or failover costs one reconnect, not an error page.
+    config = dj_database_url.parse(
+        url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")), conn_health_checks=True
+    )
+    options = config.setdefault("OPTIONS", {})
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL lets the dashboard read while an import writes; with WAL, synchronous=NORMAL stays
+        # corruption-safe and only risks the last commits on power loss, for far cheaper commits.
+        options["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # The progress queries' correlated subqueries have large estimated costs, which trigger
+        # PostgreSQL's JIT: compiling costs more than it saves (0.3–1 s per overview at 50,000
+        # organisations, measured by bench/dashboard_scale.py).
+        options.setdefault("options", "-c jit=off")
+    return config
+
+
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+    "default": database(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the dashboard read while an import writes; with WAL, synchronous=NORMAL stays
-    # corruption-safe and only risks the last commits on power loss, for far cheaper commits.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-    )
+# A streaming replica of the primary, read by the dashboard pages only (dashboard/db_router.py);
+# the admin, the importer and every write stay on the primary. Tests mirror it onto "default".
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **database(os.environ["DATABASE_REPLICA_URL"]),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["dashboard.db_router.DashboardReplicaRouter"]
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # The progress queries' correlated subqueries have large estimated costs, which trigger
-    # PostgreSQL's JIT: compiling costs more than it saves (0.3–1 s per overview at 50,000
-    # organisations, measured by bench/dashboard_scale.py).
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+# Sessions live in the database, like everything else a request leaves behind (messages ride in
+# the cookie or the session): an app process holds no state, so any number of app servers can
+# share one PostgreSQL behind a load balancer. Expired rows go with `manage.py clearsessions`.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Nothing is cached across requests, so each process keeps its own small cache; the health check
+# exercises it. A shared cache would be django.core.cache.backends.redis.RedisCache.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Celery's broker (Redis). The project defines no tasks yet; when the URL is set, /health/
+# checks that the broker answers, since the workers need it.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+if CELERY_BROKER_URL and not CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    raise ImproperlyConfigured(
+        "CELERY_BROKER_URL must be a Redis URL (redis:// or rediss://), "
+        f"got {CELERY_BROKER_URL.split('://')[0]}://…; the deployment uses Redis (docs/deploy.md)."
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -127,7 +168,7 @@ USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["dashboard.formats"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -139,6 +180,17 @@ STORAGES = {
 }
 if DEBUG:
     STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
+
+# Behind nginx with TLS: cookies only over HTTPS. gunicorn marks a request as HTTPS from the
+# proxy's X-Forwarded-Proto when the proxy's address is in FORWARDED_ALLOW_IPS (default:
+# loopback), which CSRF's origin check relies on; other origins (another port, a second name)
+# go in CSRF_TRUSTED_ORIGINS.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=False)
+CSRF_TRUSTED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")
+    if origin.strip()
+]
 
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "dashboard:overview"
@@ -163,6 +215,7 @@ CORPUS_DIR = Path(os.environ.get("CORPUS_DIR", BASE_DIR.parent / "shared" / "cor
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # stdout, like gunicorn's access and error logs (dashboard/gunicorn.conf.py): one stream.
+    "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
