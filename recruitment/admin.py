@@ -15,6 +15,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from .access import visible
 from .models import (
     Article,
     Figure,
@@ -155,6 +156,24 @@ class TargetForm(ReportedForm):
         fields = (*ReportedForm.Meta.fields, "derived")
 
 
+class Scoped:
+    """Staff see and change only their memberships' subtrees (`recruitment.access.visible`):
+    lists, change pages, the organisation autocomplete (it asks `OrganisationAdmin`) and the
+    organisation choices of forms. Another subtree's row is not there for them: its change page
+    answers as for a deleted row."""
+
+    scope_through = ""  # how the admin's rows reach their organisation
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        scope = visible(request.user, through=self.scope_through)
+        return super().get_queryset(request).filter(scope)
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.related_model is Organisation:
+            kwargs["queryset"] = Organisation.objects.filter(visible(request.user))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class ProgressKeepingInlines:
     """Figures and targets edited in inline tables go through the progress table too."""
 
@@ -169,7 +188,8 @@ class ProgressKeepingInlines:
         reported_changed(before=before, after=formset.model.objects.filter(pk__in=saved))
 
 
-class ReportedAdmin(SimpleHistoryAdmin):
+class ReportedAdmin(Scoped, SimpleHistoryAdmin):
+    scope_through = "organisation__"
     list_display = (
         "organisation",
         "metric",
@@ -243,7 +263,8 @@ class TargetAdmin(ReportedAdmin):
     )
 
 
-class FigureInline(admin.TabularInline):
+class FigureInline(Scoped, admin.TabularInline):
+    scope_through = "organisation__"
     model = Figure
     form = FigureForm
     fields = ("metric", "period_start", "period_end", "value", "status", "source", "quote")
@@ -293,7 +314,7 @@ class ValidityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ProgressKeepingInlines, SimpleHistoryAdmin):
+class OrganisationAdmin(Scoped, ProgressKeepingInlines, SimpleHistoryAdmin):
     list_display = ("name", "level", "parent", "valid_from", "valid_until", "successor")
     list_filter = ("level", ValidityFilter, ProvinceFilter)
     search_fields = ("name", "short_name", "aliases__name", "official_code")
@@ -368,9 +389,11 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(LearnedMention)
-class LearnedMentionAdmin(SimpleHistoryAdmin):
+class LearnedMentionAdmin(Scoped, SimpleHistoryAdmin):
     """What the matcher learnt from the review page: open to correct or delete a wrong lesson.
     Lessons are only taught there, so there is no add form."""
+
+    scope_through = "organisation__"
 
     list_display = ("mention", "organisation", "proposed", "created_by", "created_at")
     search_fields = ("mention", "organisation__name")

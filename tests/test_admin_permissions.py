@@ -9,12 +9,15 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
-from recruitment.models import Figure, Status, Target
+from recruitment.models import Figure, Membership, Status, Target
 
 
-def _staff(*codenames: str) -> User:
+def _staff(*codenames: str, national: bool = True) -> User:
+    """A staff account with these permissions, of the central office unless `national=False`."""
     user = User.objects.create_user("can-bo", password="x", is_staff=True)
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    if national:
+        Membership.objects.create(user=user, organisation=None)
     return user
 
 
@@ -66,3 +69,74 @@ def test_staff_who_may_change_approve(client, proposed, model):
     client.post(url, {"action": "mark_accepted", "_selected_action": [row.pk]})
 
     assert model.objects.values_list("status", flat=True).get() == Status.ACCEPTED
+
+
+# --- scoped to a subtree ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def two_provinces(db):
+    from recruitment.models import Level, Organisation
+    from recruitment.services.organisations import organisation_save
+
+    def unit(name, level, parent=None):
+        return organisation_save(
+            organisation=Organisation(name=name, short_name=name, level=level, parent=parent)
+        )
+
+    ninh_binh = unit("Ninh Bình", Level.PROVINCE)
+    binh_phuoc = unit("Bình Phước", Level.PROVINCE)
+    return {
+        "ninh-binh": ninh_binh,
+        "kim-son": unit("Kim Sơn", Level.DISTRICT, ninh_binh),
+        "binh-phuoc": binh_phuoc,
+        "loc-ninh": unit("Lộc Ninh", Level.DISTRICT, binh_phuoc),
+    }
+
+
+def _figure(organisation, value):
+    return Figure.objects.create(
+        organisation=organisation,
+        metric="admitted",
+        value=value,
+        period_start=dt.date(2022, 1, 1),
+        period_end=dt.date(2022, 12, 31),
+        status=Status.PROPOSED,
+    )
+
+
+def _scoped_staff(organisation) -> User:
+    user = _staff("view_figure", "change_figure", "view_organisation", national=False)
+    Membership.objects.create(user=user, organisation=organisation)
+    return user
+
+
+def test_scoped_staff_list_only_their_subtrees_figures(client, two_provinces):
+    _figure(two_provinces["kim-son"], 207)
+    _figure(two_provinces["loc-ninh"], 99)
+    client.force_login(_scoped_staff(two_provinces["binh-phuoc"]))
+
+    response = client.get(reverse("admin:recruitment_figure_changelist"))
+
+    assert [f.value for f in response.context["cl"].result_list] == [99]
+
+
+def test_scoped_staff_cannot_open_or_approve_another_subtrees_figure(client, two_provinces):
+    other = _figure(two_provinces["kim-son"], 207)
+    client.force_login(_scoped_staff(two_provinces["binh-phuoc"]))
+    url = reverse("admin:recruitment_figure_changelist")
+
+    page = client.get(reverse("admin:recruitment_figure_change", args=[other.pk]))
+    client.post(url, {"action": "mark_accepted", "_selected_action": [other.pk]})
+
+    assert page.status_code == 302  # the admin's answer for a row that is not there
+    assert Figure.objects.get(pk=other.pk).status == Status.PROPOSED
+
+
+def test_the_organisation_autocomplete_offers_only_the_subtree(client, two_provinces):
+    client.force_login(_scoped_staff(two_provinces["binh-phuoc"]))
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "recruitment", "model_name": "figure", "field_name": "organisation"},
+    )
+    assert {r["text"] for r in response.json()["results"]} == {"Bình Phước", "Lộc Ninh"}
