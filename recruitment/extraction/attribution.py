@@ -240,6 +240,11 @@ def opens_scene(work: str, a: int, mention_starts: list[int]) -> bool:
     return k < len(mention_starts) and mention_starts[k] < m.end(1)
 
 
+def _present_state(pm: periods.PeriodMention) -> bool:
+    """ "hiện nay", "hiện tại": the moment of a stock, not a span up to now."""
+    return pm.kind == "now" and not periods.so_far(pm)
+
+
 def carry_period(
     work: str,
     pms: list[periods.PeriodMention],
@@ -250,6 +255,11 @@ def carry_period(
     """The period the sentences after this one inherit: the last one it names, or the
     period its last figure was given."""
     real = [pm for pm in pms if pm.is_period]
+    if carried is not None and real and all(_present_state(pm) for pm in real):
+        # "Tổng số tổ chức cơ sở đảng trực thuộc hiện nay ... là 95" under "Trong 6 tháng
+        # đầu năm 2022, ...": "hiện nay" dates that stock; the flows after it stay in the
+        # period the report is about.
+        return carried
     if real:
         last = figures[-1] if figures else None
         if (

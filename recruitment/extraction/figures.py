@@ -262,6 +262,7 @@ class FigureReader:
                 la_so,
                 have_pre=have_pre,
                 before=work[max(para_start, s - 300) : s],
+                sentence_pre=work[s : clause[0]],
             )
             listed = False
             bare = None

@@ -83,6 +83,20 @@ TRAINED_PRE_RE = re.compile(
     + r"$",
     re.IGNORECASE,
 )
+# "bồi dưỡng trên 450 quần chúng ưu tú": candidates as the course's direct object (with
+# "cho" before them the course is named by ``TRAINED_PRE_RE``); members are not candidates
+# ("bồi dưỡng 50 đảng viên" is another course).
+CANDIDATES_TRAINED_PRE_RE = re.compile(r"bồi\s+dưỡng\s+" + _APPROX + r"$", re.IGNORECASE)
+_CANDIDATE_NOUNS = frozenset({"quần chúng", "đối tượng"})
+# A goal that governs the list of items after it: "đề ra mục tiêu phấn đấu năm 2024 bồi
+# dưỡng trên 450 quần chúng ưu tú, kết nạp 300 đảng viên mới". An item is a clause that
+# opens with its verb (no subject of its own), and none reports a result.
+GOAL_LIST_CUE_RE = re.compile(
+    r"phấn\s+đấu|dự\s+kiến|đề\s+ra\s+mục\s+tiêu|mục\s+tiêu\s+(?:phấn\s+đấu|là|đến|năm)",
+    re.IGNORECASE,
+)
+GOAL_ITEM_RE = re.compile(r"\s*(?:kết\s+nạp|phát\s+triển|bồi\s+dưỡng)(?!\w)", re.IGNORECASE)
+_RESULT_WORDS_RE = re.compile(r"(?<!\w)(?:đã|được|vừa|đạt|vượt)(?!\w)|%", re.IGNORECASE)
 # A congress's delegates "đại diện cho gần 58.000 đảng viên": the members it speaks for.
 _REPRESENTS = r"(?:đại\s+diện|thay\s+mặt)(?:\s+cho)?(?:\s+(?:tổng\s+số|toàn\s+thể))?"
 REPRESENTS_RE = re.compile(_REPRESENTS + r"\s*" + _APPROX + r"$", re.IGNORECASE)
@@ -238,15 +252,15 @@ HAVE_NOUN_BLOCK_RE = re.compile(
 
 # Percentages.
 POP_RE = re.compile(r"dân\s+số", re.IGNORECASE)
-PCT_TARGET_POST_RE = re.compile(
-    r"^\s*(?:so\s+với\s+|của\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|KH|mục\s+tiêu|nghị\s+quyết)",
-    re.IGNORECASE,
-)
+# The plan a percentage is measured against, in words or abbreviated, often glued to the sign:
+# "đạt 105% KH", "bằng 120%NQ" (the resolution's target).
+_PLAN_NOUNS = r"chỉ\s+tiêu|kế\s+hoạch|KH|NQ(?!\w)|mục\s+tiêu|nghị\s+quyết"
+PCT_TARGET_POST_RE = re.compile(rf"^\s*(?:so\s+với\s+|của\s+)?(?:{_PLAN_NOUNS})", re.IGNORECASE)
 PCT_OTHER_RE = re.compile(
     r"tăng|giảm|chiếm|tỷ\s+lệ|tỉ\s+lệ|bình\s+quân|trung\s+bình", re.IGNORECASE
 )
 PCT_GROWTH_POST_RE = re.compile(
-    r"^\s*(?:so\s+với\s+(?!kế\s+hoạch|chỉ\s+tiêu|KH|nghị\s+quyết|mục\s+tiêu)|tổng\s+số|"
+    rf"^\s*(?:so\s+với\s+(?!{_PLAN_NOUNS})|tổng\s+số|"
     r"trên\s+tổng|trở\s+lên)",
     re.IGNORECASE,
 )
@@ -307,6 +321,7 @@ def classify_count(
     *,
     have_pre: str | None = None,
     before: str = "",
+    sentence_pre: str = "",
 ) -> str | None:
     """The metric of a people count: admitted / trained / members_total (+ "_target"), or None.
 
@@ -317,7 +332,8 @@ def classify_count(
     1.356 đảng viên": commas cut the units off the members); ``pre_clause`` by default.
     ``before`` is the paragraph before the sentence, where a class's attendees may find the
     course named ("... tổ chức lớp bồi dưỡng nhận thức về Đảng. Dự lễ khai giảng có ... 242
-    học viên").
+    học viên"). ``sentence_pre`` is the sentence before the clause, where a goal may
+    govern the clause as an item of its list.
     """
     noun = " ".join(noun.lower().split())
     metric = None
@@ -365,6 +381,12 @@ def classify_count(
         m = JOINED_RANKS_RE.search(la_so)
         if m and not NOT_ADMITTED_RE.search(la_so[: m.end()]):
             metric = "admitted"
+    if (
+        metric is None
+        and noun in _CANDIDATE_NOUNS
+        and CANDIDATES_TRAINED_PRE_RE.search(pre_near[-40:])
+    ):
+        metric = "trained"
     if metric is None and (TRAINED_POST_RE.search(post) or TRAINED_PRE_RE.search(pre_near[-90:])):
         if is_other_course(pre_near[-90:], noun, post):
             return None
@@ -402,6 +424,10 @@ def classify_count(
         m = re.search(r"dự\s+kiến|phấn\s+đấu|sẽ\s+được|chỉ\s+tiêu", post[:40], re.IGNORECASE)
         if m:
             return "target"
+    if cue is None and sentence_pre and GOAL_ITEM_RE.match(pre_clause):
+        goals = list(GOAL_LIST_CUE_RE.finditer(sentence_pre))
+        if goals and not _RESULT_WORDS_RE.search(sentence_pre, goals[-1].end()):
+            return "target" if metric == "admitted" else "trained_target"
     if cue is not None and not ACHIEVED_RE.search(pre_clause[cue.end() :]):
         return "target" if metric == "admitted" else "trained_target"
     return metric

@@ -232,6 +232,29 @@ _TERR_BODY_RE = re.compile(
     r"(?<=[Nn]hân[ \t]dân[ \t])(?:xã|phường|Xã|Phường))"
     rf"(?:[ \t]+{_NAME})?)"
 )
+# The party committees directly under the Central Committee, read whole (their last word
+# "ương" is lower case, and no territory follows): "Đảng bộ Công an Trung ương", "Đảng ủy
+# Khối doanh nghiệp Trung ương", "Đảng bộ các cơ quan Đảng Trung ương", "Đảng bộ Quân đội",
+# "Đảng bộ Chính phủ". The corpus puts them at province level, the highest it has.
+_NATIONAL_BODY_RE = re.compile(
+    r"(?:[Đđ]ảng\s+bộ|[Đđ]ảng\s+(?:ủy|uỷ))[ \t]+(?P<name>"
+    r"(?:(?:Công\s+an|Quân\s+sự|[Cc]ác\s+cơ\s+quan\s+(?:Đảng|đảng)|"
+    r"[Kk]hối(?:[ \t]+(?:các|Các|cơ|quan|doanh|nghiệp|Doanh|Nghiệp|Cơ|Quan|và))*|"
+    r"Mặt\s+trận\s+Tổ\s+quốc,?\s+các\s+đoàn\s+thể)[ \t]+Trung\s+ương|"
+    r"Quân\s+đội(?:\s+nhân\s+dân(?:\s+Việt\s+Nam)?)?|Chính\s+phủ|Quốc\s+hội))(?!\w)"
+)
+# "Quân ủy Trung ương" leads the Đảng bộ Quân đội: one organisation under one name.
+_CENTRAL_MILITARY_COMMISSION_RE = re.compile(r"Quân\s+(?:ủy|uỷ)\s+Trung\s+ương(?!\w)")
+_ARMY = "Quân đội"
+# An enterprise named without its party unit: "Công ty CP Becamex A là điểm sáng ... Chi bộ
+# đã kết nạp 15 quần chúng": the bare "Chi bộ" after it is the enterprise's cell.
+_ENTERPRISE_RE = re.compile(
+    r"(?<!\w)(?P<name>(?:Công\s+ty|Tổng\s+công\s+ty|Tập\s+đoàn|Hợp\s+tác\s+xã|Ngân\s+hàng|"
+    r"Bệnh\s+viện)(?:[ \t]+(?:[Cc]ổ\s+phần|TNHH|MTV|[Mm]ột\s+thành\s+viên))*[ \t]+"
+    rf"(?:{_GAP_WORD}){{0,2}}{_BODY_NAME})"
+)
+# How far back the enterprise a bare "Chi bộ" stands for may be named (within its paragraph).
+_ENTERPRISE_REACH = 400
 _AGENCY_PEOPLES_COMMITTEE_RE = re.compile(r"(?<=^[Cc]ơ quan )(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân")
 # A faculty or department is named in sentence case: "khoa Kinh tế và Quản trị kinh doanh",
 # "bộ môn Ngữ văn"; the name runs to a verb or link word ("... đã tổ chức", "... trao").
@@ -482,7 +505,8 @@ gazetteer.on_reload(territorial_name.cache_clear)
 # "đ" of the text rather than each word that opens with it). No word here matches where
 # another one does, so the matches are those of the plain list of words.
 _TRIGGER_RE = re.compile(
-    r"t(?:ỉnh|hị\s+(?:xã|trấn|ủy|uỷ)|hành\s+(?:phố|ủy|uỷ|đoàn)|p|rường|oàn)|huyện|quận|xã|phường|"
+    r"t(?:ỉnh|hị\s+(?:xã|trấn|ủy|uỷ)|hành\s+(?:phố|ủy|uỷ|đoàn)|p|rường|oàn)|huyện|xã|phường|"
+    r"qu(?:ận|ân\s+(?:ủy|uỷ)\s+trung)|"
     r"đ(?:ặc\s+khu|ảng\s+(?:bộ|ủy|uỷ))|chi\s+bộ"
 )
 
@@ -544,6 +568,9 @@ def _mentions_at(
             return []
     elif trigger in ("xã", "phường", "trường") and nxt[:1].islower():
         return []
+    if trigger.startswith("quân"):  # "Quân ủy Trung ương"
+        m = _CENTRAL_MILITARY_COMMISSION_RE.match(text, pos, end)
+        return [Mention(pos, m.end(), Org("đảng bộ", _ARMY, "province"))] if m else []
     found: list[Mention] = []
     party, territorial, committee_word, youth = _trigger_kind(trigger)
     if youth and not validate:
@@ -596,6 +623,12 @@ def _mentions_at(
             found.append(
                 Mention(m.start(), m.start() + len(full), Org("trường", full, "grassroots"))
             )
+    m = _NATIONAL_BODY_RE.match(text, pos, end) if party else None
+    if m:
+        name = " ".join(m.group("name").split())
+        org = Org("đảng bộ", _ARMY if name.startswith(_ARMY) else name, "province")
+        found.append(Mention(m.start(), m.end(), org, weight=0.5))
+        return found
     m = _TERR_BODY_RE.match(text, pos, end) if party else None
     if m:
         name = m.group("name")
@@ -658,6 +691,10 @@ def _mentions_at(
             name = f"{kind} {name}" if kind else name
             org = Org("chi bộ", name, "cell")
             found.append(Mention(m.start(), m.start("name") + len(name), org, weight=0.25))
+    if not found and trigger.startswith("chi") and nxt[:1].islower():
+        cell = _enterprise_cell(text, pos)
+        if cell is not None:
+            return [Mention(pos, pos + len(trigger), cell, weight=0.25)]
     m = _REF_RE.match(text, pos, end)
     if m:
         word = _norm_word(m.group("word"))
@@ -683,6 +720,25 @@ def _mentions_at(
 
 
 _TERR_WORD_END_RE = re.compile(r"(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận)$", re.IGNORECASE)
+
+
+def _enterprise_cell(text: str, pos: int) -> Org | None:
+    """The cell a bare "Chi bộ" opening a clause stands for: that of the enterprise its
+    paragraph names last ("Công ty CP A là điểm sáng ... thuộc Đảng bộ Khu kinh tế tỉnh.
+    Nhiệm kỳ 2022 - 2025, Chi bộ đã kết nạp ..."), unless a cell is named after it."""
+    head = text[max(0, pos - 3) : pos]
+    if not (pos == 0 or head.endswith(("\n", ". ", ", ", ": ")) or head.strip() == ""):
+        return None
+    lo = max(text.rfind("\n", 0, pos) + 1, pos - _ENTERPRISE_REACH)
+    last = None
+    for m in _ENTERPRISE_RE.finditer(text, lo, pos):
+        last = m
+    if last is None or "hi bộ" in text[last.end() : pos]:
+        return None
+    name = last.group("name")
+    kind_len = len(name) - len(name.split()[-1])
+    trimmed = (name[:kind_len] + trim_name(name[kind_len:], 6)).strip()
+    return Org("chi bộ", " ".join(trimmed.split()), "cell")
 
 
 MASS_ORG = "đoàn thể"

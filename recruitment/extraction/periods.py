@@ -783,12 +783,24 @@ COURSE_RE = re.compile(
 
 
 _NAMED_YEAR_RE = re.compile(r"năm\s+((?:19|20)\d\d)(?!\d)")
+# A month the text tells as past, with its year: "Tháng 2-2024, chi bộ ... tách thành 2 chi
+# bộ", "tháng 3/2023", "tháng 5 năm 2022" (not a horizon: "đến tháng 6/2025").
+_TOLD_MONTH_RE = re.compile(
+    r"(?<!đến )(?<!tới )(?<!trước )tháng\s+(?:1[0-2]|0?[1-9])\s*(?:[-/.]|năm)\s*"
+    r"((?:19|20)\d\d)(?!\d)"
+)
 
 
 def _only_year(low: str) -> int | None:
-    """The one year an undated report names ("lớp ... đợt I năm 2019"), else None."""
-    years = {m.group(1) for m in _NAMED_YEAR_RE.finditer(low)}
-    return int(years.pop()) if len(years) == 1 else None
+    """The year of an undated report's event: the latest month it tells as past with its
+    year, when no later year is named ("Ngày 20-10, ... lễ kết nạp" with "Tháng 2-2024,
+    chi bộ ... tách" and "thành lập năm 2013": a report tells what came before the news);
+    else the one year it names ("lớp ... đợt I năm 2019"); else None."""
+    years = {int(m.group(1)) for m in _NAMED_YEAR_RE.finditer(low)}
+    told = [int(m.group(1)) for m in _TOLD_MONTH_RE.finditer(low)]
+    if told and max(told) >= max(years, default=0):
+        return max(told)
+    return years.pop() if len(years) == 1 else None
 
 
 def find_event_days(
