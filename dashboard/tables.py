@@ -8,10 +8,13 @@ organisations. Each row's status is judged by `recruitment.progress`, as everywh
 from __future__ import annotations
 
 import django_tables2 as tables
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.http import HttpRequest
 from django.utils.formats import date_format, localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_tables2 import RequestConfig
 from django_tables2.utils import A
 
 from recruitment.models import FigureMetric, Organisation
@@ -68,6 +71,30 @@ def summed_cell(row: ProgressRow) -> SafeString:
     return format_html(
         '{} <span class="muted">({})</span>{}', number(row.sum_admitted), _coverage(row), flag
     )
+
+
+MAX_PER_PAGE = 200
+
+
+def _whole(text: str | None) -> int | None:
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return None
+
+
+def paginate(request: HttpRequest, table: tables.Table, *, per_page: int) -> None:
+    """Sort and page `table` from the query string. A page size asked for (`per_page=`) is kept
+    between 1 and MAX_PER_PAGE: a negative one was a 500, a huge one rendered all 50,000
+    organisations. A page number out of range shows the last page, as django-tables2 does."""
+    RequestConfig(request, paginate=False).configure(table)
+    asked = _whole(request.GET.get(table.prefixed_per_page_field))
+    size = per_page if asked is None else min(max(asked, 1), MAX_PER_PAGE)
+    page = _whole(request.GET.get(table.prefixed_page_field)) or 1
+    try:
+        table.paginate(page=page, per_page=size)
+    except (PageNotAnInteger, EmptyPage):
+        table.paginate(page=table.paginator.num_pages, per_page=size)
 
 
 class _InheritedOptions(type(tables.Table)):

@@ -14,7 +14,6 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django_tables2 import RequestConfig
 
 from recruitment import selectors
 from recruitment.models import Article, Level, Organisation
@@ -41,6 +40,7 @@ from .tables import (
     SourcedTable,
     TermTable,
     YearlySeriesTable,
+    paginate,
     years_table,
 )
 
@@ -68,7 +68,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     params = filterset.params()
     qs = filterset.qs if valid else Organisation.objects.none()
     table = ProgressTable(qs, year=params.year)
-    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    paginate(request, table, per_page=PER_PAGE)
     rows = list(selectors.progress_rows(_page_records(table), year=params.year) if valid else [])
     return render(
         request,
@@ -98,7 +98,7 @@ def organisations(request: HttpRequest) -> HttpResponse:
     )
     valid = filterset.is_valid()
     table = OrganisationTable(filterset.qs if valid else Organisation.objects.none())
-    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    paginate(request, table, per_page=PER_PAGE)
     return render(
         request,
         "dashboard/organisations.html",
@@ -143,7 +143,7 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
         year=year,
         prefix="sub-",
     )
-    RequestConfig(request, paginate={"per_page": 25}).configure(children)
+    paginate(request, children, per_page=25)
     child_rows = list(selectors.progress_rows(_page_records(children), year=year))
 
     return render(
@@ -204,7 +204,7 @@ def years(request: HttpRequest) -> HttpResponse:
         else scope.none(),
         order_by=("short_name",),
     )
-    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    paginate(request, table, per_page=25)
     page = selectors.with_years(_page_records(table), years=year_list, carried=carried)
     return render(
         request,
@@ -234,7 +234,7 @@ def articles(request: HttpRequest) -> HttpResponse:
     )
     valid = filterset.is_valid()
     table = ArticleTable(filterset.qs if valid else Article.objects.none())
-    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    paginate(request, table, per_page=PER_PAGE)
     return render(
         request,
         "dashboard/articles.html",
@@ -281,7 +281,7 @@ def map_view(request: HttpRequest) -> HttpResponse:
         else []
     )
     table = MapTable(rows)
-    RequestConfig(request, paginate={"per_page": 100}).configure(table)
+    paginate(request, table, per_page=100)
     return render(
         request,
         "dashboard/map.html",
