@@ -102,14 +102,15 @@ def _scored(split):
 
 def test_the_extractor_keeps_its_measured_level_on_the_whole_development_set():
     total = _scored(None)
-    # Measured 0.930 / 0.863 when g001-g016 joined, before any rule was written for them.
-    assert (total.precision >= 0.92, total.f1 >= 0.86) == (True, True)
+    # Measured 0.938 / 0.860 when h001-h011 joined (0.930 / 0.863 with g001-g016, before any
+    # rule was written for them; 0.959 / 0.890 after).
+    assert (total.precision >= 0.93, total.f1 >= 0.85) == (True, True)
 
 
 def test_the_extractor_keeps_its_measured_level_on_the_validation_split():
     total = _scored(VALIDATION)
-    # Measured 0.853 / 0.744 when five g pages joined the split, before any rule for them.
-    assert (total.precision >= 0.85, total.f1 >= 0.74) == (True, True)
+    # Measured 0.833 / 0.732 when h pages joined the split (0.853 / 0.744 with the g pages).
+    assert (total.precision >= 0.83, total.f1 >= 0.73) == (True, True)
 
 
 def _restore_into(tmp_path, monkeypatch, *, literal: str, sha_of: str) -> tuple[int, Path]:
