@@ -29,8 +29,19 @@ HEADLINE = "headline"
 GOAL_METRICS = frozenset({"target", "members_population_pct_target"})
 _PART_YEAR_KINDS = frozenset({"months", "quarter", "ytd", "month"})
 # Periods that take their year from the article: "đến hết tháng 9", "quý I", "6 tháng đầu năm".
+# Kinds that need the year: on a page without a date, the year the text last named
+# ("Năm 2021, ... Trong năm, huyện kết nạp 95") is theirs. Not "năm nay", which a text
+# sets against the years it names ("năm 2017 ... năm nay").
 _YEARLESS_KINDS = frozenset(
-    {"stock_day", "stock_month_this_year", "month_start", "months", "quarter", "occasion"}
+    {
+        "stock_day",
+        "stock_month_this_year",
+        "month_start",
+        "months",
+        "quarter",
+        "occasion",
+        "past_year",
+    }
 )
 _LEVEL_RANK = {"cell": 0, "grassroots": 1, "commune": 2, "district": 3, "province": 4}
 # After an organisation: it set or assigned the plan ("chỉ tiêu Tỉnh ủy giao").
@@ -90,7 +101,7 @@ _SINGLED_OUT_RE = re.compile(r"riêng\s+(?:trong\s+)?$", re.I)
 _REPORT_DELAY = datetime.timedelta(days=62)
 # "Bắc Giang: 6 tháng đầu năm ..." / "Lục Nam kết nạp ...": a bare place name opening a title.
 _TITLE_NAME_RE = re.compile(
-    rf"^\s*(?P<name>{organisations._U}[\w’']*(?:[ \t]+{organisations._U}[\w’']*){{0,3}})"
+    rf"\s*(?P<name>{organisations._U}[\w’']*(?:[ \t]+{organisations._U}[\w’']*){{0,3}})"
     r"(?P<colon>\s*[:–—-]\s)?"
 )
 
@@ -206,7 +217,7 @@ def title_subject(work: str, title: tuple[int, int] | None, mentions: list[Menti
     if n:
         tokens = tokens[:n]
         name = " ".join(tokens)
-    rest = work[a + m.start("name") + len(name) : b]
+    rest = work[m.start("name") + len(name) : b]
     if not m.group("colon") and not re.match(r"\s+[^\W\d_A-ZĐ]", rest):
         return None
     key = organisations.distinctive_name(name)
@@ -944,9 +955,13 @@ class Attribution:
         return periods.PeriodMention("term_to_date", now_pm.start, now_pm.end, now_pm.label, groups)
 
     def _term_horizon(self, year: int) -> tuple[datetime.date, datetime.date] | None:
-        """ "Mục tiêu đến năm 2025": a goal for the term ending that year, when it is current."""
+        """ "Mục tiêu đến năm 2025": a goal for the term ending that year, when it is current.
+        Without "nhiệm kỳ" in the article, only a goal set in the congress year that opens
+        the term (a directive of 2020 "đến năm 2025"): later, it may run from its own date."""
         pub = self.published
-        if not self.term_context or pub is None or year % 5 or not year - 5 <= pub.year <= year:
+        if pub is None or year % 5 or not year - 5 <= pub.year <= year:
+            return None
+        if not self.term_context and pub.year != year - 5:
             return None
         return datetime.date(year - 5, 1, 1), datetime.date(year, 12, 31)
 
