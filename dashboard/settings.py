@@ -6,6 +6,7 @@ IMPORT_ALLOW_PRIVATE_URLS, CORPUS_DIR; for production (docs/deploy.md) DJANGO_RE
 DATABASE_REPLICA_URL, CELERY_BROKER_URL, STATIC_ROOT, SECURE_COOKIES, CSRF_TRUSTED_ORIGINS.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "health_check",
+    "axes",
     "recruitment",
     "dashboard",
 ]
@@ -74,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "dashboard.urls"
@@ -150,6 +154,19 @@ if CELERY_BROKER_URL and not CELERY_BROKER_URL.startswith(("redis://", "rediss:/
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Repeated failed logins lock out that username from that address (django-axes), so a password
+# cannot be guessed: AXES_FAILURE_LIMIT failures, then AXES_COOLOFF_MINUTES before trying again.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))  # nginx in front: 1
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
