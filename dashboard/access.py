@@ -14,6 +14,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.utils.cache import patch_cache_control
 
 from .db_router import dashboard_reads
 
@@ -30,6 +31,10 @@ def dashboard_view(view: View) -> View:
         if not settings.DASHBOARD_PUBLIC and not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         with dashboard_reads():
-            return view(request, *args, **kwargs)
+            response = view(request, *args, **kwargs)
+        # Figures are internal until published: no shared cache or browser history keeps a copy.
+        if not settings.DASHBOARD_PUBLIC:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
     return wrapped

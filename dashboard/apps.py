@@ -41,4 +41,6 @@ class DashboardConfig(AppConfig):
     verbose_name = _("Bảng điều khiển")
 
     def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the deployment checks)
+
         _remember_signatures()

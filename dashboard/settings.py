@@ -30,6 +30,7 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 
 DEBUG = env_bool("DEBUG", default=False)
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-set-SECRET_KEY-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     # `make serve` and dashboard/gunicorn.conf.py set DJANGO_REQUIRE_SECRET_KEY, so a production
@@ -39,8 +40,9 @@ if not SECRET_KEY:
             "SECRET_KEY is not set. Set SECRET_KEY in the environment to a long random string, "
             "the same on every app server (docs/deploy.md)."
         )
-    # A development key: good for `make run` and tests, never for a public server.
-    SECRET_KEY = "dev-only-insecure-key-set-SECRET_KEY-in-production"
+    # A development key: good for `make run` and tests, never for a public server
+    # (`manage.py check --deploy` says so: dashboard.checks).
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
 
 ALLOWED_HOSTS = [
     host.strip()

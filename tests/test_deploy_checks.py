@@ -1,0 +1,39 @@
+"""`manage.py check --deploy` refuses the public development key, and internal pages and
+exports are never kept by a shared cache or the browser."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.checks import run_checks
+from django.test import override_settings
+from django.urls import reverse
+
+
+def _deploy_errors() -> list[str]:
+    return [
+        m.id for m in run_checks(include_deployment_checks=True) if m.id.startswith("dashboard")
+    ]
+
+
+def test_the_development_key_is_flagged_by_the_deployment_check():
+    with override_settings(SECRET_KEY=settings.DEVELOPMENT_SECRET_KEY):
+        assert _deploy_errors() == ["dashboard.E001"]
+
+
+def test_a_key_of_its_own_passes_the_deployment_check():
+    with override_settings(SECRET_KEY="a-long-random-key-of-this-server-" * 2):
+        assert _deploy_errors() == []
+
+
+def test_internal_pages_and_exports_are_not_kept_by_caches(admin_client, db):
+    for url in (reverse("dashboard:overview"), reverse("dashboard:articles_csv")):
+        response = admin_client.get(url)
+        assert response.status_code == 200
+        assert set(response["Cache-Control"].split(", ")) == {"private", "no-store"}
+
+
+@override_settings(DASHBOARD_PUBLIC=True)
+def test_a_published_dashboard_leaves_caching_to_the_server(client, db):
+    response = client.get(reverse("dashboard:articles"))
+    assert response.status_code == 200
+    assert "no-store" not in response.get("Cache-Control", "")
