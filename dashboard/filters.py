@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from recruitment import selectors
-from recruitment.access import Reader, visible
+from recruitment.access import Reader, visible_organisations
 from recruitment.models import Article, Level, Organisation, within
 
 # The levels the dashboard compares; cells are too many and too small to chart.
@@ -34,7 +34,7 @@ def choosable(request=None) -> QuerySet[Organisation]:
     400 with the message), never its data. Every page builds its filters with the request."""
     if request is None:
         return Organisation.objects.none()
-    return Organisation.objects.filter(visible(request.user))
+    return visible_organisations(request.user)
 
 
 def provinces(request=None) -> QuerySet[Organisation]:
@@ -207,9 +207,7 @@ class MapFilter(ProgressFilter):
         year = data.get("year") or selectors.latest_year(
             level=level, province=province, visible_to=self.reader
         )
-        boundaries = data.get("boundaries") or (
-            selectors.default_boundaries(year) if year else selectors.HISTORICAL
-        )
+        boundaries = data.get("boundaries") or _default_boundaries(year, None)
         if boundaries == selectors.CURRENT and level == Level.DISTRICT:
             level = Level.COMMUNE  # today's tree has no districts
         return ProgressParams(year=year, level=level, province=province, boundaries=boundaries)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
-from .models import Membership, within
+from .models import Membership, Organisation, within
 
 
 class WholeCountry:
@@ -59,3 +59,8 @@ def visible(user: Reader, *, through: str = "") -> Q:
     for membership in _memberships(user):
         allowed |= within(membership.organisation, through=through)
     return allowed
+
+
+def visible_organisations(user: Reader) -> QuerySet[Organisation]:
+    """The organisations the user may see, as a queryset to filter further."""
+    return Organisation.objects.filter(visible(user))

@@ -15,7 +15,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .access import visible
+from .access import visible, visible_organisations
 from .models import (
     Article,
     Figure,
@@ -170,7 +170,7 @@ class Scoped:
 
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
         if db_field.related_model is Organisation:
-            kwargs["queryset"] = Organisation.objects.filter(visible(request.user))
+            kwargs["queryset"] = visible_organisations(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

@@ -53,6 +53,12 @@ class OrganisationQuerySet(models.QuerySet):
             Q(valid_until__isnull=True) | Q(valid_until__gte=first),
         )
 
+    def in_force_in_year(self, year: int) -> OrganisationQuerySet:
+        """Organisations that existed at some point of the calendar year (the 2025 reform ends
+        some in the middle of it)."""
+        period = Period.year(year)
+        return self.in_force_during(period.start, period.end)
+
     def subtree(self, root: Organisation) -> OrganisationQuerySet:
         """The root and everything below it, in one indexed range scan of the path."""
         return self.filter(within(root))

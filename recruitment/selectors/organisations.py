@@ -13,7 +13,7 @@ from django.db.models import (
     QuerySet,
 )
 
-from ..access import Reader, visible
+from ..access import Reader, visible_organisations
 from ..models import (
     Figure,
     FigureMetric,
@@ -294,16 +294,10 @@ def figures_with_sources(*, organisation: Organisation) -> list[SourcedValue]:
 
 def organisations_index(*, visible_to: Reader) -> QuerySet[Organisation]:
     """The organisations the reader may see, in tree order, with their parents."""
-    return (
-        Organisation.objects.filter(visible(visible_to)).select_related("parent").order_by("path")
-    )
+    return visible_organisations(visible_to).select_related("parent").order_by("path")
 
 
 def organisation_detail(*, pk: int, visible_to: Reader) -> Organisation:
     """The organisation with what its header shows (parent, successor), in one query; one the
     reader may not see does not exist for them (`Organisation.DoesNotExist`)."""
-    return (
-        Organisation.objects.filter(visible(visible_to))
-        .select_related("parent", "successor")
-        .get(pk=pk)
-    )
+    return visible_organisations(visible_to).select_related("parent", "successor").get(pk=pk)

@@ -34,7 +34,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce
 
-from ..access import Reader, visible
+from ..access import Reader, visible, visible_organisations
 from ..extraction.vocabulary import REFORM_DATE
 from ..models import (
     Level,
@@ -299,11 +299,6 @@ def with_progress_sources(qs: QuerySet, *, prefix: str = "") -> QuerySet:
     )
 
 
-def organisations_in_year(*, year: int) -> QuerySet[Organisation]:
-    """Organisations that existed at some point of the year (the 2025 reform ends some mid-year)."""
-    return Organisation.objects.in_force_during(dt.date(year, 1, 1), dt.date(year, 12, 31))
-
-
 HISTORICAL, CURRENT = "historical", "current"
 # The levels the 2025 reform mapped onto today's units (`Succession` rows between them).
 SUCCEEDED_LEVELS = (Level.PROVINCE, Level.COMMUNE)
@@ -402,7 +397,7 @@ def progress_queryset(
     qs = (
         Organisation.objects.in_force(dt.date.today())
         if current
-        else organisations_in_year(year=year)
+        else Organisation.objects.in_force_in_year(year)
     ).filter(visible(visible_to))
     if level:
         qs = qs.filter(level=level)
@@ -563,7 +558,7 @@ def years_scope(
     """The organisations compared on the years page, those the reader may see: an organisation
     and its children, else every organisation at a level, optionally within a province (today's
     only, in today's boundaries)."""
-    allowed = Organisation.objects.filter(visible(visible_to))
+    allowed = visible_organisations(visible_to)
     if organisation is not None:
         return allowed.filter(Q(pk=organisation.pk) | Q(parent=organisation))
     qs = allowed.in_force(dt.date.today()) if boundaries == CURRENT else allowed

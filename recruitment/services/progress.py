@@ -311,7 +311,7 @@ def _refresh_year(year: int, changed: set[int]) -> None:
         children_rows[row.pop("organisation__parent_id")][row["organisation_id"]] = row
     in_force: dict[int, set[int]] = defaultdict(set)
     for parent_id, pk in (
-        Organisation.objects.in_force_during(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        Organisation.objects.in_force_in_year(year)
         .filter(parent_id__in=chain)
         .values_list("parent_id", "pk")
     ):
@@ -409,11 +409,7 @@ def progress_rebuild() -> int:
     years = sorted({year for _org, year in rows})
     # Which units existed in each year, by the one validity rule (a query a year).
     in_force_in = {
-        year: set(
-            Organisation.objects.in_force_during(
-                dt.date(year, 1, 1), dt.date(year, 12, 31)
-            ).values_list("pk", flat=True)
-        )
+        year: set(Organisation.objects.in_force_in_year(year).values_list("pk", flat=True))
         for year in years
     }
     for pk, _parent, _path in sorted(orgs, key=lambda o: -o[2].count("/")):
