@@ -19,6 +19,7 @@ from collections import Counter
 from . import gazetteer, metrics, organisations, periods
 from .figures import Figure
 from .organisations import TERRITORY_WORDS, Mention, Org
+from .vocabulary import GOAL_OF_COUNT
 
 # Where an organisation or a period was found for a figure, nearest first.
 CLAUSE = "clause"
@@ -874,8 +875,8 @@ class Attribution:
         ):
             # "đạt 34,3% chỉ tiêu năm (chỉ tiêu 140 đảng viên)": the plan is the year's.
             rng = (datetime.date(rng[1].year, 1, 1), datetime.date(rng[1].year, 12, 31))
-        if fig.metric in ("admitted", "trained") and self._is_future(chosen, rng, fig):
-            fig.metric = "target" if fig.metric == "admitted" else "trained_target"
+        if fig.metric in GOAL_OF_COUNT and self._is_future(chosen, rng, fig):
+            fig.metric = GOAL_OF_COUNT[fig.metric]
         day = self.ceremony_day
         if (
             fig.metric == "admitted"

@@ -17,7 +17,7 @@ from .attribution import CARRIED, CLAUSE, HEADLINE, SENTENCE, SentenceIndex
 from .figures import Figure
 from .organisations import DISTRICT_WORDS, Org
 from .text import CLAUSE_BOUND_RE, Text, trim
-from .vocabulary import REFORM_DATE
+from .vocabulary import GOAL_OF_COUNT, REFORM_DATE
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ def figure_candidates(
     the figure has no metric, period or organisation with a level."""
     if fig.metric is None or fig.period is None or fig.org is None or not fig.org.level:
         return []
-    if fig.bound and fig.metric not in ("target", "trained_target"):
+    if fig.bound and fig.metric not in GOAL_OF_COUNT.values():
         # A band or a floor ("từ 10-12 đảng viên", "ít nhất 15 đảng viên") is a plan's,
         # known once its period is: a result is one number, and a floor elsewhere is a
         # rule ("chi bộ có từ 30 đảng viên trở lên").
@@ -229,7 +229,7 @@ def figure_candidates(
             Candidate(
                 organisation=org.display,
                 org_level=org.level,
-                metric="target" if linked.metric == "admitted" else "trained_target",
+                metric=GOAL_OF_COUNT[linked.metric],
                 period_start=period[0],
                 period_end=period[1],
                 period_label=label,

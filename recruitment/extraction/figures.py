@@ -19,6 +19,7 @@ from . import metrics, numbers, periods
 from .lists import ITEM_NOUNS, Lists
 from .organisations import Mention, Org
 from .text import Clauses
+from .vocabulary import GOAL_OF_COUNT
 
 # After a number stated behind its noun ("... là 87."), only punctuation may follow.
 _NOUNLESS_END_RE = re.compile(r"\s*(?:[,.;)(]|\s+(?:và|trong|năm|so)\s|$)")
@@ -47,7 +48,6 @@ _WITH_CLAUSE_RE = re.compile(
     re.I,
 )
 _RATE_BEFORE_RE = re.compile(r"tỷ\s+lệ|tỉ\s+lệ", re.I)
-_RESULT_GOALS = {"admitted": "target", "trained": "trained_target"}
 
 
 @dataclass
@@ -290,10 +290,10 @@ class FigureReader:
                 # "mỗi chi bộ kết nạp ít nhất 1 đảng viên", "từ 5 đến 7 đảng viên mỗi chi
                 # bộ": a norm for each unit.
                 continue
-            if bound and metric in _RESULT_GOALS and not metrics.ACHIEVED_RE.search(pre_clause):
+            if bound and metric in GOAL_OF_COUNT and not metrics.ACHIEVED_RE.search(pre_clause):
                 # "...; kết nạp từ 10-12 đảng viên mới": a result is one number, so a band
                 # or a floor not stated as reached is what is aimed at.
-                metric = _RESULT_GOALS[metric]
+                metric = GOAL_OF_COUNT[metric]
             if pair is not None:
                 if metric not in ("admitted", "trained"):
                     continue
@@ -301,8 +301,8 @@ class FigureReader:
                 fig = Figure("count", metric, value, ns, ps - 1, approx, (s, e), clause)
                 fig.num_end = ns + len(work[ns:ps].rstrip(" /"))
                 figs.append(fig)
-                tgt = "target" if metric == "admitted" else "trained_target"
-                partner = Figure("pair", tgt, second, ps, pe, approx, (s, e), clause)
+                goal = GOAL_OF_COUNT[metric]
+                partner = Figure("pair", goal, second, ps, pe, approx, (s, e), clause)
                 partner.linked = fig
                 figs.append(partner)
                 continue

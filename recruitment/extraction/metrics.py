@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from . import periods
+from .vocabulary import GOAL_OF_COUNT
 
 _APPROX = r"(?:(?:hơn|gần|khoảng|trên|xấp\s+xỉ|ước|chừng|ngót)\s+)?"
 
@@ -427,9 +428,9 @@ def classify_count(
     if cue is None and sentence_pre and GOAL_ITEM_RE.match(pre_clause):
         goals = list(GOAL_LIST_CUE_RE.finditer(sentence_pre))
         if goals and not _RESULT_WORDS_RE.search(sentence_pre, goals[-1].end()):
-            return "target" if metric == "admitted" else "trained_target"
+            return GOAL_OF_COUNT[metric]
     if cue is not None and not ACHIEVED_RE.search(pre_clause[cue.end() :]):
-        return "target" if metric == "admitted" else "trained_target"
+        return GOAL_OF_COUNT[metric]
     return metric
 
 

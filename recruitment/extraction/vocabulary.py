@@ -44,6 +44,8 @@ TARGET_OF = {
     TRAINED_TARGET: TRAINED,
     MEMBERS_POPULATION_PCT_TARGET: MEMBERS_POPULATION_PCT,
 }
+# The plan a count of people is measured against: what such a count becomes when it is aimed at.
+GOAL_OF_COUNT = {ADMITTED: TARGET, TRAINED: TRAINED_TARGET}
 
 # The day the 2025 reform took effect: provinces merged, the district level was abolished.
 REFORM_DATE = datetime.date(2025, 7, 1)
