@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 
-from .models import Membership, Organisation, within
+from .models import Membership, Organisation, Role, within
 
 
 class WholeCountry:
@@ -64,3 +64,42 @@ def visible(user: Reader, *, through: str = "") -> Q:
 def visible_organisations(user: Reader) -> QuerySet[Organisation]:
     """The organisations the user may see, as a queryset to filter further."""
     return Organisation.objects.filter(visible(user))
+
+
+def approves(user: Reader | None, organisation: Organisation) -> bool:
+    """Whether `user` may accept figures and targets of `organisation`: an approver of it or of
+    an organisation above it (or nationally), a superuser, or a system task (`None`, a command
+    run by the office). Everyone else's entries wait for such a reviewer."""
+    if user is None or user.is_superuser:
+        return True
+    if not user.is_authenticated:
+        return False
+    return any(
+        m.role == Role.APPROVER
+        and (m.organisation_id is None or organisation.path.startswith(m.organisation.path))
+        for m in _memberships(user)
+    )
+
+
+def is_approver(user: Reader | None) -> bool:
+    """Whether `user` approves anywhere: their new entries start as accepted."""
+    if user is None or user.is_superuser:
+        return True
+    return user.is_authenticated and any(m.role == Role.APPROVER for m in _memberships(user))
+
+
+def approvable(user: Reader, *, through: str = "") -> Q:
+    """Organisations (reached `through` a relation) whose figures `user` may accept: the
+    approver's queue is this filter over the proposed rows."""
+    if user.is_superuser:
+        return Q()
+    if not user.is_authenticated:
+        return NOWHERE
+    allowed = NOWHERE
+    for membership in _memberships(user):
+        if membership.role != Role.APPROVER:
+            continue
+        if membership.organisation_id is None:
+            return Q()
+        allowed |= within(membership.organisation, through=through)
+    return allowed

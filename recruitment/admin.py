@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.db import models
@@ -15,7 +15,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .access import visible, visible_organisations
+from .access import approves, is_approver, visible, visible_organisations
 from .models import (
     Article,
     Figure,
@@ -99,6 +99,8 @@ class YearFilter(admin.SimpleListFilter):
 class ReportedForm(forms.ModelForm):
     """Entering a figure by hand: pick a year and the period fills itself in."""
 
+    editor = None  # who fills the form in (set by the admin): approving needs the right
+
     year = forms.IntegerField(
         label=_("Năm"),
         required=False,
@@ -126,6 +128,8 @@ class ReportedForm(forms.ModelForm):
                 self.fields[name].required = False
         if not self.instance.pk and "year" in self.fields:
             self.fields["year"].initial = dt.date.today().year
+        if not self.instance.pk and "status" in self.fields and not is_approver(self.editor):
+            self.fields["status"].initial = Status.PROPOSED
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -141,6 +145,18 @@ class ReportedForm(forms.ModelForm):
             )
         elif end < start:
             self.add_error("period_end", _("Ngày kết thúc kỳ phải sau hoặc bằng ngày bắt đầu."))
+        organisation, status = cleaned.get("organisation"), cleaned.get("status")
+        chosen = "status" in self.changed_data or not self.instance.pk
+        approving = organisation and status and status != Status.PROPOSED and chosen
+        if approving and not approves(self.editor, organisation):
+            self.add_error(
+                "status",
+                _(
+                    "Chỉ người duyệt của %(organisation)s hoặc cấp trên mới duyệt hay loại "
+                    "được số liệu; hãy để trạng thái “Đề xuất” để chờ duyệt."
+                )
+                % {"organisation": organisation},
+            )
         return cleaned
 
 
@@ -202,14 +218,20 @@ class ReportedAdmin(Scoped, SimpleHistoryAdmin):
     search_fields = ("organisation__name", "organisation__short_name", "quote", "source__title")
     autocomplete_fields = ("organisation", "source")
     list_select_related = ("organisation", "source")
-    readonly_fields = ("entered_by", "created_at")
+    readonly_fields = ("entered_by", "created_at", "reviewed_by", "reviewed_at")
     date_hierarchy = "period_end"
     actions = ("mark_accepted", "mark_rejected")
     fieldsets = (
         (None, {"fields": ("organisation", "metric", "value")}),
         (_("Kỳ"), {"fields": ("year", ("period_start", "period_end"))}),
         (_("Nguồn"), {"fields": ("source", "quote", "status")}),
-        (_("Nhập liệu"), {"fields": ("entered_by", "created_at"), "classes": ("collapse",)}),
+        (
+            _("Nhập liệu và duyệt"),
+            {
+                "fields": ("entered_by", "created_at", "reviewed_by", "reviewed_at"),
+                "classes": ("collapse",),
+            },
+        ),
     )
 
     @admin.display(description=_("Kỳ"), ordering="period_end")
@@ -219,7 +241,15 @@ class ReportedAdmin(Scoped, SimpleHistoryAdmin):
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
         if not change and obj.entered_by_id is None:
             obj.entered_by = request.user
+        asked = obj.status
         reported_save(row=obj, user=request.user)
+        if obj.status != asked:
+            self.message_user(
+                request,
+                _("Đã lưu; số liệu đã sửa chờ người duyệt của %(organisation)s duyệt lại.")
+                % {"organisation": obj.organisation},
+                level=messages.WARNING,
+            )
 
     def delete_model(self, request: HttpRequest, obj) -> None:
         reported_delete(rows=[obj], user=request.user)
@@ -238,8 +268,15 @@ class ReportedAdmin(Scoped, SimpleHistoryAdmin):
         self._set_status(request, queryset, Status.REJECTED)
 
     def _set_status(self, request: HttpRequest, queryset: QuerySet, status: str) -> None:
-        changed = reported_set_status(rows=queryset, status=status, user=request.user)
-        self.message_user(request, _("Đã cập nhật %(n)d mục.") % {"n": changed})
+        outcome = reported_set_status(rows=queryset, status=status, user=request.user)
+        self.message_user(request, _("Đã cập nhật %(n)d mục.") % {"n": outcome.changed})
+        for reason in dict.fromkeys(outcome.refused):
+            self.message_user(request, reason, level=messages.WARNING)
+
+    def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.editor = request.user
+        return form
 
 
 @admin.register(Figure)

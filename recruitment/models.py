@@ -299,11 +299,12 @@ class Succession(models.Model):
         return f"{self.predecessor} → {self.successor} ({self.share:.0%})"
 
 
-def staff_member_field() -> models.ForeignKey:
-    """Who entered a row; kept optional so deleting a staff account never deletes figures."""
+def staff_member_field(*, verbose_name: str = _("người nhập")) -> models.ForeignKey:
+    """Who entered (or reviewed) a row; kept optional so deleting a staff account never deletes
+    figures."""
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("người nhập"),
+        verbose_name=verbose_name,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -412,6 +413,10 @@ class Reported(models.Model):
     )
     entered_by = staff_member_field()
     created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    # Who accepted or rejected the row and when: figures count only once an approver of the
+    # organisation (or above) has accepted them (`services.reported.reported_review`).
+    reviewed_by = staff_member_field(verbose_name=_("người duyệt"))
+    reviewed_at = models.DateTimeField(_("thời điểm duyệt"), null=True, blank=True)
 
     class Meta:
         abstract = True

@@ -1,5 +1,6 @@
 """Who may approve: accepting or rejecting a figure or a target changes it, so the admin's
-actions need the change permission; staff who may only view neither see nor run them."""
+actions need the change permission; staff who may only view neither see nor run them, and
+staff who may change but are not approvers of the organisation have the action refused."""
 
 from __future__ import annotations
 
@@ -9,15 +10,15 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
-from recruitment.models import Figure, Membership, Status, Target
+from recruitment.models import Figure, Membership, Role, Status, Target
 
 
-def _staff(*codenames: str, national: bool = True) -> User:
+def _staff(*codenames: str, national: bool = True, role: str = Role.APPROVER) -> User:
     """A staff account with these permissions, of the central office unless `national=False`."""
     user = User.objects.create_user("can-bo", password="x", is_staff=True)
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
     if national:
-        Membership.objects.create(user=user, organisation=None)
+        Membership.objects.create(user=user, organisation=None, role=role)
     return user
 
 
@@ -69,6 +70,24 @@ def test_staff_who_may_change_approve(client, proposed, model):
     client.post(url, {"action": "mark_accepted", "_selected_action": [row.pk]})
 
     assert model.objects.values_list("status", flat=True).get() == Status.ACCEPTED
+
+
+@pytest.mark.parametrize("model", [Figure, Target], ids=lambda m: m.__name__)
+def test_data_entry_staff_who_may_change_have_approving_refused(client, proposed, model):
+    name = model._meta.model_name
+    client.force_login(_staff(f"view_{name}", f"change_{name}", role=Role.ENTRY))
+    row = model.objects.get()
+    url = reverse(f"admin:recruitment_{name}_changelist")
+
+    response = client.post(
+        url, {"action": "mark_accepted", "_selected_action": [row.pk]}, follow=True
+    )
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "Đã cập nhật 0 mục.",
+        "Bạn không có quyền duyệt số liệu của Đảng bộ huyện Kim Sơn.",
+    ]
+    assert model.objects.values_list("status", flat=True).get() == Status.PROPOSED
 
 
 # --- scoped to a subtree ------------------------------------------------------------------------

@@ -41,6 +41,7 @@ from ..models import (
 )
 from .organisations import organisation_save
 from .progress import progress_refresh, reading_keys
+from .reported import reviewed
 
 logger = logging.getLogger(__name__)
 
@@ -437,14 +438,16 @@ def _row_for(decision: Decision, *, article: Article, user) -> Figure | Target:
     }
     metric = decision.final_metric
     if metric in TARGET_METRICS:
-        return Target(metric=TARGET_METRICS[metric], derived=candidate.derived, **common)
-    return Figure(
-        metric=metric,
-        approximate=candidate.approximate,
-        quote_start=candidate.start,
-        quote_end=candidate.end,
-        **common,
-    )
+        row = Target(metric=TARGET_METRICS[metric], derived=candidate.derived, **common)
+    else:
+        row = Figure(
+            metric=metric,
+            approximate=candidate.approximate,
+            quote_start=candidate.start,
+            quote_end=candidate.end,
+            **common,
+        )
+    return reviewed(row, user=user)
 
 
 def article_import(
