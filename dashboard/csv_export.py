@@ -102,8 +102,9 @@ def ascii_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
-def filename(*parts: object) -> str:
-    return "_".join(ascii_slug(str(p)) for p in parts if p not in (None, "")) + ".csv"
+def filename(*parts: object, extension: str = "csv") -> str:
+    """The parts that say what and when, slugged and joined; the same stem for every format."""
+    return "_".join(ascii_slug(str(p)) for p in parts if p not in (None, "")) + f".{extension}"
 
 
 def stream_csv(

@@ -1,10 +1,20 @@
-"""The dashboard's pages and CSV exports, under the "dashboard" namespace."""
+"""The dashboard's pages and exports, under the "dashboard" namespace."""
 
 from django.urls import path
 
 from . import views
+from .exports import FORMATS
 
 app_name = "dashboard"
+
+# (route without the extension, view, name): each export answers as `<route>.csv` and
+# `<route>.xlsx`, named `<name>_csv` and `<name>_xlsx`; the view gets the format as `fmt`.
+EXPORTS = [
+    ("export/progress", views.progress_export, "progress"),
+    ("export/report", views.report_export, "report"),
+    ("export/articles", views.articles_export, "articles"),
+    ("org/<int:pk>/figures", views.figures_export, "figures"),
+]
 
 urlpatterns = [
     path("", views.overview, name="overview"),
@@ -14,8 +24,8 @@ urlpatterns = [
     path("articles/", views.articles, name="articles"),
     path("articles/<int:pk>/", views.article, name="article"),
     path("map/", views.map_view, name="map"),
-    path("export/progress.csv", views.progress_csv, name="progress_csv"),
-    path("export/report.csv", views.report_csv, name="report_csv"),
-    path("export/articles.csv", views.articles_csv, name="articles_csv"),
-    path("org/<int:pk>/figures.csv", views.figures_csv, name="figures_csv"),
+] + [
+    path(f"{route}.{fmt}", view, {"fmt": fmt}, name=f"{name}_{fmt}")
+    for route, view, name in EXPORTS
+    for fmt in FORMATS
 ]

@@ -19,7 +19,7 @@ from recruitment import selectors
 from recruitment.models import Article, Level, Organisation
 from recruitment.periods import Period
 
-from . import charts, csv_export
+from . import charts, csv_export, exports
 from .access import dashboard_view
 from .filters import (
     ArticleFilter,
@@ -45,10 +45,15 @@ from .tables import (
 )
 
 
-def _with_query(request: HttpRequest, name: str, *args) -> str:
-    """A URL carrying the page's own filters, so "Xuất CSV" exports what is on screen."""
-    query = request.GET.urlencode()
-    return reverse(name, args=args) + (f"?{query}" if query else "")
+def _export_urls(name: str, *args: object, query: str = "") -> dict[str, str]:
+    """The URL of one export in every format ("Xuất CSV", "Xuất Excel"), with the same query."""
+    suffix = f"?{query}" if query else ""
+    return {fmt: reverse(f"dashboard:{name}_{fmt}", args=args) + suffix for fmt in exports.FORMATS}
+
+
+def _with_query(request: HttpRequest, name: str) -> dict[str, str]:
+    """An export's URLs carrying the page's own filters, so it exports what is on screen."""
+    return _export_urls(name, query=request.GET.urlencode())
 
 
 def _page_records(table) -> list:
@@ -82,7 +87,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             and params.level == Level.DISTRICT,
             "table": table,
             "chart": charts.progress_bars(rows),
-            "csv_url": _with_query(request, "dashboard:progress_csv"),
+            "export_urls": _with_query(request, "progress"),
         },
         status=_status(valid),
     )
@@ -172,9 +177,9 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
             "children_chart": charts.progress_bars(child_rows) if child_rows else None,
             "figures_table": SourcedTable(figures, orderable=False),
             "has_conflicts": any(f.conflicting for f in figures),
-            "series_csv_url": reverse("dashboard:report_csv") + f"?only={org.pk}",
-            "children_csv_url": reverse("dashboard:progress_csv") + f"?parent={org.pk}&year={year}",
-            "figures_csv_url": reverse("dashboard:figures_csv", args=[org.pk]),
+            "series_export_urls": _export_urls("report", query=f"only={org.pk}"),
+            "children_export_urls": _export_urls("progress", query=f"parent={org.pk}&year={year}"),
+            "figures_export_urls": _export_urls("figures", org.pk),
             "years_url": reverse("dashboard:years") + f"?organisation={org.pk}",
         },
         status=_status(valid),
@@ -220,7 +225,7 @@ def years(request: HttpRequest) -> HttpResponse:
                 year_list,
                 [selectors.year_rows(o, years=year_list) for o in page],
             ),
-            "csv_url": _with_query(request, "dashboard:report_csv"),
+            "export_urls": _with_query(request, "report"),
         },
         status=_status(valid),
     )
@@ -242,7 +247,7 @@ def articles(request: HttpRequest) -> HttpResponse:
             "nav": "articles",
             "filter": filterset,
             "table": table,
-            "csv_url": _with_query(request, "dashboard:articles_csv"),
+            "export_urls": _with_query(request, "articles"),
         },
         status=_status(valid),
     )
@@ -292,22 +297,23 @@ def map_view(request: HttpRequest) -> HttpResponse:
             "table": table,
             "chart": charts.map_bubbles(rows),
             "unplaced": [r for r in rows if r.latitude is None or r.longitude is None],
-            "csv_url": reverse("dashboard:progress_csv")
-            + "?"
-            + urlencode(
-                {
-                    "year": params.year or "",
-                    "level": params.level,
-                    "province": params.province.pk if params.province else "",
-                    "boundaries": params.boundaries,
-                }
+            "export_urls": _export_urls(
+                "progress",
+                query=urlencode(
+                    {
+                        "year": params.year or "",
+                        "level": params.level,
+                        "province": params.province.pk if params.province else "",
+                        "boundaries": params.boundaries,
+                    }
+                ),
             ),
         },
         status=_status(valid),
     )
 
 
-# --- CSV ---------------------------------------------------------------------------------------
+# --- Exports (CSV and Excel: `exports.export_response`) ---------------------------------------
 
 # The overview's sortable columns, for exporting in the order the table shows.
 PROGRESS_SORTS = {
@@ -379,6 +385,19 @@ def _progress_lines(rows: Iterable[selectors.ProgressRow]) -> Iterator[list[obje
         ]
 
 
+def _progress_file(
+    *,
+    fmt: exports.Format,
+    name: tuple[object, ...],
+    title: str,
+    rows: Iterable[selectors.ProgressRow],
+) -> HttpResponse:
+    """Progress rows as a file: the overview's and the years report's columns are the same."""
+    return exports.export_response(
+        fmt=fmt, name=name, title=title, header=_progress_header(), rows=_progress_lines(rows)
+    )
+
+
 def _bad_request(filterset) -> HttpResponse:
     return HttpResponseBadRequest(
         "\n".join(f"{field}: {' '.join(errors)}" for field, errors in filterset.errors.items()),
@@ -387,14 +406,14 @@ def _bad_request(filterset) -> HttpResponse:
 
 
 @dashboard_view
-def progress_csv(request: HttpRequest) -> HttpResponse:
-    """The overview (or map, or sub-organisations) table as CSV: same filters, every page."""
+def progress_export(request: HttpRequest, *, fmt: exports.Format) -> HttpResponse:
+    """The overview (or map, or sub-organisations) table as a file: same filters, every page."""
     filterset = ProgressFilter(request.GET, request=request, queryset=Organisation.objects.none())
     if not filterset.is_valid():
         return _bad_request(filterset)
     p = filterset.params()
     qs = filterset.qs
-    name = csv_export.filename(
+    name = (
         "tien-do-ket-nap",
         p.year,
         p.parent.short_name if p.parent else csv_export.LEVEL_SLUGS[p.level],
@@ -411,11 +430,11 @@ def progress_csv(request: HttpRequest) -> HttpResponse:
         parent=p.parent,
         boundaries=p.boundaries,
     )
-    return csv_export.stream_csv(name=name, header=_progress_header(), rows=_progress_lines(rows))
+    return _progress_file(fmt=fmt, name=name, title=_("Tiến độ kết nạp"), rows=rows)
 
 
 @dashboard_view
-def report_csv(request: HttpRequest) -> HttpResponse:
+def report_export(request: HttpRequest, *, fmt: exports.Format) -> HttpResponse:
     """Organisation × year report (the years page, an organisation's years)."""
     filterset = YearsFilter(request.GET, request=request, queryset=Organisation.objects.none())
     if not filterset.is_valid():
@@ -425,18 +444,18 @@ def report_csv(request: HttpRequest) -> HttpResponse:
     year_list = filterset.years(selectors.data_years(scope=scope, carried=params.carried))
     subject = params.only or params.organisation
     span = f"{year_list[0]}-{year_list[-1]}" if year_list else None
-    name = csv_export.filename(
+    name = (
         "bao-cao-tien-do",
         subject.short_name if subject else csv_export.LEVEL_SLUGS[params.level],
         params.province.short_name if params.province and not subject else None,
         span,
     )
     rows = selectors.progress_report(scope=scope, years=year_list, carried=params.carried)
-    return csv_export.stream_csv(name=name, header=_progress_header(), rows=_progress_lines(rows))
+    return _progress_file(fmt=fmt, name=name, title=_("Báo cáo tiến độ"), rows=rows)
 
 
 @dashboard_view
-def figures_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def figures_export(request: HttpRequest, pk: int, *, fmt: exports.Format) -> HttpResponse:
     """Every accepted figure and target of one organisation, with its source and quote."""
     try:
         org = selectors.organisation_detail(pk=pk, visible_to=request.user)
@@ -472,13 +491,18 @@ def figures_csv(request: HttpRequest, pk: int) -> HttpResponse:
         ]
         for v in values
     )
-    name = csv_export.filename("so-lieu", org.short_name, dt.date.today().isoformat())
-    return csv_export.stream_csv(name=name, header=header, rows=rows)
+    return exports.export_response(
+        fmt=fmt,
+        name=("so-lieu", org.short_name, dt.date.today().isoformat()),
+        title=_("Số liệu và nguồn"),
+        header=header,
+        rows=rows,
+    )
 
 
 @dashboard_view
-def articles_csv(request: HttpRequest) -> HttpResponse:
-    """The articles list as CSV, with the same search."""
+def articles_export(request: HttpRequest, *, fmt: exports.Format) -> HttpResponse:
+    """The articles list as a file, with the same search."""
     filterset = ArticleFilter(
         request.GET, request=request, queryset=selectors.articles_list(visible_to=request.user)
     )
@@ -491,5 +515,10 @@ def articles_csv(request: HttpRequest) -> HttpResponse:
             chunk_size=2000
         )
     )
-    name = csv_export.filename("bai-viet", dt.date.today().isoformat())
-    return csv_export.stream_csv(name=name, header=header, rows=rows)
+    return exports.export_response(
+        fmt=fmt,
+        name=("bai-viet", dt.date.today().isoformat()),
+        title=_("Bài viết đã nhập"),
+        header=header,
+        rows=rows,
+    )

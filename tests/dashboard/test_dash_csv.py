@@ -94,10 +94,11 @@ def test_cells_that_look_like_formulas_are_neutralised():
     assert cell(dt.date(2022, 9, 20)) == "2022-09-20"
 
 
-def test_hostile_quote_is_neutralised_in_the_figures_csv(gold, viewer_client):
+def add_hostile_figure(organisation) -> None:
+    """A figure whose article title and quote a spreadsheet would run as formulas."""
     article = Article.objects.create(title='=HYPERLINK("http://evil")', text="=cmd|' /C calc'!A0")
     figure_create(
-        organisation=gold["kim-son"],
+        organisation=organisation,
         metric="trained",
         period_start=dt.date(2022, 1, 1),
         period_end=dt.date(2022, 12, 31),
@@ -105,6 +106,10 @@ def test_hostile_quote_is_neutralised_in_the_figures_csv(gold, viewer_client):
         source=article,
         quote="=cmd|' /C calc'!A0",
     )
+
+
+def test_hostile_quote_is_neutralised_in_the_figures_csv(gold, viewer_client):
+    add_hostile_figure(gold["kim-son"])
     response = viewer_client.get(reverse("dashboard:figures_csv", args=[gold["kim-son"].pk]))
     _, rows = read_csv(response)
     cells = [c for r in rows for c in r]
