@@ -101,7 +101,8 @@ def _decode(data: bytes) -> tuple[str, str]:
         enc = _utf16_without_bom(data)
         if enc:
             return data.decode(enc), enc
-        raise DocumentError("Tệp có vẻ là dữ liệu nhị phân, không phải văn bản.")
+    # Not UTF-16, so any NUL is a stray control byte and counts, like the others, against the
+    # share below; read_document drops the ones a text file is allowed.
     controls = sum(1 for b in data[:65536] if b < 32 and b not in (9, 10, 12, 13, 27))
     if controls > 0.02 * min(len(data), 65536):
         raise DocumentError("Tệp có vẻ là dữ liệu nhị phân, không phải văn bản.")
@@ -163,8 +164,17 @@ def read_document(data: bytes, filename: str = "", max_bytes: int = 5_000_000) -
     text, encoding = _decode(data)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
+    # A few NULs turn up in real text files (an editor's or a database export's terminators,
+    # text copied out of a PDF, a write padded after a crash) and carry no text, so they are
+    # dropped rather than refusing the file; PostgreSQL could not store them anyway. Binary
+    # files are told apart by how dense their control characters are, NULs included: images
+    # and office files are mostly NULs, compressed data has about 10% bytes under 32, while
+    # text has next to none. So NULs count against the same 2% as any other control character
+    # (checked here on the whole text, and in _decode on the first 64 KB of bytes), and a file
+    # with more is still refused as binary.
     if _control_ratio(text) > 0.02:
         raise DocumentError("Tệp có vẻ là dữ liệu nhị phân, không phải văn bản.")
+    text = text.replace("\x00", "")
     if not text.strip():
         raise DocumentError("Tệp rỗng.")
     is_html = filename.lower().endswith(_HTML_EXT) or bool(_HTML_RE.search(text[:5000]))

@@ -103,3 +103,48 @@ def test_too_large_upload_is_refused():
         read_document(b"a" * 101, "x.txt", max_bytes=100)
     with pytest.raises(DocumentError, match=r"tối đa 5 MB"):
         read_document(b"a" * 5_000_001, "x.txt")
+
+
+ARTICLE = "\n".join([SAMPLE] * 10)
+
+
+def _with_stray_nuls(text: str) -> str:
+    """Three NULs where exports and crashed writes leave them: mid-line, line end, file end."""
+    return text[:40] + "\x00" + text[40:200] + "\x00\x00" + text[200:] + "\x00"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _with_stray_nuls(ARTICLE).encode("utf-8"),
+        b"\xef\xbb\xbf" + _with_stray_nuls(ARTICLE).encode("utf-8"),
+        _with_stray_nuls(ARTICLE).encode("utf-16"),
+        _encode_cp1258(_with_stray_nuls(ARTICLE)),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "cp1258"],
+)
+def test_a_text_file_with_a_few_stray_nuls_is_read_without_them(data):
+    doc = read_document(data, "bai.txt")
+    assert doc.text.strip() == ARTICLE
+    assert "\x00" not in doc.text
+
+
+def test_stray_nuls_in_an_html_page_are_dropped_too():
+    html = PAGE.format(p=SAMPLE).replace("<article>", "<article>\x00")
+    doc = read_document(html.encode("utf-8"), "page.html")
+    assert SAMPLE in doc.text and "\x00" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ARTICLE.encode("utf-8") + bytes(len(ARTICLE)),
+        # The bytes check reads the first 64 KB only; the text check sees the NULs after them.
+        (ARTICLE * 100).encode("utf-8") + bytes(100_000),
+        b"\xef\xbb\xbf" + ARTICLE.encode("utf-8") + bytes(len(ARTICLE)),
+    ],
+    ids=["half-nuls", "nuls-after-64kb", "utf8-bom-half-nuls"],
+)
+def test_a_file_padded_with_nuls_is_still_refused_as_binary(data):
+    with pytest.raises(DocumentError, match="dữ liệu nhị phân"):
+        read_document(data, "bai.txt")
