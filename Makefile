@@ -6,7 +6,8 @@ PORT ?= 8000
 CORPUS_DIR ?= ../shared/corpus
 export CORPUS_DIR
 
-.PHONY: run serve test setup install migrate demo lint format bench bench-scale messages clean score-real
+.PHONY: run serve test setup install migrate demo lint format bench bench-scale messages clean score-real \
+	backup restore
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,7 +44,7 @@ run: setup
 # stdout). Needs SECRET_KEY in the environment, and reads ALLOWED_HOSTS, DATABASE_URL and the
 # rest from it (docs/deploy.md). Unlike `make migrate` it does not rebuild the progress table
 # (minutes at national scale, and every app server starts with it): the services keep the table
-# current, and `manage.py progress_rebuild` is run once by hand after a restore.
+# current, and a backup carries it (`manage.py progress_rebuild` is for rows written around them).
 ifneq ($(filter serve,$(MAKECMDGOALS)),)
 ifeq ($(strip $(SECRET_KEY)),)
 $(error make serve needs SECRET_KEY in the environment: a long random string, the same on every app server, e.g. SECRET_KEY='...' make serve (see docs/deploy.md))
@@ -60,6 +61,17 @@ serve: install
 
 test: migrate messages
 	$(PY) -m pytest
+
+# The whole database to backups/tdkn-YYYYmmdd-HHMMSS.sqlite3 or .dump (BACKUP_DIR to put it
+# elsewhere): SQLite's online backup API or pg_dump --format=custom, readable by its owner only.
+backup: install
+	$(PY) manage.py backup_database
+
+# `make restore FILE=backups/tdkn-….dump` puts a backup in place of the database. A database
+# with data is refused unless REPLACE=1; a damaged file is refused before anything changes.
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/tdkn-YYYYmmdd-HHMMSS.dump [REPLACE=1]" >&2; exit 2; }
+	$(PY) manage.py restore_database "$(FILE)" $(if $(filter 1 yes true,$(REPLACE)),--replace)
 
 lint: install
 	$(VENV)/bin/ruff check .
