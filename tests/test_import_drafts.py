@@ -200,3 +200,13 @@ def test_the_review_queue_address_leads_to_the_oldest_pending_draft(staff, admin
     import_draft_create(draft=Draft(text=OTHER), user=admin_user)
     response = staff.get(reverse("admin:recruitment_article_import_next"))
     assert response["Location"] == review_url(first)
+
+
+def test_a_draft_fetched_from_a_provincial_paper_reads_toan_tinh_as_its_province():
+    draft = Draft(
+        text="Năm 2019, toàn tỉnh kết nạp được 1.855 đảng viên mới.",
+        url="http://baohaiduong.vn/chinh-tri/so-dang-vien-moi-129163",
+        published=dt.date(2020, 2, 25),
+    )
+    found = [(c.organisation, c.metric, c.value) for c in draft.extraction().candidates]
+    assert found == [("tỉnh Hải Dương", "admitted", Decimal(1855))]

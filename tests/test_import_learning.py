@@ -100,8 +100,8 @@ def test_an_unknown_mention_resolves_after_staff_chose_its_organisation(staff, s
 def test_the_corrected_mention_becomes_an_alias_of_the_organisation(staff, sao_mai):
     save_as(staff, review_of(staff, SAO_MAI), sao_mai)
     assert sorted(sao_mai.aliases.values_list("name", "key")) == [
-        ("Công ty CP Sao Mai", "cong ty cp sao mai"),
-        ("Công ty Cổ phần Sao Mai", "cong ty co phan sao mai"),
+        ("Công ty CP Sao Mai", "cong ti cp sao mai"),
+        ("Công ty Cổ phần Sao Mai", "cong ti co phan sao mai"),
     ]
 
 

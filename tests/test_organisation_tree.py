@@ -56,6 +56,16 @@ def test_fold_sets_aside_tone_marks_case_dashes_and_the_icelandic_eth():
     assert fold("Bà Rịa - Vũng Tàu") == fold("bà rịa–vũng tàu") == "ba ria vung tau"
 
 
+def test_fold_reads_a_final_y_after_consonants_as_i_but_keeps_uy():
+    assert [fold(n) for n in ("Phú Quý", "Phú Quí", "Tứ Kỳ", "Thủy Nguyên", "Duy Tiên")] == [
+        "phu qui",
+        "phu qui",
+        "tu ki",
+        "thuy nguyen",
+        "duy tien",
+    ]
+
+
 def test_aliases_are_not_duplicated(district):
     district.add_aliases(["Huyện ủy Kim Sơn", "huyện ủy kim sơn", "huyện Kim Sơn"])
     assert district.aliases.count() == 2

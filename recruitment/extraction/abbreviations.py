@@ -20,6 +20,9 @@ from collections.abc import Callable
 
 ABBREVIATIONS = {
     "ĐV": "đảng viên",
+    "đ/c": "đồng chí",
+    "Đ/c": "đồng chí",
+    "đ/chí": "đồng chí",
     "ĐVM": "đảng viên mới",
     "TCCSĐ": "tổ chức cơ sở đảng",
     "TCCS": "tổ chức cơ sở đảng",
@@ -29,6 +32,9 @@ ABBREVIATIONS = {
     "BTV": "Ban Thường vụ",
     "BTC": "Ban Tổ chức",
     "UBKT": "Ủy ban Kiểm tra",
+    "CATP": "Công an thành phố",
+    "BĐBP": "Bộ đội Biên phòng",
+    "BCHQS": "Ban Chỉ huy Quân sự",
     "CSĐ": "cơ sở đảng",
     # The dot of "TX." goes with it: left behind, it would end the sentence.
     "T.P.": "thành phố",
@@ -81,7 +87,7 @@ def _defined_forms(text: str) -> dict[str, str]:
     return found
 
 
-def _replace(
+def replace_matches(
     text: str, pattern: re.Pattern, long_form: Callable[[re.Match], str | None]
 ) -> tuple[str, list[int] | None]:
     """``text`` with each match of ``pattern`` replaced by ``long_form(match)`` (deleted when
@@ -105,7 +111,7 @@ def _replace(
     return "".join(out), mp
 
 
-def _compose(first: list[int] | None, second: list[int] | None) -> list[int] | None:
+def compose_maps(first: list[int] | None, second: list[int] | None) -> list[int] | None:
     """The map of two replacements made one after the other."""
     if first is None or second is None:
         return first if second is None else second
@@ -125,12 +131,14 @@ def expand(text: str) -> tuple[str, list[int] | None]:
         if defined:
             forms = "|".join(sorted(map(re.escape, defined), key=len, reverse=True))
             own = re.compile(rf"(?:[ \t]*\((?P<d>{forms})\)|(?<![\w.])(?P<s>{forms}))(?!\w)")
-            text, mp = _replace(text, own, lambda m: "" if m.group("d") else defined[m.group("s")])
+            text, mp = replace_matches(
+                text, own, lambda m: "" if m.group("d") else defined[m.group("s")]
+            )
     if "ĐH" in text:
-        text, step = _replace(text, _UNIVERSITY_RE, lambda m: "Đại học")
-        mp = _compose(mp, step)
+        text, step = replace_matches(text, _UNIVERSITY_RE, lambda m: "Đại học")
+        mp = compose_maps(mp, step)
     text, step = _expand_standard(text)
-    return text, _compose(mp, step)
+    return text, compose_maps(mp, step)
 
 
 def _expand_standard(text: str) -> tuple[str, list[int] | None]:

@@ -48,8 +48,11 @@ _LEVEL_RANK = {"cell": 0, "grassroots": 1, "commune": 2, "district": 3, "provinc
 # After an organisation: it set or assigned the plan ("chỉ tiêu Tỉnh ủy giao").
 _ASSIGNER_AFTER_RE = re.compile(r"\s+(?:đã\s+|đề\s+ra\s+và\s+)?giao(?!\w)", re.IGNORECASE)
 _HOST_LEVELS = frozenset({"cell", "grassroots"})
-_PLAN_WORD_RE = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết", re.I)
-# A period right after these words names the plan's period, not a figure's.
+_EACH_YEAR_RE = re.compile(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)", re.IGNORECASE)
+_PLAN_WORD_BEFORE_RE = re.compile(r"(?:chỉ\s+tiêu|kế\s+hoạch)\s+$", re.I)
+_PLAN_WORD_RE = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết|quy\s+hoạch", re.I)
+# A period right after these words names the plan's period, not a figure's ("213 quần chúng
+# trong diện quy hoạch phát triển Đảng năm 2019": the pool's year, not the course's).
 PLAN_BEFORE_RE = re.compile(rf"(?:{_PLAN_WORD_RE.pattern})(?:\s+[^\W\d_]+){{0,5}}\s*$", re.I)
 # Between a count and the organisation it belongs to: "1.842 đảng viên trong toàn Đảng bộ
 # phường", "4.200 đảng viên của Đảng bộ huyện".
@@ -84,6 +87,25 @@ _COURSE_GUESTS_RE = re.compile(
 _PARTNER_BEFORE_RE = re.compile(
     r"(?:phối\s+hợp\s+(?:với|của)|cùng\s+với)(?:\s+[^\W\d_]+){0,8}\s*$", re.IGNORECASE
 )
+# "Ông X – Phó trưởng Ban Tổ chức Huyện ủy Di Linh đã chúc mừng hai quần chúng ưu tú ...",
+# "Đến dự có đồng chí Y, Bí thư Tỉnh ủy; ..., cùng 90 quần chúng ưu tú được kết nạp": at a
+# ceremony, the body in a guest's title is where the guest works, not who admitted.
+_OFFICIAL_TITLE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:[Bb]í\s+thư|(?:Phó\s+)?Chủ\s+tịch(?:\s+thường\s+trực)?|"
+    r"[Tt]rưởng\s+[Bb]an(?:\s+(?:Tổ\s+chức|Tuyên\s+giáo|Dân\s+vận|"
+    r"Kiểm\s+tra))?|(?:Ủy|Uỷ|ủy|uỷ)\s+viên(?:\s+Ban\s+Thường\s+vụ)?|Chánh\s+Văn\s+phòng|"
+    r"Chủ\s+nhiệm\s+(?:Ủy|Uỷ)\s+ban\s+Kiểm\s+tra)\s+$"
+)
+_GUESTS_OPEN_RE = re.compile(
+    r"\s*(?:(?:Đến|Về|Tới)\s+dự|Tham\s+dự|Dự)(?:\s+(?:buổi\s+)?(?:lễ|Lễ)(?:\s+[^\W\d_]+){0,3})?"
+    r"\s+(?:có|gồm)(?!\w)"
+)
+
+# "Xã An Nghĩa được thành lập trên cơ sở sáp nhập xã Phú Thành, xã Phú Nghĩa và thị trấn Ba
+# Hàng Đồi. Đảng bộ xã có ... 1.807 đảng viên": the units merged into the subject are gone;
+# a later "Đảng bộ xã" is the subject's, not the last of them.
+_MERGED_FROM_RE = re.compile(r"(?<!\w)(?:sáp\s+nhập|hợp\s+nhất)(?!\s+(?:đến|tới)\s+nay)", re.I)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?\n]")
 # A body named by its kind and a bare level word: "Công an tỉnh", "Khối các cơ quan tỉnh".
 _BARE_TERRITORY_END_RE = re.compile(r"\s(?:tỉnh|Tỉnh|huyện|Huyện|thành\s+phố)$")
 _REACHED_AFTER_RE = re.compile(
@@ -349,7 +371,7 @@ class Attribution:
         # one before it by bisection rather than walking all mentions (speed).
         self._named: dict[str, tuple[list[int], list[tuple[Org, int]]]] = {}
         for m, para in mentions:
-            if m.org is not None:
+            if m.org is not None and not self.merged_away(m):
                 starts, orgs = self._named.setdefault(m.org.word, ([], []))
                 starts.append(m.start)
                 orgs.append((m.org, para))
@@ -398,6 +420,17 @@ class Attribution:
         self.ceremony_host = (
             max(hosts, key=lambda org: (org.level == "cell", hosts[org])) if hosts else None
         )
+
+    def merged_away(self, m: Mention) -> bool:
+        """Whether ``m`` names a unit merged into the one the sentence speaks of: never what
+        a later bare "Đảng bộ xã" refers to."""
+        start = max(0, m.start - 160)
+        low = self.work[start : m.start].lower()
+        if "nhập" not in low and "nhất" not in low:
+            return False  # most mentions follow no merger (speed)
+        breaks = list(_SENTENCE_BREAK_RE.finditer(self.work, start, m.start))
+        start = breaks[-1].end() if breaks else start
+        return _MERGED_FROM_RE.search(self.work, start, m.start) is not None
 
     def note_founding(self, pms: list[periods.PeriodMention]) -> None:
         for pm in pms:
@@ -526,14 +559,24 @@ class Attribution:
             fig.org, fig.org_source = self.course_org, SENTENCE
             return
         n_before = bisect.bisect_left(sent.mention_starts, fig.num_start)
+        if self._among_guests(fig):
+            n_before = 0
         for i in range(n_before - 1, -1, -1):
             m = mentions[i]
             if self.is_qualifier(i, mentions):
                 continue
-            if i != 0 and _ASSIGNER_AFTER_RE.match(self.work, m.end):
+            if _ASSIGNER_AFTER_RE.match(self.work, m.end) and (
+                i != 0 or _PLAN_WORD_BEFORE_RE.search(self.work, max(0, m.start - 20), m.start)
+            ):
                 continue  # "chỉ tiêu Tỉnh ủy giao": who set the plan, not the subject
             if i != 0 and _PARTNER_BEFORE_RE.search(self.work, max(0, m.start - 70), m.start):
                 continue  # "Chi bộ A phối hợp với Quận ủy B tổ chức lớp": A's, B only helped
+            if (
+                fig.metric == "admitted"
+                and self.ceremony_day is not None
+                and _OFFICIAL_TITLE_BEFORE_RE.search(self.work, max(0, m.start - 60), m.start)
+            ):
+                continue
             if m.ref_word in (organisations.MASS_ORG, organisations.UNKNOWN_UNIT):
                 return  # "Hội Nông dân huyện giới thiệu ...": not a party organisation
             org = self.mention_org(m, para)
@@ -582,6 +625,27 @@ class Attribution:
                     fig.org = self.resolve_ref(m.ref_word, m.start, m_para) or fig.org
                     break
         fig.org_source = HEADLINE
+
+    def _names_a_plan(self, fig: Figure, pm: periods.PeriodMention) -> bool:
+        """Whether ``pm`` is the period of a plan or pool named after a count ("... cho 213
+        quần chúng trong diện quy hoạch phát triển Đảng năm 2019"), not the count's. (A
+        share's plan is of its period: "đạt 100% chỉ tiêu trong năm".)"""
+        return (
+            fig.kind == "count"
+            and PLAN_BEFORE_RE.search(self.work, max(0, pm.start - 60), pm.start) is not None
+        )
+
+    def _among_guests(self, fig: Figure) -> bool:
+        """ "Đến dự lễ có đồng chí X, Bí thư Tỉnh ủy; ..., Văn phòng UBND tỉnh; ... cùng 90
+        quần chúng ưu tú được kết nạp": the bodies of a ceremony's guest list are where the
+        guests work; those admitted are the host's."""
+        return fig.metric == "admitted" and self.guest_list(fig.sentence[0])
+
+    def guest_list(self, s: int) -> bool:
+        """Whether the sentence at ``s`` lists a ceremony's guests ("Tham dự buổi lễ có ...",
+        "Đến dự có đồng chí X, Bí thư Tỉnh ủy"): its bodies are where the guests work, so a
+        later sentence's bare subject is not one of them."""
+        return self.ceremony_day is not None and _GUESTS_OPEN_RE.match(self.work, s) is not None
 
     def _in_title(self, fig: Figure) -> bool:
         return self.title is not None and self.title[0] <= fig.num_start < self.title[1]
@@ -666,7 +730,11 @@ class Attribution:
                 chosen = pm
         if chosen is None:
             k = bisect.bisect_left(starts, fig.num_end)
-            if k < len(real) and real[k].start < fig.clause[1]:
+            if (
+                k < len(real)
+                and real[k].start < fig.clause[1]
+                and not self._names_a_plan(fig, real[k])
+            ):
                 chosen = real[k]
         if chosen is None:
             # "207 là số đảng viên ... kết nạp từ đầu năm đến nay, đạt ...": the period
@@ -677,7 +745,7 @@ class Attribution:
                 pm = real[k]
                 if pm.start > limit:
                     break
-                if pm.end <= limit:
+                if pm.end <= limit and not self._names_a_plan(fig, pm):
                     chosen = pm
                     break
         if chosen is None:
@@ -685,6 +753,19 @@ class Attribution:
                 if real[k].end <= fig.num_start:
                     chosen = real[k]
                     break
+        if (
+            chosen is None
+            and fig.metric in GOAL_METRICS
+            and self.published is not None
+            and _EACH_YEAR_RE.search(self.work, fig.sentence[0], fig.num_start)
+        ):
+            # "mỗi năm, Đảng bộ tỉnh phải kết nạp được từ 7.700 đảng viên trở lên": a plan
+            # set for every year is this year's plan too (averages, "bình quân mỗi năm",
+            # are no figure: ``metrics.is_average``).
+            year = self.published.year
+            fig.period = (datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+            fig.period_label, fig.period_source = "mỗi năm", SENTENCE
+            return
         source = near(chosen) if chosen is not None else ""
         if chosen is not None and fig.metric != "members_total" and periods.so_far(chosen):
             frame = self._report_frame(carried)
@@ -882,10 +963,14 @@ class Attribution:
             fig.metric == "admitted"
             and day is not None
             and rng[0] <= day <= rng[1]
-            and self._at_ceremony(fig)
             and (
-                (rng[1] - rng[0]).days <= 31
-                or periods.names_day(self.work[fig.sentence[0] : fig.sentence[1]], day=day)
+                fig.named
+                or self._among_guests(fig)
+                or self._at_ceremony(fig)
+                and (
+                    (rng[1] - rng[0]).days <= 31
+                    or periods.names_day(self.work[fig.sentence[0] : fig.sentence[1]], day=day)
+                )
             )
         ):
             # "Tháng 8 năm 2024, Chi bộ ... tổ chức lễ kết nạp cho 02 quần chúng" with the

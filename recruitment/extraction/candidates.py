@@ -36,6 +36,9 @@ class Candidate:
     value_end: int
     derived: bool = False
     approximate: bool = False
+    # A count narrowed to a group ("8 đảng viên mới trong các doanh nghiệp"): dropped beside a
+    # larger total of the same unit and period, of which it is a part.
+    narrowed: bool = False
     # 0–1, and the reason code of ``confidence`` (where the organisation and period came from).
     confidence: float = 1.0
     reason: str = "own_clause"
@@ -195,6 +198,7 @@ def figure_candidates(
             value_start=ova,
             value_end=ovb,
             approximate=fig.approximate,
+            narrowed=fig.narrowed,
             confidence=sure,
             reason=reason,
         )
@@ -247,6 +251,16 @@ def figure_candidates(
     return cands
 
 
+# How far a rounded figure ("hơn 2.300") may lie from the exact one it stands for (2.318).
+ROUNDING = Decimal("0.1")
+
+
+def _figure_key(c: Candidate) -> tuple:
+    """What makes two candidates the same figure, the value aside."""
+    name = organisations.distinctive_name(c.organisation)
+    return (name, c.org_level, c.metric, c.period_start, c.period_end)
+
+
 def dedupe(cands: list[Candidate], title: tuple[int, int] | None = None) -> list[Candidate]:
     """One candidate per figure. A headline repeats a figure of the body: the body's sentence,
     which carries the organisation and period in full, is the better quote."""
@@ -261,12 +275,7 @@ def dedupe(cands: list[Candidate], title: tuple[int, int] | None = None) -> list
     }
     # A headline figure the body states too (maybe more exactly: "hơn 2.300" above,
     # "2.318" below) for the same organisation, metric and period only repeats it.
-    in_body = {
-        (organisations.distinctive_name(c.organisation), c.org_level, c.metric)
-        + (c.period_start, c.period_end)
-        for c in cands
-        if not c.derived and not in_title(c)
-    }
+    in_body = {_figure_key(c) for c in cands if not c.derived and not in_title(c)}
     # The same value and metric: the headline rounds the period ("9 tháng đầu năm" above,
     # "tính đến ngày 10-9" below) or names the article's subject ("10 đảng viên mới được
     # kết nạp") where the body names the unit that admitted them.
@@ -278,8 +287,24 @@ def dedupe(cands: list[Candidate], title: tuple[int, int] | None = None) -> list
         for c in cands
         if not c.derived and c.reason != confidence.HEADLINE and not in_title(c)
     }
+    # "trên 1.800 đảng viên" at the congress, "1.807 đảng viên" in the unit's portrait: a
+    # rounded figure the article also states exactly is that figure again.
+    exact: dict[tuple, list[Decimal]] = {}
+    totals: dict[tuple, Decimal] = {}
+    for c in cands:
+        if not c.derived and not c.approximate:
+            exact.setdefault(_figure_key(c), []).append(c.value)
+        if not c.derived and not c.narrowed:
+            key = _figure_key(c)
+            totals[key] = max(totals.get(key, c.value), c.value)
     best: dict[tuple, Candidate] = {}
     for c in cands:
+        if c.approximate and any(
+            abs(v - c.value) <= v * ROUNDING for v in exact.get(_figure_key(c), ())
+        ):
+            continue
+        if c.narrowed and totals.get(_figure_key(c), c.value) > c.value:
+            continue
         if (
             c.reason == confidence.HEADLINE
             and (

@@ -68,7 +68,13 @@ class _Article:
     publication date, the term, the headline, every period and organisation mention, and
     the article's subject."""
 
-    def __init__(self, text: Text, published: datetime.date | None, organisation: str | None):
+    def __init__(
+        self,
+        text: Text,
+        published: datetime.date | None,
+        organisation: str | None,
+        url: str | None = None,
+    ):
         work = text.work
         line_texts = [work[a:b] for a, b in text.lines]
         # Each line is lower-cased once, here, for every scan that needs it (speed).
@@ -131,6 +137,8 @@ class _Article:
                     site.append(Mention(a, a, self.newspaper, weight=1.0))
         if self.newspaper is None and "(" in article[:3000]:
             self.newspaper = organisations.tagged_province(article[:3000])
+        if self.newspaper is None and url:
+            self.newspaper = organisations.url_province(url)
         if self.newspaper is None:
             self.newspaper = organisations.home_province(
                 [m.org for m, _ in self.mentions if m.org is not None]
@@ -264,7 +272,7 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
             attribution.note_founding(pms)
             figures = (
                 FigureReader(work, s, e, lists).read(pms)
-                if numbers.DIGIT_RE.search(work, s, e)
+                if numbers.DIGIT_RE.search(work, s, e) or "nạp" in work[s:e]
                 else []
             )
             if item_line:
@@ -298,8 +306,13 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
             if title is not None and title[0] <= s < title[1]:
                 real = [pm for pm in pms if pm.is_period]
                 attribution.title_period = real[-1] if real else attribution.title_period
+            guests = attribution.guest_list(s)
             for i, m in enumerate(sent_mentions):
-                if attribution.is_qualifier(i, sent_mentions):
+                if (
+                    guests
+                    or attribution.is_qualifier(i, sent_mentions)
+                    or attribution.merged_away(m)
+                ):
                     # "tại Chi bộ thôn A, xã B, huyện C diễn ra Lễ kết nạp": B and C only
                     # locate A, which the sentences after speak of.
                     continue
@@ -315,17 +328,19 @@ def extract(
     published: datetime.date | None = None,
     organisation: str | None = None,
     *,
+    url: str | None = None,
     deadline: float | None = DEADLINE,
 ) -> Extraction:
     """Admission figures in an article, each with organisation, period and quote.
 
     ``published`` overrides the date found on the page; ``organisation`` names the
-    article's subject for texts that only say "toàn tỉnh" / "toàn huyện". Past
-    ``deadline`` seconds (None: no limit) it raises ``ExtractionTimeout``.
+    article's subject for texts that only say "toàn tỉnh" / "toàn huyện"; ``url``, where the
+    page came from, names the province of a provincial paper or portal that the text does
+    not. Past ``deadline`` seconds (None: no limit) it raises ``ExtractionTimeout``.
     """
     clock = _Clock(seconds=deadline, size=len(text))
     prepared = Text(text)
-    art = _Article(prepared, published, organisation)
+    art = _Article(prepared, published, organisation, url)
     title = None
     title_span = None
     if art.title:

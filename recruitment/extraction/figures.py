@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import metrics, numbers, periods
+from . import metrics, numbers, people, periods
 from .lists import ITEM_NOUNS, Lists
 from .organisations import Mention, Org
 from .text import Clauses
@@ -48,6 +48,14 @@ _WITH_CLAUSE_RE = re.compile(
     re.I,
 )
 _RATE_BEFORE_RE = re.compile(r"tỷ\s+lệ|tỉ\s+lệ", re.I)
+_NEXT_SHARE_GAP_RE = re.compile(r"%[^\d;.()]{0,60}?(?:,|\s)\s*(?:và|hay|bằng)\s+", re.I)
+_PLAN_NOUN_AFTER_RE = re.compile(r"\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?!\w)", re.IGNORECASE)
+# Between a unit and its share: "<unit> đạt 94,29%", "<unit> kết nạp vượt 58,2%".
+_UNIT_SHARE_GAP_RE = re.compile(
+    r"[ \t]+(?:(?:đã[ \t]+)?kết[ \t]+nạp(?:[ \t]+(?:được|mới|đảng[ \t]+viên))*[ \t]+)?"
+    r"(?:đạt|vượt)[ \t]+",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -72,6 +80,8 @@ class Figure:
     listed: bool = False  # its metric comes from the head of a list it is an item of
     # "từ 10-12 đảng viên", "ít nhất 15 đảng viên": a plan's bound, read at its lower end.
     bound: bool = False
+    narrowed: bool = False  # "8 đảng viên mới trong các doanh nghiệp" (``NARROWED_POST_RE``)
+    named: bool = False  # people admitted by name, at a ceremony (``people``)
     # The unit a list item names, when attribution must not look further ("huyện A (45%)").
     org_from: Mention | None = None
     org_fixed: Org | None = None  # a list item's unit named bare ("Tứ Kỳ 110")
@@ -90,6 +100,10 @@ def _masked(starts: list[int], reach: list[int], pos: int) -> bool:
 _SLASH_PLAN_RE = re.compile(
     r"\s*/\s*(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:chỉ\s+tiêu|kế\s+hoạch|KH)(?!\w)", re.IGNORECASE
 )
+
+
+# The "pair" of a token that is a list of people admitted by name (``people``).
+NAMED = ("named",)
 
 
 class FigureReader:
@@ -115,6 +129,10 @@ class FigureReader:
         if pairs:
             tokens.extend(pairs)
             tokens.sort(key=lambda t: t[0])
+        named = [(a, b, Decimal(n), NAMED) for a, b, n in people.named_admissions(work, s, e)]
+        if named:
+            tokens = [t for t in tokens if not any(a <= t[0] < b for a, b, _, _ in named)]
+            tokens = sorted(tokens + named, key=lambda t: t[0])
         # Bands of people ("từ 10-12 đảng viên"): one figure, read at its lower bound.
         bands = numbers.find_count_ranges(work, s, e)
         band_starts = {a for a, _, _ in bands}
@@ -148,6 +166,13 @@ class FigureReader:
                 if f.kind == "count":
                     last_count = f
             seen = len(figs)
+            if pair is NAMED:
+                # "Lễ kết nạp đảng viên mới cho đồng chí A và đồng chí B": as many as named.
+                fig = Figure("count", "admitted", value, ns, ne, False, (s, e), clauses.around(ns))
+                fig.named = True
+                figs.append(fig)
+                prev_end = ne
+                continue
             band = ns in band_starts
             if pair is None and not band and numbers.in_range(work, s, e, ns, ne):
                 prev_end = ne
@@ -202,6 +227,12 @@ class FigureReader:
                     "percent", None, val, ns, ne, approx, (s, e), clause, pct_kind=pct_kind
                 )
                 fig.linked = self._link(figs, fig)
+                cue = metrics.BREAKDOWN_CUE_RE.search(work, figs[-1].num_end if figs else s, ns)
+                if fig.linked is None and cue and numbers.DIGIT_RE.search(work, cue.end(), ns):
+                    # "... bằng 103% kế hoạch; trong đó có 15 đảng viên kết nạp trong các
+                    # doanh nghiệp, bằng 125% kế hoạch": the share of a part, not the unit's.
+                    prev_end = pm.end()
+                    continue
                 if not self._settle_percent(fig):
                     prev_end = pm.end()
                     continue
@@ -209,6 +240,12 @@ class FigureReader:
                 prev_end = pm.end()
                 continue
             noun_m = metrics.PERSON_RE.match(work, ne, e)
+            if noun_m is None and pair is not None and self._admitted_over_plan(ns, ne, figs):
+                # "toàn tỉnh đã kết nạp được 821/1.450 chỉ tiêu (đạt 56,62%)": admissions
+                # over their plan, the people left unsaid.
+                figs.extend(self._over_plan("admitted", value, ns, pair, approx, clause))
+                prev_end = ne
+                continue
             total = self._breakdown_total(last_count, ns, ne) if pair is None else None
             if total is not None:
                 # "825 đảng viên (năm 2021: 270; năm 2022: 275)": each year's share.
@@ -290,24 +327,17 @@ class FigureReader:
                 # "mỗi chi bộ kết nạp ít nhất 1 đảng viên", "từ 5 đến 7 đảng viên mỗi chi
                 # bộ": a norm for each unit.
                 continue
-            if bound and metric in GOAL_OF_COUNT and not metrics.ACHIEVED_RE.search(pre_clause):
+            if bound and metric in GOAL_OF_COUNT and not metrics.is_achieved(pre_clause):
                 # "...; kết nạp từ 10-12 đảng viên mới": a result is one number, so a band
                 # or a floor not stated as reached is what is aimed at.
                 metric = GOAL_OF_COUNT[metric]
             if pair is not None:
-                if metric not in ("admitted", "trained"):
-                    continue
-                ps, pe, second = pair
-                fig = Figure("count", metric, value, ns, ps - 1, approx, (s, e), clause)
-                fig.num_end = ns + len(work[ns:ps].rstrip(" /"))
-                figs.append(fig)
-                goal = GOAL_OF_COUNT[metric]
-                partner = Figure("pair", goal, second, ps, pe, approx, (s, e), clause)
-                partner.linked = fig
-                figs.append(partner)
+                if metric in ("admitted", "trained"):
+                    figs.extend(self._over_plan(metric, value, ns, pair, approx, clause))
                 continue
             fig = Figure("count", metric, value, ns, ne, approx, (s, e), clause, listed=listed)
             fig.org_fixed, fig.bound = bare, bound
+            fig.narrowed = metric == "admitted" and bool(metrics.NARROWED_POST_RE.match(post))
             plan = _SLASH_PLAN_RE.match(work, noun_m.end(), e) if metric == "admitted" else None
             if plan is not None:
                 # "kết nạp mới 80 đảng viên/85 chỉ tiêu tỉnh giao": the count over its plan.
@@ -402,6 +432,12 @@ class FigureReader:
                 if numbers.NUMBER_RE.search(gap):
                     return None
                 return prev if len(gap) < 200 else None
+            if prev.kind == "percent" and prev.linked is not None:
+                # "kết nạp 26 quần chúng, đạt 21,6% chỉ tiêu Nghị quyết và 27,7% chỉ tiêu
+                # Tỉnh ủy giao": a second share of the same count, of another plan.
+                gap = self.work[prev.num_end : pct.num_start]
+                if _NEXT_SHARE_GAP_RE.fullmatch(gap):
+                    return prev.linked
             return None
         return None
 
@@ -423,6 +459,8 @@ class FigureReader:
                 "percent_of_target" if linked.metric == "admitted" else "trained_percent_of_target"
             )
             return True
+        if fig.pct_kind == "bare":
+            return self._unit_share(fig)
         if fig.pct_kind != "target":
             return False
         fig.linked = None
@@ -439,6 +477,53 @@ class FigureReader:
             fig.metric = "percent_of_target"
             return True
         return False
+
+    def _over_plan(
+        self,
+        metric: str,
+        value: Decimal,
+        ns: int,
+        pair: tuple,
+        approx: bool,
+        clause: tuple[int, int],
+    ) -> list[Figure]:
+        """ "1.203/1.150 đảng viên": the count and, linked to it, the goal it is over."""
+        ps, pe, second = pair
+        sentence = (self.s, self.e)
+        fig = Figure("count", metric, value, ns, ps - 1, approx, sentence, clause)
+        fig.num_end = ns + len(self.work[ns:ps].rstrip(" /"))
+        partner = Figure("pair", GOAL_OF_COUNT[metric], second, ps, pe, approx, sentence, clause)
+        partner.linked = fig
+        return [fig, partner]
+
+    def _admitted_over_plan(self, ns: int, ne: int, figs: list[Figure]) -> bool:
+        """Whether the pair at ``ns`` is admissions over their plan with the noun left out:
+        "kết nạp được 821/1.450 chỉ tiêu", not a part of a total ("trong đó, doanh nghiệp
+        kết nạp được 50/50 chỉ tiêu")."""
+        if not _PLAN_NOUN_AFTER_RE.match(self.work, ne, self.e):
+            return False
+        if not metrics.ADMIT_PRE_RE.search(self.work, max(self.s, ns - 60), ns):
+            return False
+        since = figs[-1].num_end if figs else self.s
+        return metrics.BREAKDOWN_CUE_RE.search(self.work, since, ns) is None
+
+    def _unit_share(self, fig: Figure) -> bool:
+        """ "Đảng bộ Công an tỉnh kết nạp vượt 58,2% và ... (Đảng bộ huyện Phú Quý đạt 94,29%,
+        ...)": a unit's bare share, where admissions are what the text is counting, is of
+        its admission plan. Only right after the unit and its verb: a share elsewhere may
+        measure anything."""
+        unit = self.lists.named_unit_before(fig.num_start)
+        if (
+            unit is None
+            or unit.start < fig.sentence[0]
+            or not _UNIT_SHARE_GAP_RE.fullmatch(self.work, unit.end, fig.num_start)
+        ):
+            return False
+        before = self.work[max(fig.sentence[0], fig.num_start - 160) : fig.num_start]
+        if not (metrics.ADMIT_WORD_RE.search(before) or self.lists.para_last_metric == "admitted"):
+            return False
+        fig.metric, fig.linked, fig.org_from = "percent_of_target", None, unit
+        return True
 
     def _last_goal_cue_end(self, pos: int) -> int | None:
         """Where the last goal word before ``pos`` ends in the sentence (found once per

@@ -179,6 +179,14 @@ class Lists:
         i = bisect.bisect_left(self.mention_starts, ns) - 1
         return self.mentions[i] if i >= 0 else None
 
+    def named_unit_before(self, ns: int) -> Mention | None:
+        """The last mention before ``ns`` that names its organisation ("Đảng bộ huyện Phú
+        Quý", not the bare reference "Đảng bộ huyện" read at the same place)."""
+        i = bisect.bisect_left(self.mention_starts, ns) - 1
+        while i >= 0 and (self.mentions[i].org is None or self.mentions[i].end > ns):
+            i -= 1
+        return self.mentions[i] if i >= 0 else None
+
     def partner(self, unit: Mention) -> Mention | None:
         """The unit before ``unit`` that shares its value: "huyện Lý Nhân và huyện Bình Lục
         đạt 30%", "xã A, phường B (mỗi nơi 4 đảng viên)"."""

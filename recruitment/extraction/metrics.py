@@ -131,6 +131,18 @@ TARGET_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 ACHIEVED_RE = re.compile(r"(?<!\w)(?:đã|được|vừa)(?!\w)", re.IGNORECASE)
+# "phải kết nạp được từ 7.700 đảng viên": "được" after a duty is "manage to", no result.
+_DUTY_ABLE_RE = re.compile(r"(?<!\w)(?:phải|cần|sẽ)\s+kết\s+nạp\s+được(?!\w)", re.IGNORECASE)
+
+
+def is_achieved(text: str, *, after_duty: str = "") -> bool:
+    """Whether ``text`` says something was done ("đã", "được", "vừa"), a duty's "kết nạp
+    được" aside; ``after_duty`` is the duty ``text`` follows, if any ("phải kết nạp")."""
+    if after_duty and _DUTY_ABLE_RE.match(after_duty + " được"):
+        text = re.sub(r"^\s*được(?!\w)", " ", text)
+    return ACHIEVED_RE.search(_DUTY_ABLE_RE.sub(" ", text)) is not None
+
+
 # "xét kết nạp", "đề nghị kết nạp 20 quần chúng": candidates in the pipeline, not admitted.
 NOT_ADMITTED_PRE_RE = re.compile(
     r"(?:đề\s+nghị|xét|xem\s+xét|chờ|hồ\s+sơ|chuẩn\s+bị|đủ\s+điều\s+kiện|chưa|"
@@ -160,6 +172,15 @@ CATEGORY_POST_RE = re.compile(
     r"có\s+trình\s+độ|dưới|ở|tại|thuộc|học\s+sinh|sinh\s+viên|đoàn\s+viên)(?!\w)",
     re.IGNORECASE,
 )
+# "8 đảng viên mới trong các doanh nghiệp", "15 đảng viên là người dân tộc thiểu số": a count
+# narrowed, after its noun, to a group; beside a total of the same unit and period it is a
+# part of that total (``candidates.dedupe``).
+NARROWED_POST_RE = re.compile(
+    r"^\s*(?:mới\s+)?(?:(?:là|nữ|trẻ|dân\s+tộc|theo\s+đạo|có\s+đạo|tôn\s+giáo|học\s+sinh|"
+    r"sinh\s+viên|đoàn\s+viên)|trong\s+(?:các\s+|khối\s+|lĩnh\s+vực\s+)?(?:doanh\s+nghiệp|"
+    r"trường|học\s+sinh|sinh\s+viên|đồng\s+bào|tôn\s+giáo|lực\s+lượng|người))(?!\w)",
+    re.IGNORECASE,
+)
 # "Riêng các tổ chức cơ sở đảng khối xã kết nạp mới 52": a part of a stated total.
 SUBSET_PRE_RE = re.compile(r"(?<!\w)riêng\s+(?:các|khối|số|những)(?!\w)", re.IGNORECASE)
 # "Trong số đảng viên mới nói trên, có 9 người ...", "trong tổng số 50 đảng viên ... thì có
@@ -181,11 +202,27 @@ AVERAGE_RE = re.compile(
     r"bình\s+quân|trung\s+bình|(?:mỗi|hằng|hàng)\s+năm|mỗi\s+(?:tháng|quý)",
     re.IGNORECASE,
 )
+# "mỗi năm, Đảng bộ tỉnh phải kết nạp được từ 7.700 đảng viên trở lên": a duty for each year
+# is the plan of every year (this one included), not an average of results.
+_EACH_YEAR_DUTY_RE = re.compile(
+    r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)(?:(?!bình\s+quân|trung\s+bình)[^.;])*?"
+    r"(?:phải|cần|phấn\s+đấu|chỉ\s+tiêu)",
+    re.IGNORECASE,
+)
+
+
+def is_average(text: str) -> bool:
+    """Whether ``text`` makes the count after it an average ("bình quân mỗi năm kết nạp
+    120"), not a plan set for each year."""
+    return AVERAGE_RE.search(text) is not None and not _EACH_YEAR_DUTY_RE.search(text)
+
+
 # A bound set for or met by each of many units ("mỗi chi bộ kết nạp ít nhất 1 đảng viên",
 # "100% chi bộ kết nạp từ 1-2 đảng viên", "đối với đảng bộ các phường, phải kết nạp từ 1-2",
 # "12 chi bộ kết nạp từ 2 đảng viên trở lên"): a norm or a count of units, no unit's figure.
 DISTRIBUTIVE_RE = re.compile(
-    r"(?<!\w)(?:mỗi|từng|mọi|đối\s+với)\s|(?:100\s*%\s*(?:các\s+|số\s+)?|(?<!\w)(?:các|những)\s+|"
+    r"(?<!\w)(?:mỗi|từng|mọi)\s(?!năm(?!\w))|(?<!\w)đối\s+với\s|"
+    r"(?:100\s*%\s*(?:các\s+|số\s+)?|(?<!\w)(?:các|những)\s+|"
     r"(?<![\d.,])\d+\s+)(?:chi\s+bộ|đảng\s+bộ|tổ\s+chức|cơ\s+sở|xã|phường|thôn|ấp|khu\s+phố|"
     r"đơn\s+vị|địa\s+phương)(?!\w)",
     re.IGNORECASE,
@@ -217,14 +254,18 @@ _UNIT = (
     r"(?:\s+(?:cơ\s+sở|trực\s+thuộc|đảng|Đảng))*"
 )
 _UNITS = _UNIT + r"(?:\s*,\s*" + _UNIT + r")*"
+# "23 tổ chức cơ sở Đảng và 35 chi bộ trực thuộc Đảng bộ": counts of the units, one kind or
+# several, before the members they hold.
+_UNIT_COUNT = r"\d{1,3}(?:\.\d{3})*\s+" + _UNITS + r"(?:\s+Đảng\s+(?:bộ|ủy|uỷ))?"
+UNIT_COUNTS = _UNIT_COUNT + r"(?:\s*(?:,|và)\s*" + _UNIT_COUNT + r")*"
 # "Đảng bộ tỉnh có 104.598 đảng viên", "toàn Đảng bộ có 6.240 đảng viên sinh hoạt tại ...":
 # a stock, when an organisation is the subject and nothing narrows the count.
 HAVE_PRE_RE = re.compile(
     r"(?<!\w)có\s+(?:tổng\s+(?:số|cộng)\s+)?" + _APPROX + r"$|"
     # "có 57 tổ chức cơ sở đảng với 9.012 đảng viên", "có 40 chi bộ, đảng bộ trực thuộc, với
-    # 1.356 đảng viên", "gồm có 05 chi bộ, với 98 đảng viên": the count after "với" is the
-    # members.
-    r"(?<!\w)(?:gồm\s+)?có\s+\d{1,3}(?:\.\d{3})*\s+" + _UNITS + r"\s*,?\s+"
+    # 1.356 đảng viên", "gồm có 05 chi bộ, với 98 đảng viên", "là đảng bộ cấp trên trực tiếp
+    # của 71 tổ chức cơ sở đảng, với 2.223 đảng viên": the count after "với" is the members.
+    r"(?<!\w)(?:(?:gồm\s+)?có|của)\s+" + UNIT_COUNTS + r"\s*,?\s+"
     r"(?:với|gồm|và)\s+(?:tổng\s+số\s+)?" + _APPROX + r"$",
     re.I,
 )
@@ -349,7 +390,7 @@ def classify_count(
         and not DECIDED_BEFORE_RE.search(near[: adm.start()])
     ):
         return None
-    if AVERAGE_RE.search(pre_clause) or SUBSET_PRE_RE.search(pre_near):
+    if is_average(pre_clause) or SUBSET_PRE_RE.search(pre_near):
         return None
     if is_part_of_group(pre_near) or is_part_of_group(pre_clause):
         return None
@@ -429,7 +470,7 @@ def classify_count(
         goals = list(GOAL_LIST_CUE_RE.finditer(sentence_pre))
         if goals and not _RESULT_WORDS_RE.search(sentence_pre, goals[-1].end()):
             return GOAL_OF_COUNT[metric]
-    if cue is not None and not ACHIEVED_RE.search(pre_clause[cue.end() :]):
+    if cue is not None and not is_achieved(pre_clause[cue.end() :], after_duty=cue.group(0)):
         return GOAL_OF_COUNT[metric]
     return metric
 

@@ -170,7 +170,11 @@ DIGIT_RE = re.compile(r"\d")
 # "số 5", "khóa 12", "lần thứ 3": a rank or a label, not a figure. Matched on the text
 # before the number reversed, as (?<!tổng)(?<!tổng )(?<!con )\b(?:số|khóa|khoá|lần\s+thứ|thứ)\s*$
 # would be on it: one anchored attempt rather than a search (speed).
-SO_BEFORE_REV_RE = re.compile(r"\s*(?:ốs|aóhk|áohk|ứht\s+nầl|ứht)\b(?!gnổt)(?! gnổt)(?! noc)", re.I)
+# ("tổng số 120", "con số 120" and "trong số 7 quần chúng được kết nạp" count; "số 7" alone
+# labels.)
+SO_BEFORE_REV_RE = re.compile(
+    r"\s*(?:ốs|aóhk|áohk|ứht\s+nầl|ứht)\b(?!gnổt)(?! gnổt)(?! noc)(?! gnort)", re.I
+)
 PERCENT_AFTER_RE = re.compile(r"\s?(?:%|phần\s+trăm(?!\w))")
 _THOUSAND_RE = re.compile(r"[ \t]+(?:nghìn|ngàn)(?!\w)", re.IGNORECASE)
 # "kết nạp 1.203/1.150 đảng viên": admitted over target, one figure each.
@@ -226,3 +230,31 @@ def thousand_end(text: str, end: int, stop: int) -> int | None:
     """Where "nghìn"/"ngàn" after the number ends ("2 nghìn đảng viên"), else None."""
     m = _THOUSAND_RE.match(text, end, stop)
     return m.end() if m else None
+
+
+# Small counts written in words before the people counted: "Lễ kết nạp cho hai sinh viên ưu
+# tú", "cho ba quần chúng", "chúc mừng hai đồng chí đảng viên mới". "một" (also "a") and
+# "năm" (also "year") count only right after "kết nạp", "năm" after "cho" too.
+_NUMBER_WORDS = {
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
+WORD_COUNT_RE = re.compile(
+    r"(?<!\w)(?:hai|ba|bốn|sáu|bảy|tám|chín|mười|(?<=nạp )một|(?<=cho |nạp )năm)"
+    r"(?=\s+(?:em\s+)?(?:quần\s+chúng|đồng\s+chí|đảng\s+viên|sinh\s+viên|học\s+sinh|"
+    r"giáo\s+viên|đoàn\s+viên|học\s+viên|công\s+nhân|chiến\s+sĩ|cán\s+bộ)(?!\w))",
+    re.IGNORECASE,
+)
+
+
+def word_count_digits(match: re.Match) -> str:
+    """The digits of a count ``WORD_COUNT_RE`` found in words ("hai" → "2")."""
+    return str(_NUMBER_WORDS[match.group(0).lower()])

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from . import gazetteer
+from . import abbreviations, gazetteer
 from .folding import fold
 from .lowercase import lower_same_length
 
@@ -262,6 +262,21 @@ _FACULTY_NAME = (
     rf"{_TOKEN}(?:[ \t]+(?:{_TOKEN}|&|và(?=[ \t]+{_U})|(?!{_NAME_END_WORDS})[a-zà-ỹđ]+(?!\w)))"
     r"{0,7}"
 )
+# "Chi bộ Tài chính kế toán nhận định ...", "Chi bộ Sinh viên Kinh tế tài chính trực thuộc
+# ...", "Chi bộ Bệnh viện Phục hồi chức năng đã ...": a cell named in sentence case, its name
+# running over lower-case words to the verb or link word after it (never over a number: "Chi
+# bộ Ấp 3 phối hợp ..." is read as before).
+_CELL_NAME_STOPS = (
+    rf"{_NAME_END_WORDS}|(?:trực|thuộc|phối|họp|xét|đề|bàn|triển|hiện|gồm|nhấn|phát|nêu|"
+    r"khẳng|đánh|yêu|mong|chúc|báo|quán|lãnh)(?!\w)"
+)
+# Not a person's name: "Bí thư Chi bộ Phan Dân nhấn mạnh ..." names the secretary.
+_SENTENCE_CASE_NAME = (
+    rf"(?!(?:{'|'.join(sorted(SURNAMES))})[ \t]){_U}[^\W\d_]*(?:[ \t]+{_U}[^\W\d_]*)*"
+    rf"(?:[ \t]+(?!{_CELL_NAME_STOPS})[a-zà-ỹđ]+(?!\w))+"
+    rf"(?:[ \t]+(?:{_U}[^\W\d_]*|(?!{_CELL_NAME_STOPS})[a-zà-ỹđ]+(?!\w)))*"
+    rf"(?=[ \t]+(?:{_CELL_NAME_STOPS})|[ \t]*[,.;:()\n])"
+)
 _CELL_RE = re.compile(
     # "Chi bộ nòng cốt Cụm công nghiệp A" (the core cell of an industrial zone's firms),
     # "Chi bộ ghép thôn A - thôn B": a kind of cell, kept in its name.
@@ -269,6 +284,7 @@ _CELL_RE = re.compile(
     rf"(?P<faculty>khoa|bộ\s+môn)[ \t]+{_FACULTY_NAME}|"
     # "Chi bộ trường Mầm non Định Hiệp": a school's cell, its type in lower case or not.
     rf"[Tt]rường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_SCHOOL_NAME}|"
+    rf"(?P<sentence_case>{_SENTENCE_CASE_NAME})|"
     r"(?:(?:thôn|ấp|khu\s+phố|tổ\s+dân\s+phố|phố|khu|"
     rf"bản|làng|khối|tổ|xóm|buôn|sóc|khóm)[ \t]+)?{_SCHOOL_NAME}))"
 )
@@ -678,6 +694,8 @@ def _mentions_at(
             name = f"{faculty} {trim_name(raw[len(faculty) :], 8)}".strip()
         elif raw[:7].lower() == "trường ":
             name = f"Trường {trim_school_name(raw[len('Trường ') :], 12)}".strip()
+        elif m.group("sentence_case"):
+            name = " ".join(raw.split()[:8])
         elif raw.split()[0][:1].islower():
             prefix, _, rest = raw.partition(" ")
             if prefix.lower() in ("khu", "tổ") and rest.split()[0][:1].islower():
@@ -687,7 +705,10 @@ def _mentions_at(
         else:
             # A dash joining two places ("Diên Phú - Đắc Lộc") is no word of the name.
             name = trim_name(raw, 7 + raw.split()[:8].count("-"))
-        if name and (faculty or name.split()[-1][:1].isupper() or name[-1:].isdigit()):
+        sentence_case = m.group("sentence_case") is not None
+        if name and (
+            faculty or sentence_case or name.split()[-1][:1].isupper() or name[-1:].isdigit()
+        ):
             name = f"{kind} {name}" if kind else name
             org = Org("chi bộ", name, "cell")
             found.append(Mention(m.start(), m.start("name") + len(name), org, weight=0.25))
@@ -887,7 +908,8 @@ def distinctive_name(org: str) -> str:
     "huyện Kim Sơn" → "kim son"; "Trường THPT Lộc Ninh" → "thpt loc ninh", which stays
     distinct from "Lộc Ninh" the district.
     """
-    s = normalise_d(unicodedata.normalize("NFC", org)).lower().strip()
+    expanded, _ = abbreviations.expand(normalise_d(unicodedata.normalize("NFC", org)))
+    s = expanded.lower().strip()
     changed = True
     while changed:
         changed = False
@@ -953,6 +975,27 @@ def newspaper_province(text: str, low: str) -> Org | None:
     if fold(name) in ("ho chi minh", "hcm"):
         return _make_org("thành phố", name)
     return _province_org(name)
+
+
+# Hosts of provincial papers and portals: "baohaiduong.vn", "m.baohaiduong.vn",
+# "sondong.bacgiang.gov.vn", "kimdong.hungyen.dcs.vn".
+_HOST_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?P<host>[^/:?#]+)", re.IGNORECASE)
+
+
+def url_province(url: str) -> Org | None:
+    """The province whose paper or portal ``url`` is on, from a label of its host that names
+    one ("baohaiduong" → Hải Dương, "bacgiang" in "sondong.bacgiang.gov.vn"), or None.
+
+    Only a fallback, like a paper's tag: who publishes is not always whom the article is
+    about, so it never outweighs an organisation the text names."""
+    m = _HOST_RE.match(url.strip())
+    if m is None:
+        return None
+    for label in reversed(m.group("host").lower().split(".")[:-1]):
+        name = gazetteer.province_from_domain(label) if len(label) > 3 else None
+        if name:
+            return _province_org(name)
+    return None
 
 
 def _province_org(name: str) -> Org:

@@ -11,7 +11,7 @@ import bisect
 import re
 import unicodedata
 
-from . import abbreviations, organisations, periods
+from . import abbreviations, numbers, organisations, periods
 
 SENT_END_RE = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)")
 _ABBREV_RE = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|v\.v|St|Th)|\b[A-ZĐ])$")
@@ -28,8 +28,8 @@ _HEADLINE_SKIP_RE = re.compile(
 
 
 def prepare(text: str) -> tuple[str, list[int] | None]:
-    """NFC text with look-alike letters fixed and abbreviations written out, plus a map back
-    to the caller's offsets.
+    """NFC text with look-alike letters fixed, abbreviations written out and small counts in
+    words written in digits, plus a map back to the caller's offsets.
 
     When normalisation changes lengths, ``mp[i]`` is the original offset of working
     index ``i``; None when the offsets are the same.
@@ -52,6 +52,10 @@ def prepare(text: str) -> tuple[str, list[int] | None]:
         work = "".join(out)
     work = organisations.normalise_d(work).replace("\u00a0", " ").replace("\u202f", " ")
     work, expanded = abbreviations.expand(work)
+    work, spelled = abbreviations.replace_matches(
+        work, numbers.WORD_COUNT_RE, numbers.word_count_digits
+    )
+    expanded = abbreviations.compose_maps(expanded, spelled)
     if expanded is not None:
         mp = [mp[i] for i in expanded] if mp is not None else expanded
     return work, mp

@@ -69,7 +69,12 @@ class Draft:
 
     def extraction(self) -> Extraction:
         try:
-            return extract(self.text, published=self.published, organisation=self.organisation_hint)
+            return extract(
+                self.text,
+                published=self.published,
+                organisation=self.organisation_hint,
+                url=self.url,
+            )
         except ExtractionTimeout as error:
             # A text too long to read in time is the user's to split, not a server error.
             raise ArticleImportError(str(error)) from error
