@@ -3,7 +3,8 @@
 Everything that differs between a laptop, CI and production is read from the environment, so the
 same file serves all three: DEBUG, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, DASHBOARD_PUBLIC,
 IMPORT_ALLOW_PRIVATE_URLS, CORPUS_DIR; for production (docs/deploy.md) DJANGO_REQUIRE_SECRET_KEY,
-DATABASE_REPLICA_URL, CELERY_BROKER_URL, STATIC_ROOT, SECURE_COOKIES, CSRF_TRUSTED_ORIGINS.
+DATABASE_REPLICA_URL, CELERY_BROKER_URL, STATIC_ROOT, HTTPS, SECURE_COOKIES, HSTS_SECONDS,
+SESSION_HOURS, CSRF_TRUSTED_ORIGINS.
 """
 
 import datetime as dt
@@ -204,7 +205,22 @@ if DEBUG:
 # proxy's X-Forwarded-Proto when the proxy's address is in FORWARDED_ALLOW_IPS (default:
 # loopback), which CSRF's origin check relies on; other origins (another port, a second name)
 # go in CSRF_TRUSTED_ORIGINS.
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=False)
+#
+# In production (`make serve` and dashboard/gunicorn.conf.py set DJANGO_REQUIRE_SECRET_KEY) the
+# site is HTTPS only unless HTTPS=0 says it is served over plain HTTP (a closed intranet):
+# plain-HTTP requests are redirected (the load balancer's /health/ aside), browsers are told to
+# use HTTPS for a year (HSTS) and cookies never travel unencrypted.
+PRODUCTION = not DEBUG and env_bool("DJANGO_REQUIRE_SECRET_KEY")
+HTTPS = env_bool("HTTPS", default=PRODUCTION)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=HTTPS)
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600 if HTTPS else 0)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS
+# A session ends with the working day or the browser: a shared office computer left logged in
+# does not stay so.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_HOURS", "8")) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_TRUSTED_ORIGINS = [
     origin.strip()
     for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -32,7 +33,9 @@ from .models import (
 from .periods import Period
 from .services.organisations import organisation_delete, organisation_save
 from .services.reported import (
+    StaleEdit,
     reported_changed,
+    reported_check_fresh,
     reported_delete,
     reported_save,
     reported_set_status,
@@ -96,10 +99,38 @@ class YearFilter(admin.SimpleListFilter):
         return queryset.filter(period_start__year__lte=year, period_end__year__gte=year)
 
 
-class ReportedForm(forms.ModelForm):
+class ReasonForm(forms.ModelForm):
+    """A form whose save is recorded in the history with the reason staff give for it."""
+
+    change_reason = forms.CharField(
+        label=_("Lý do thay đổi"),
+        required=False,
+        max_length=100,
+        help_text=_("Ghi vào lịch sử cùng người sửa và thời điểm (ví dụ: theo báo cáo quý)."),
+    )
+
+
+def with_reason(obj, form) -> None:
+    """Hand the reason typed in `form` to the history row `obj`'s save writes."""
+    obj._change_reason = (form.cleaned_data.get("change_reason") or "").strip() or None
+
+
+class OrganisationForm(ReasonForm):
+    class Meta:
+        model = Organisation
+        fields = (
+            *("name", "short_name", "level", "parent", "official_code"),
+            *("valid_from", "valid_until", "successor"),
+            *("population", "population_year", "latitude", "longitude"),
+        )
+
+
+class ReportedForm(ReasonForm):
     """Entering a figure by hand: pick a year and the period fills itself in."""
 
     editor = None  # who fills the form in (set by the admin): approving needs the right
+    # The version of the row the page showed: saving over a newer one is refused.
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     year = forms.IntegerField(
         label=_("Năm"),
@@ -130,9 +161,20 @@ class ReportedForm(forms.ModelForm):
             self.fields["year"].initial = dt.date.today().year
         if not self.instance.pk and "status" in self.fields and not is_approver(self.editor):
             self.fields["status"].initial = Status.PROPOSED
+        if self.instance.pk:
+            # The stored version, not the instance's: reverting shows an older row.
+            current = type(self.instance).objects.filter(pk=self.instance.pk)
+            self.fields["seen_version"].initial = current.values_list("version", flat=True).first()
 
     def clean(self) -> dict:
         cleaned = super().clean()
+        seen = cleaned.get("seen_version")
+        if self.instance.pk and seen is not None:
+            # The admin saves in the transaction this runs in: the row stays locked until then.
+            try:
+                reported_check_fresh(row=self.instance, seen_version=seen)
+            except StaleEdit as stale:
+                raise forms.ValidationError(str(stale)) from stale
         year = cleaned.get("year")
         start, end = cleaned.get("period_start"), cleaned.get("period_end")
         if year and not start and not end:
@@ -223,7 +265,8 @@ class ReportedAdmin(Scoped, SimpleHistoryAdmin):
     actions = ("mark_accepted", "mark_rejected")
     fieldsets = (
         (None, {"fields": ("organisation", "metric", "value")}),
-        (_("Kỳ"), {"fields": ("year", ("period_start", "period_end"))}),
+        (_("Kỳ"), {"fields": ("year", ("period_start", "period_end"), "seen_version")}),
+        (None, {"fields": ("change_reason",)}),
         (_("Nguồn"), {"fields": ("source", "quote", "status")}),
         (
             _("Nhập liệu và duyệt"),
@@ -242,6 +285,7 @@ class ReportedAdmin(Scoped, SimpleHistoryAdmin):
         if not change and obj.entered_by_id is None:
             obj.entered_by = request.user
         asked = obj.status
+        with_reason(obj, form)
         reported_save(row=obj, user=request.user)
         if obj.status != asked:
             self.message_user(
@@ -282,6 +326,22 @@ class ReportedAdmin(Scoped, SimpleHistoryAdmin):
 @admin.register(Figure)
 class FigureAdmin(ReportedAdmin):
     form = FigureForm
+
+    def get_urls(self) -> list:
+        from .approval_page import approval_queue_view
+
+        def view(request, *args, **kwargs):
+            return approval_queue_view(self, request)
+
+        return [
+            path(
+                "cho-duyet/",
+                self.admin_site.admin_view(view),
+                name="recruitment_approval_queue",
+            ),
+            *super().get_urls(),
+        ]
+
     list_display = (*ReportedAdmin.list_display[:4], "approximate", *ReportedAdmin.list_display[4:])
     fieldsets = (
         (None, {"fields": ("organisation", "metric", "value", "approximate")}),
@@ -352,6 +412,7 @@ class ValidityFilter(admin.SimpleListFilter):
 
 @admin.register(Organisation)
 class OrganisationAdmin(Scoped, ProgressKeepingInlines, SimpleHistoryAdmin):
+    form = OrganisationForm
     list_display = ("name", "level", "parent", "valid_from", "valid_until", "successor")
     list_filter = ("level", ValidityFilter, ProvinceFilter)
     search_fields = ("name", "short_name", "aliases__name", "official_code")
@@ -366,9 +427,11 @@ class OrganisationAdmin(Scoped, ProgressKeepingInlines, SimpleHistoryAdmin):
             _("Địa bàn"),
             {"fields": (("population", "population_year"), ("latitude", "longitude"))},
         ),
+        (None, {"fields": ("change_reason",)}),
     )
 
     def save_model(self, request: HttpRequest, obj: Organisation, form, change: bool) -> None:
+        with_reason(obj, form)
         organisation_save(organisation=obj)
 
     def delete_model(self, request: HttpRequest, obj: Organisation) -> None:
@@ -444,7 +507,7 @@ class LearnedMentionAdmin(Scoped, SimpleHistoryAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(ProgressKeepingInlines, admin.ModelAdmin):
+class ArticleAdmin(ProgressKeepingInlines, SimpleHistoryAdmin):
     list_display = ("__str__", "publisher", "published", "imported_by", "imported_at")
     list_filter = ("publisher", ("published", admin.DateFieldListFilter))
     search_fields = ("title", "url", "text", "publisher")
@@ -454,6 +517,15 @@ class ArticleAdmin(ProgressKeepingInlines, admin.ModelAdmin):
     fields = ("title", "url", "publisher", "published", "text", "content_hash", "imported_by")
     # Addresses pasted by staff rarely state a scheme; https is the safe guess.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def revert_disabled(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        return True  # the history keeps no copy of the text to go back to
+
+    def history_form_view(self, request: HttpRequest, object_id, version_id, extra_context=None):
+        # simple_history only hides the revert button; a POST would still save the old row.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
         if not change and obj.imported_by_id is None:
@@ -493,7 +565,6 @@ class ArticleAdmin(ProgressKeepingInlines, admin.ModelAdmin):
 
 def permission_required_view(view, permission: str):
     """Admin pages of our own still honour model permissions (import = add an article)."""
-    from django.core.exceptions import PermissionDenied
 
     def wrapped(request, *args, **kwargs):
         if not request.user.has_perm(permission):

@@ -229,6 +229,7 @@ class OrganisationAlias(models.Model):
     )
     name = models.CharField(_("tên gọi khác"), max_length=255)
     key = models.CharField(max_length=255, db_index=True, editable=False)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("tên gọi khác")
@@ -327,6 +328,9 @@ class Article(models.Model):
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     imported_by = staff_member_field()
     imported_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    # Who changed what and when; the text itself is kept once (an edit of it shows as a new
+    # content_hash), not copied into every history row.
+    history = HistoricalRecords(excluded_fields=["text"])
 
     class Meta:
         verbose_name = _("bài viết")
@@ -417,6 +421,9 @@ class Reported(models.Model):
     # organisation (or above) has accepted them (`services.reported.reported_review`).
     reviewed_by = staff_member_field(verbose_name=_("người duyệt"))
     reviewed_at = models.DateTimeField(_("thời điểm duyệt"), null=True, blank=True)
+    # Raised by every save: an edit made on a page read before another person's save is
+    # refused rather than written over it (`services.reported.reported_check_fresh`).
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
 
     class Meta:
         abstract = True

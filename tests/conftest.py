@@ -43,6 +43,27 @@ def district(province):
     )
 
 
+@pytest.fixture
+def two_provinces(db):
+    """Two provinces, a district in each: scoping and approval tests look across the line."""
+    from recruitment.models import Level, Organisation
+    from recruitment.services.organisations import organisation_save
+
+    def unit(name, level, parent=None):
+        return organisation_save(
+            organisation=Organisation(name=name, short_name=name, level=level, parent=parent)
+        )
+
+    ninh_binh = unit("Ninh Bình", Level.PROVINCE)
+    binh_phuoc = unit("Bình Phước", Level.PROVINCE)
+    return {
+        "ninh-binh": ninh_binh,
+        "kim-son": unit("Kim Sơn", Level.DISTRICT, ninh_binh),
+        "binh-phuoc": binh_phuoc,
+        "loc-ninh": unit("Lộc Ninh", Level.DISTRICT, binh_phuoc),
+    }
+
+
 # The provinces the seed articles are about (their pre-2025 units and the merged ones after).
 SEED_PROVINCES = ["Ninh Bình", "Bình Phước", "Khánh Hòa", "Đồng Tháp", "Thanh Hóa"]
 

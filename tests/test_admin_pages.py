@@ -162,3 +162,36 @@ def test_the_article_admin_links_to_its_dashboard_page(staff_client, filled):
     _district, article = filled
     target = view_on_site_target(staff_client, article)
     assert target.endswith(reverse("dashboard:article", args=[article.pk]))
+
+
+def _edit(client, figure, *, value, seen_version):
+    form = figure_form(
+        figure.organisation,
+        value=str(value),
+        period_start="2022-01-01",
+        period_end="2022-09-20",
+        seen_version=str(seen_version),
+    )
+    return client.post(reverse("admin:recruitment_figure_change", args=[figure.pk]), form)
+
+
+def test_a_second_stale_edit_of_a_figure_is_refused_showing_the_newer_value(staff_client, filled):
+    figure = Figure.objects.get()
+    read_by_both = figure.version
+
+    first = _edit(staff_client, figure, value=208, seen_version=read_by_both)
+    second = _edit(staff_client, figure, value=209, seen_version=read_by_both)
+
+    assert (first.status_code, second.status_code) == (302, 200)
+    assert "vừa được người khác sửa" in second.content.decode()
+    assert "giá trị hiện tại: 208" in second.content.decode()
+    assert list(Figure.objects.values_list("value", "version")) == [(208, read_by_both + 1)]
+
+
+def test_an_edit_of_the_version_shown_is_saved(staff_client, filled):
+    figure = Figure.objects.get()
+
+    response = _edit(staff_client, figure, value=208, seen_version=figure.version)
+
+    assert response.status_code == 302
+    assert list(Figure.objects.values_list("value", flat=True)) == [208]

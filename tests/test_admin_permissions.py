@@ -93,26 +93,6 @@ def test_data_entry_staff_who_may_change_have_approving_refused(client, proposed
 # --- scoped to a subtree ------------------------------------------------------------------------
 
 
-@pytest.fixture
-def two_provinces(db):
-    from recruitment.models import Level, Organisation
-    from recruitment.services.organisations import organisation_save
-
-    def unit(name, level, parent=None):
-        return organisation_save(
-            organisation=Organisation(name=name, short_name=name, level=level, parent=parent)
-        )
-
-    ninh_binh = unit("Ninh Bình", Level.PROVINCE)
-    binh_phuoc = unit("Bình Phước", Level.PROVINCE)
-    return {
-        "ninh-binh": ninh_binh,
-        "kim-son": unit("Kim Sơn", Level.DISTRICT, ninh_binh),
-        "binh-phuoc": binh_phuoc,
-        "loc-ninh": unit("Lộc Ninh", Level.DISTRICT, binh_phuoc),
-    }
-
-
 def _figure(organisation, value):
     return Figure.objects.create(
         organisation=organisation,

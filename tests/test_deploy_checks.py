@@ -37,3 +37,8 @@ def test_a_published_dashboard_leaves_caching_to_the_server(client, db):
     response = client.get(reverse("dashboard:articles"))
     assert response.status_code == 200
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_a_login_session_ends_with_the_browser_or_after_a_working_day(admin_client, db):
+    session = admin_client.session
+    assert (session.get_expire_at_browser_close(), session.get_expiry_age()) == (True, 8 * 3600)

@@ -4,6 +4,7 @@ started for real (gunicorn, DEBUG off, whitenoise) and asked over HTTP."""
 from __future__ import annotations
 
 import gzip
+import http.client
 import json
 import os
 import secrets
@@ -317,6 +318,27 @@ def test_gunicorn_config_refuses_to_start_without_a_secret_key(monkeypatch):
         load_gunicorn_config(monkeypatch)
 
 
+def test_check_deploy_is_clean_with_the_production_settings():
+    env = {
+        **clean_env(),
+        "DJANGO_REQUIRE_SECRET_KEY": "1",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "tiendo.example.vn",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (result.returncode, result.stdout.strip()) == (
+        0,
+        "System check identified no issues (0 silenced).",
+    ), result.stderr
+
+
 def test_settings_refuse_the_development_key_when_a_key_is_required():
     env = {**clean_env(), "DJANGO_REQUIRE_SECRET_KEY": "1"}
     result = subprocess.run(
@@ -375,6 +397,20 @@ def test_make_serve_refuses_to_start_without_a_secret_key():
     assert result.returncode != 0
     assert "make serve needs SECRET_KEY in the environment" in result.stderr
     assert "gunicorn" not in result.stdout  # nothing was started
+
+
+PROXIED = {"X-Forwarded-Proto": "https"}
+
+
+def plain_http(port: int, path: str) -> tuple[int, dict[str, str]]:
+    """One GET over plain HTTP, its redirect not followed."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders())
+    finally:
+        connection.close()
 
 
 def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
@@ -436,24 +472,33 @@ def test_make_serve_runs_gunicorn_with_debug_off_and_serves_static_files(tmp_pat
         manifest = json.loads((static_root / "staticfiles.json").read_text())
         hashed = manifest["paths"]["vendor/chartjs/chart.umd.js"]
         assert hashed != "vendor/chartjs/chart.umd.js"
-        status, headers, body = fetch(f"{base}/static/{hashed}", **{"Accept-Encoding": "gzip"})
+        # Production is HTTPS only: nginx terminates TLS and says so (gunicorn trusts the
+        # header from loopback); a request that came over plain HTTP is sent to HTTPS.
+        status, headers = plain_http(port, "/admin/login/")
+        assert (status, headers["Location"]) == (301, f"https://127.0.0.1:{port}/admin/login/")
+        status, headers, body = fetch(
+            f"{base}/static/{hashed}", **{"Accept-Encoding": "gzip"}, **PROXIED
+        )
         assert status == 200
         assert headers["Content-Encoding"] == "gzip"
         assert "immutable" in headers["Cache-Control"]
         assert gzip.decompress(body) == (static_root / hashed).read_bytes()
 
-        status, headers, body = fetch(f"{base}/admin/login/")
+        status, headers, body = fetch(f"{base}/admin/login/", **PROXIED)
         page = body.decode()
         assert status == 200
         assert "Đăng nhập" in page and "csrfmiddlewaretoken" in page
+        assert (
+            headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+        )
         # The page links the hashed names of the manifest: DEBUG is off.
         assert f"/static/{manifest['paths']['admin/css/base.css']}" in page
 
-        status, _headers, body = fetch(f"{base}/no-such-page/")
+        status, _headers, body = fetch(f"{base}/no-such-page/", **PROXIED)
         assert status == 404
         assert b"URLconf" not in body  # Django's technical 404 page shows only with DEBUG on
 
-        status, _headers, _body = fetch(f"{base}/health/", Host="elsewhere.example")
+        status, _headers, _body = fetch(f"{base}/health/", Host="elsewhere.example", **PROXIED)
         assert status == 400  # ALLOWED_HOSTS from the environment
 
         assert '"GET /health/ HTTP/1.1" 200' in output()  # the access log, on stdout

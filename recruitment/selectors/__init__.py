@@ -3,12 +3,14 @@
 - `progress`: how far organisations are towards their targets, per year, over the tree and
   across the 2025 reform (read from the maintained `Progress` table);
 - `organisations`: one organisation's page (term, pipeline, members, figures with sources);
-- `articles`: the article list and one article's highlighted figures.
+- `articles`: the article list and one article's highlighted figures;
+- `approval`: the proposed figures and targets waiting for a reviewer.
 
 The names below are the package's public surface, so a view reads `selectors.progress_queryset`
 without knowing which module holds it.
 """
 
+from .approval import ApprovalQueue, approval_queue, approval_rows
 from .articles import (
     HighlightPiece,
     article_detail,
@@ -60,6 +62,9 @@ from .progress import (
 )
 
 __all__ = [
+    "ApprovalQueue",
+    "approval_queue",
+    "approval_rows",
     "CURRENT",
     "HISTORICAL",
     "SUCCEEDED_LEVELS",

@@ -436,9 +436,15 @@ def stream_progress_rows(
     return _stream(with_progress_sources(qs), year=year, carried=carried, chunk_size=chunk_size)
 
 
+def progress_values(*, queryset: QuerySet, carried: bool) -> QuerySet:
+    """The `.values()` an export reads from a `with_year_progress` queryset (with its sources):
+    what `ProgressRow.from_annotated` needs. The CSV the database writes reads the same query
+    (`dashboard.export_columns`)."""
+    return queryset.values(*ROW_FIELDS, *YEAR_FIELDS, *(PREDECESSOR_FIELDS if carried else ()))
+
+
 def _stream(qs: QuerySet, *, year: int, carried: bool, chunk_size: int) -> Iterator[ProgressRow]:
-    fields = (*ROW_FIELDS, *YEAR_FIELDS, *(PREDECESSOR_FIELDS if carried else ()))
-    for values in qs.values(*fields).iterator(chunk_size=chunk_size):
+    for values in progress_values(queryset=qs, carried=carried).iterator(chunk_size=chunk_size):
         yield ProgressRow.from_annotated(values, year=year)
 
 
@@ -620,14 +626,26 @@ def progress_report(
     chunk_size: int = 2000,
 ) -> Iterator[ProgressRow]:
     """Organisation × year rows for the CSV report, streamed: one query per year, never per row."""
-    for year in years:
-        qs = with_year_progress(
-            scope.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk"),
-            year=year,
-            sources=True,
-            carried=carried,
-        )
+    for year, qs in progress_report_querysets(scope=scope, years=years, carried=carried):
         yield from _stream(qs, year=year, carried=carried, chunk_size=chunk_size)
+
+
+def progress_report_querysets(
+    *, scope: QuerySet[Organisation], years: list[int], carried: bool = False
+) -> Iterator[tuple[int, QuerySet[Organisation]]]:
+    """Each year of the report with the query of its rows (organisations by name, their
+    progress and sources that year): `progress_report` streams them as rows, the CSV the
+    database writes reads the same queries."""
+    for year in years:
+        yield (
+            year,
+            with_year_progress(
+                scope.annotate(parent_name=F("parent__short_name")).order_by("short_name", "pk"),
+                year=year,
+                sources=True,
+                carried=carried,
+            ),
+        )
 
 
 # --- map ------------------------------------------------------------------------------------------

@@ -191,7 +191,24 @@ def _sqlite_open(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
 
 
+def _sqlite_size_matches(path: Path) -> bool:
+    """Whether the file holds every page its header counts. A copy cut short loses pages
+    that `quick_check` may never read (free pages at the end), so the size is checked."""
+    with path.open("rb") as file:
+        header = file.read(100)
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
+        return True  # not SQLite at all: quick_check says so in its own words
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    return pages == 0 or path.stat().st_size >= page_size * pages
+
+
 def _sqlite_check(*, path: Path) -> None:
+    if not _sqlite_size_matches(path):
+        raise BackupError(
+            f"Tệp {path} bị hỏng: bị cắt ngắn, thiếu trang so với phần đầu tệp. Chưa thay đổi gì."
+        )
     try:
         source = _sqlite_open(path)
         try:

@@ -92,12 +92,36 @@ def reviewed(row: Reported, *, user, was: str | None = None) -> Reported:
     return row
 
 
+class StaleEdit(Exception):
+    """An edit of a row someone else has saved since it was read; the message gives the
+    newer value."""
+
+
+def reported_check_fresh(*, row: Reported, seen_version: int) -> None:
+    """Refuse an edit of `row` made on a page that showed `seen_version`, when it has been
+    saved since: two people editing one figure must not silently overwrite each other.
+    Locks the row, so called inside the edit's transaction the check holds until its save."""
+    current = type(row).objects.select_for_update().filter(pk=row.pk).first()
+    if current is None or current.version == seen_version:
+        return
+    raise StaleEdit(
+        _(
+            "Mục này vừa được người khác sửa sau khi bạn mở trang (giá trị hiện tại: "
+            "%(value)s, trạng thái: %(status)s). Thay đổi của bạn chưa được lưu: hãy tải lại "
+            "trang để xem giá trị mới rồi sửa lại nếu cần."
+        )
+        % {"value": f"{current.value.normalize():f}", "status": current.get_status_display()}
+    )
+
+
 @transaction.atomic
 def reported_save(*, row: Reported, user=None) -> Reported:
     """Save a new or edited figure or target; the progress of where it was and where it is now
     (an edit may move it to another organisation or year) is recomputed."""
     previous = type(row).objects.filter(pk=row.pk).first() if row.pk else None
     reviewed(row, user=user, was=previous.status if previous else None)
+    if previous is not None:
+        row.version = previous.version + 1
     _with_user(row, user).save()
     progress_refresh(keys=reading_keys([row] if previous is None else [previous, row]))
     return row
@@ -136,13 +160,17 @@ def _review(row: Reported, *, status: str, user) -> bool:
         if twin is not None:
             raise ReviewRefused(_duplicate(locked, twin))
     locked.status = status
+    locked.version += 1
     reviewed(locked, user=user, was=row.status)
     try:
         with transaction.atomic():
-            _with_user(locked, user).save(update_fields=["status", "reviewed_by", "reviewed_at"])
+            _with_user(locked, user).save(
+                update_fields=["status", "reviewed_by", "reviewed_at", "version"]
+            )
     except IntegrityError as error:  # accepted by someone else between the check and the save
         raise ReviewRefused(_duplicate(locked, None)) from error
     row.status, row.reviewed_by, row.reviewed_at = status, locked.reviewed_by, locked.reviewed_at
+    row.version = locked.version
     return True
 
 

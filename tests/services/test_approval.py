@@ -9,9 +9,8 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import User
 
-from recruitment.models import Article, Figure, Level, Organisation, Progress, Role, Status, Target
+from recruitment.models import Article, Figure, Organisation, Progress, Role, Status, Target
 from recruitment.services.access import membership_grant
-from recruitment.services.organisations import organisation_save
 from recruitment.services.reported import (
     ReviewRefused,
     figure_accept,
@@ -22,22 +21,6 @@ from recruitment.services.reported import (
 )
 
 YEAR = {"period_start": dt.date(2022, 1, 1), "period_end": dt.date(2022, 12, 31)}
-
-
-@pytest.fixture
-def tree(db):
-    def unit(name, level, parent=None):
-        return organisation_save(
-            organisation=Organisation(name=name, short_name=name, level=level, parent=parent)
-        )
-
-    ninh_binh = unit("Ninh Bình", Level.PROVINCE)
-    binh_phuoc = unit("Bình Phước", Level.PROVINCE)
-    return {
-        "ninh-binh": ninh_binh,
-        "kim-son": unit("Kim Sơn", Level.DISTRICT, ninh_binh),
-        "binh-phuoc": binh_phuoc,
-    }
 
 
 def _user(name: str, organisation: Organisation | None, role: str) -> User:
@@ -62,9 +45,9 @@ def _counted(organisation: Organisation) -> Decimal | None:
     return row.admitted if row else None
 
 
-def test_an_approver_of_the_province_accepts_a_districts_figure_and_it_counts(tree):
-    approver = _user("duyet", tree["ninh-binh"], Role.APPROVER)
-    figure = _proposed(tree["kim-son"])
+def test_an_approver_of_the_province_accepts_a_districts_figure_and_it_counts(two_provinces):
+    approver = _user("duyet", two_provinces["ninh-binh"], Role.APPROVER)
+    figure = _proposed(two_provinces["kim-son"])
 
     figure_accept(figure=figure, user=approver)
 
@@ -74,24 +57,24 @@ def test_an_approver_of_the_province_accepts_a_districts_figure_and_it_counts(tr
         approver,
         True,
     )
-    assert _counted(tree["kim-son"]) == Decimal(207)
+    assert _counted(two_provinces["kim-son"]) == Decimal(207)
 
 
-def test_an_approver_of_another_province_is_refused_and_nothing_changes(tree):
-    approver = _user("duyet", tree["binh-phuoc"], Role.APPROVER)
-    figure = _proposed(tree["kim-son"])
+def test_an_approver_of_another_province_is_refused_and_nothing_changes(two_provinces):
+    approver = _user("duyet", two_provinces["binh-phuoc"], Role.APPROVER)
+    figure = _proposed(two_provinces["kim-son"])
 
     with pytest.raises(ReviewRefused) as refusal:
         figure_accept(figure=figure, user=approver)
 
     assert str(refusal.value) == "Bạn không có quyền duyệt số liệu của Kim Sơn."
     assert Figure.objects.values_list("status", "reviewed_by")[0] == (Status.PROPOSED, None)
-    assert _counted(tree["kim-son"]) is None
+    assert _counted(two_provinces["kim-son"]) is None
 
 
-def test_data_entry_staff_of_the_organisation_cannot_accept(tree):
-    entry = _user("nhap", tree["kim-son"], Role.ENTRY)
-    figure = _proposed(tree["kim-son"])
+def test_data_entry_staff_of_the_organisation_cannot_accept(two_provinces):
+    entry = _user("nhap", two_provinces["kim-son"], Role.ENTRY)
+    figure = _proposed(two_provinces["kim-son"])
 
     with pytest.raises(ReviewRefused):
         figure_accept(figure=figure, user=entry)
@@ -100,14 +83,14 @@ def test_data_entry_staff_of_the_organisation_cannot_accept(tree):
 
 
 def test_accepting_a_second_figure_for_the_same_source_and_period_is_refused_naming_the_first(
-    tree,
+    two_provinces,
 ):
     approver = _user("duyet", None, Role.APPROVER)
     article = Article.objects.create(title="Kim Sơn kết nạp", text="…")
     figure_create(
-        organisation=tree["kim-son"], metric="admitted", value=207, source=article, **YEAR
+        organisation=two_provinces["kim-son"], metric="admitted", value=207, source=article, **YEAR
     )
-    second = _proposed(tree["kim-son"], value=270, source=article)
+    second = _proposed(two_provinces["kim-son"], value=270, source=article)
 
     with pytest.raises(ReviewRefused) as refusal:
         figure_accept(figure=second, user=approver)
@@ -120,13 +103,17 @@ def test_accepting_a_second_figure_for_the_same_source_and_period_is_refused_nam
         (Decimal(207), Status.ACCEPTED),
         (Decimal(270), Status.PROPOSED),
     ]
-    assert _counted(tree["kim-son"]) == Decimal(207)
+    assert _counted(two_provinces["kim-son"]) == Decimal(207)
 
 
-def test_a_target_is_accepted_by_its_approver(tree):
-    approver = _user("duyet", tree["kim-son"], Role.APPROVER)
+def test_a_target_is_accepted_by_its_approver(two_provinces):
+    approver = _user("duyet", two_provinces["kim-son"], Role.APPROVER)
     target = target_create(
-        organisation=tree["kim-son"], metric="admitted", value=201, status=Status.PROPOSED, **YEAR
+        organisation=two_provinces["kim-son"],
+        metric="admitted",
+        value=201,
+        status=Status.PROPOSED,
+        **YEAR,
     )
 
     target_accept(target=target, user=approver)
@@ -137,33 +124,39 @@ def test_a_target_is_accepted_by_its_approver(tree):
     )
 
 
-def test_what_data_entry_staff_enter_as_accepted_waits_proposed_and_does_not_count(tree):
-    entry = _user("nhap", tree["kim-son"], Role.ENTRY)
+def test_what_data_entry_staff_enter_as_accepted_waits_proposed_and_does_not_count(two_provinces):
+    entry = _user("nhap", two_provinces["kim-son"], Role.ENTRY)
 
-    figure_create(organisation=tree["kim-son"], metric="admitted", value=207, user=entry, **YEAR)
+    figure_create(
+        organisation=two_provinces["kim-son"], metric="admitted", value=207, user=entry, **YEAR
+    )
 
     assert Figure.objects.values_list("status", "reviewed_by")[0] == (Status.PROPOSED, None)
-    assert _counted(tree["kim-son"]) is None
+    assert _counted(two_provinces["kim-son"]) is None
 
 
-def test_an_approvers_own_entry_counts_at_once_stamped_with_them(tree):
-    approver = _user("duyet", tree["kim-son"], Role.APPROVER)
+def test_an_approvers_own_entry_counts_at_once_stamped_with_them(two_provinces):
+    approver = _user("duyet", two_provinces["kim-son"], Role.APPROVER)
 
-    figure_create(organisation=tree["kim-son"], metric="admitted", value=207, user=approver, **YEAR)
+    figure_create(
+        organisation=two_provinces["kim-son"], metric="admitted", value=207, user=approver, **YEAR
+    )
 
     assert Figure.objects.values_list("status", "reviewed_by")[0] == (
         Status.ACCEPTED,
         approver.pk,
     )
-    assert _counted(tree["kim-son"]) == Decimal(207)
+    assert _counted(two_provinces["kim-son"]) == Decimal(207)
 
 
-def test_an_accepted_figure_edited_by_data_entry_staff_waits_for_approval_again(tree):
-    entry = _user("nhap", tree["kim-son"], Role.ENTRY)
-    figure = figure_create(organisation=tree["kim-son"], metric="admitted", value=207, **YEAR)
+def test_an_accepted_figure_edited_by_data_entry_staff_waits_for_approval_again(two_provinces):
+    entry = _user("nhap", two_provinces["kim-son"], Role.ENTRY)
+    figure = figure_create(
+        organisation=two_provinces["kim-son"], metric="admitted", value=207, **YEAR
+    )
 
     figure.value = Decimal(208)
     reported_save(row=figure, user=entry)
 
     assert Figure.objects.values_list("value", "status")[0] == (Decimal(208), Status.PROPOSED)
-    assert _counted(tree["kim-son"]) is None
+    assert _counted(two_provinces["kim-son"]) is None
