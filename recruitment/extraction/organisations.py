@@ -19,7 +19,9 @@ from .folding import fold
 from .lowercase import lower_same_length
 
 _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1F00)) if c.isalpha() and c.isupper()}))
-_U = f"[{_UPPER}]"
+# One capital letter, Vietnamese ones included: what opens each word of a name.
+UPPER_LETTER = f"[{_UPPER}]"
+_U = UPPER_LETTER
 _TOKEN = rf"(?:{_U}[\w’']*|\d+[A-Za-z]?)"
 _NAME = rf"{_TOKEN}(?:[ \t]+{_TOKEN}){{0,7}}"
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import re
 
-from .organisations import SURNAMES
+from .organisations import SURNAMES, UPPER_LETTER
 
-_UPPER = "A-ZĐÀ-ỸÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠ-Ỹ"
 # Who a person is before the name: "quần chúng ưu tú", "đồng chí", "đoàn viên", "em", "cô".
 _TITLE = (
     r"(?:(?:quần\s+chúng|đoàn\s+viên|sinh\s+viên|học\s+sinh)(?:\s+ưu\s+tú)?|đồng\s+chí|đ/c|em|"
     r"giáo\s+viên|cô\s+giáo|thầy\s+giáo|cô|thầy|anh|chị|ông|bà)"
 )
-_NAME = rf"[{_UPPER}][^\W\d_]*(?:[ \t]+[{_UPPER}][^\W\d_]*){{1,4}}"
+_NAME = rf"{UPPER_LETTER}[^\W\d_]*(?:[ \t]+{UPPER_LETTER}[^\W\d_]*){{1,4}}"
 # Case matters in names (a capital opens each word), not in the words around them.
 _PERSON = rf"(?:(?i:{_TITLE})[ \t]+)?{_NAME}"
 # The verb that admits, then the people: "kết nạp (Đảng|đảng viên mới) cho|đối với <people>".
