@@ -7,6 +7,12 @@
 - A text cell starting with = + - @ (or tab / CR) gets a leading `'`: article text and names are
   outside input, and a spreadsheet would otherwise run them as formulas (CSV injection).
 - File names ASCII without tone marks, saying what and when: `tien-do-ket-nap_2023_cap-huyen.csv`.
+
+The progress exports, the organisation × year report and the articles list are written by the
+database instead, to the same bytes (`csv_sql`, many times faster). This path writes the rest —
+an organisation's figures and sources, whose periods are named in localised words
+(`Period.label`), a few hundred rows at most — and is what the database's files are tested
+against.
 """
 
 from __future__ import annotations

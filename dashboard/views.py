@@ -7,7 +7,7 @@ No rule lives here: which figure counts is `recruitment.selectors`, the pace sta
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -18,8 +18,13 @@ from django.utils.translation import gettext as _
 from recruitment import selectors
 from recruitment.models import Article, Level, Organisation
 from recruitment.periods import Period
+from recruitment.selectors.progress import (
+    progress_report_querysets,
+    progress_values,
+    with_progress_sources,
+)
 
-from . import charts, csv_export, exports
+from . import charts, csv_export, csv_sql, export_columns, exports
 from .access import dashboard_view
 from .filters import (
     ArticleFilter,
@@ -327,74 +332,22 @@ PROGRESS_SORTS = {
 }
 
 
-def _progress_header() -> list[str]:
-    return [
-        _("Tổ chức đảng"),
-        _("Cấp"),
-        _("Cấp trên"),
-        _("Năm"),
-        _("Chỉ tiêu kết nạp"),
-        _("Chỉ tiêu suy ra"),
-        _("Đã kết nạp"),
-        # Translators: a percent sign, not a format. xgettext:no-python-format
-        _("Tỷ lệ đạt (% chỉ tiêu)"),
-        _("Số liệu đến ngày"),
-        _("Tiến độ"),
-        _("Nguồn"),
-        _("Đã kết nạp theo báo cáo của tổ chức"),
-        _("Cộng từ tổ chức trực thuộc"),
-        _("Số tổ chức trực thuộc báo cáo"),
-        _("Số tổ chức trực thuộc"),
-        _("Số đơn vị trước sắp xếp báo cáo"),
-        _("Số đơn vị trước sắp xếp"),
-        _("Ước tính theo tỷ lệ"),
-    ]
-
-
-def _progress_lines(rows: Iterable[selectors.ProgressRow]) -> Iterator[list[object]]:
-    """One CSV line per progress row; each level and status translated once, not once per row."""
-    levels: dict[str, str] = {}
-    statuses: dict[object, str] = {}
-    for row in rows:
-        level = levels.get(row.level)
-        if level is None:
-            level = levels[row.level] = str(row.level_label)
-        status = row.status
-        status_label = statuses.get(status)
-        if status_label is None:
-            status_label = statuses[status] = str(status.label)
-        yield [
-            row.name,
-            level,
-            row.parent_name,
-            row.year,
-            row.target,
-            row.target_derived if row.target is not None else None,
-            row.admitted,
-            row.percent_of_target,
-            row.as_of,
-            status_label,
-            " ; ".join(row.sources),
-            row.reported_admitted,
-            row.sum_admitted,
-            row.children_reporting if row.sum_admitted is not None else None,
-            row.children_in_force or None,
-            row.predecessors_reporting if row.from_predecessors else None,
-            row.predecessors if row.from_predecessors else None,
-            row.approximate if row.from_predecessors else None,
-        ]
-
-
 def _progress_file(
     *,
     fmt: exports.Format,
     name: tuple[object, ...],
     title: str,
     rows: Iterable[selectors.ProgressRow],
+    sql: Iterable[csv_sql.SqlRows],
 ) -> HttpResponse:
     """Progress rows as a file: the overview's and the years report's columns are the same."""
     return exports.export_response(
-        fmt=fmt, name=name, title=title, header=_progress_header(), rows=_progress_lines(rows)
+        fmt=fmt,
+        name=name,
+        title=title,
+        header=export_columns.progress_header(),
+        rows=export_columns.progress_lines(rows=rows),
+        sql=sql,
     )
 
 
@@ -423,14 +376,14 @@ def progress_export(request: HttpRequest, *, fmt: exports.Format) -> HttpRespons
     if sort.lstrip("-") in PROGRESS_SORTS:
         field = PROGRESS_SORTS[sort.lstrip("-")]
         qs = qs.order_by(f"-{field}" if sort.startswith("-") else field, "pk")
+    level = None if p.parent else p.level
     rows = selectors.stream_progress_rows(
-        qs,
-        year=p.year,
-        level=None if p.parent else p.level,
-        parent=p.parent,
-        boundaries=p.boundaries,
+        qs, year=p.year, level=level, parent=p.parent, boundaries=p.boundaries
     )
-    return _progress_file(fmt=fmt, name=name, title=_("Tiến độ kết nạp"), rows=rows)
+    carried = selectors.carries(boundaries=p.boundaries, level=level, parent=p.parent)
+    values = progress_values(queryset=with_progress_sources(qs), carried=carried)
+    sql = [export_columns.progress_cells(values=values, year=p.year, carried=carried)]
+    return _progress_file(fmt=fmt, name=name, title=_("Tiến độ kết nạp"), rows=rows, sql=sql)
 
 
 @dashboard_view
@@ -450,8 +403,15 @@ def report_export(request: HttpRequest, *, fmt: exports.Format) -> HttpResponse:
         params.province.short_name if params.province and not subject else None,
         span,
     )
-    rows = selectors.progress_report(scope=scope, years=year_list, carried=params.carried)
-    return _progress_file(fmt=fmt, name=name, title=_("Báo cáo tiến độ"), rows=rows)
+    carried = params.carried
+    rows = selectors.progress_report(scope=scope, years=year_list, carried=carried)
+    sql = (
+        export_columns.progress_cells(
+            values=progress_values(queryset=qs, carried=carried), year=year, carried=carried
+        )
+        for year, qs in progress_report_querysets(scope=scope, years=year_list, carried=carried)
+    )
+    return _progress_file(fmt=fmt, name=name, title=_("Báo cáo tiến độ"), rows=rows, sql=sql)
 
 
 @dashboard_view
@@ -508,17 +468,11 @@ def articles_export(request: HttpRequest, *, fmt: exports.Format) -> HttpRespons
     )
     if not filterset.is_valid():
         return _bad_request(filterset)
-    header = [_("Tiêu đề"), _("Nơi đăng"), _("Ngày đăng"), _("Địa chỉ"), _("Số liệu đã duyệt")]
-    rows = (
-        [str(a), a.publisher, a.published, a.url, a.n_figures]
-        for a in filterset.qs.only("id", "title", "publisher", "published", "url").iterator(
-            chunk_size=2000
-        )
-    )
     return exports.export_response(
         fmt=fmt,
         name=("bai-viet", dt.date.today().isoformat()),
         title=_("Bài viết đã nhập"),
-        header=header,
-        rows=rows,
+        header=export_columns.article_header(),
+        rows=export_columns.article_lines(articles=filterset.qs),
+        sql=[export_columns.article_cells(articles=filterset.qs)],
     )

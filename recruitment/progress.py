@@ -1,13 +1,16 @@
 """The pace rule: is an organisation on course for its admission target?
 
 A count on its own says little in September; what matters is the share of the target reached
-against the share of the period gone by. The rule lives here, in one plain function, so the
-overview, the organisation page, the map and the CSV report all judge the same way.
+against the share of the period gone by. The rule lives here, as the table `PACE_STEPS` read by
+one plain function, so the overview, the organisation page, the map and the CSV report all judge
+the same way; the CSV exports that the database writes turn the same table into a SQL `CASE`
+(`dashboard.csv_sql`), so that copy cannot drift either.
 """
 
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.functional import Promise
@@ -69,6 +72,28 @@ _ICONS = {
 }
 
 
+@dataclass(frozen=True)
+class PaceStep:
+    """One line of the rule: `status` when the share of the target reached is at least (with
+    `below`, under) `factor` times the bar, the bar being the whole target or, `of_elapsed`, the
+    share of the period gone by."""
+
+    status: PaceStatus
+    factor: float
+    of_elapsed: bool
+    below: bool = False
+
+
+# The rule, first line that holds wins, else PACE_OTHERWISE. Data rather than `if`s so that the
+# SQL the database-written exports run is generated from it instead of copied by hand.
+PACE_STEPS = (
+    PaceStep(PaceStatus.ACHIEVED, 1.0, of_elapsed=False),
+    PaceStep(PaceStatus.ON_TRACK, 1.0, of_elapsed=True),
+    PaceStep(PaceStatus.FAR_BEHIND, FAR_BEHIND_PACE, of_elapsed=True, below=True),
+)
+PACE_OTHERWISE = PaceStatus.BEHIND
+
+
 def pace_status(
     *, percent_of_target: float | Decimal | None, elapsed_share: float | None
 ) -> PaceStatus:
@@ -81,11 +106,9 @@ def pace_status(
     if percent_of_target is None:
         return PaceStatus.NO_TARGET
     reached = float(percent_of_target) / 100
-    if reached >= 1:
-        return PaceStatus.ACHIEVED
     expected = 1.0 if elapsed_share is None else elapsed_share
-    if reached >= expected:
-        return PaceStatus.ON_TRACK
-    if reached < expected * FAR_BEHIND_PACE:
-        return PaceStatus.FAR_BEHIND
-    return PaceStatus.BEHIND
+    for step in PACE_STEPS:
+        bar = step.factor * (expected if step.of_elapsed else 1.0)
+        if (reached < bar) if step.below else (reached >= bar):
+            return step.status
+    return PACE_OTHERWISE
