@@ -75,9 +75,8 @@ def approves(user: Reader | None, organisation: Organisation) -> bool:
     if not user.is_authenticated:
         return False
     return any(
-        m.role == Role.APPROVER
-        and (m.organisation_id is None or organisation.path.startswith(m.organisation.path))
-        for m in _memberships(user)
+        m.organisation_id is None or organisation.is_within(m.organisation)
+        for m in _approver_memberships(user)
     )
 
 
@@ -85,7 +84,11 @@ def is_approver(user: Reader | None) -> bool:
     """Whether `user` approves anywhere: their new entries start as accepted."""
     if user is None or user.is_superuser:
         return True
-    return user.is_authenticated and any(m.role == Role.APPROVER for m in _memberships(user))
+    return user.is_authenticated and bool(_approver_memberships(user))
+
+
+def _approver_memberships(user: Reader) -> list[Membership]:
+    return [m for m in _memberships(user) if m.role == Role.APPROVER]
 
 
 def approvable(user: Reader, *, through: str = "") -> Q:
@@ -96,9 +99,7 @@ def approvable(user: Reader, *, through: str = "") -> Q:
     if not user.is_authenticated:
         return NOWHERE
     allowed = NOWHERE
-    for membership in _memberships(user):
-        if membership.role != Role.APPROVER:
-            continue
+    for membership in _approver_memberships(user):
         if membership.organisation_id is None:
             return Q()
         allowed |= within(membership.organisation, through=through)

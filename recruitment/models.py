@@ -165,6 +165,10 @@ class Organisation(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("dashboard:organisation", args=[self.pk])
 
+    def is_within(self, root: Organisation) -> bool:
+        """Whether this organisation is `root` or below it: `within` for one loaded row."""
+        return self.path.startswith(root.path)
+
     @property
     def ancestor_ids(self) -> list[int]:
         return [int(p) for p in self.path.strip("/").split("/") if p][:-1]
