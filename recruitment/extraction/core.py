@@ -82,6 +82,8 @@ class _Article:
         self.flags, spam = noise.line_flags(line_texts, line_lows)
         if published is None:
             published = periods.detect_published(work, [not s for s in spam])
+        if published is None and url:
+            published = periods.url_published(url)
         self.published = published
         kept = [i for i, f in enumerate(self.flags) if not f]
         clean = "\n".join(line_texts[i] for i in kept)

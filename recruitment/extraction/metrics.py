@@ -429,7 +429,13 @@ def classify_count(
         and CANDIDATES_TRAINED_PRE_RE.search(pre_near[-40:])
     ):
         metric = "trained"
-    if metric is None and (TRAINED_POST_RE.search(post) or TRAINED_PRE_RE.search(pre_near[-90:])):
+    if (
+        metric is None
+        # Members are past the awareness course: "lớp bồi dưỡng lý luận chính trị cho 92
+        # đảng viên dự bị và một lớp đối tượng Đảng cho 68 quần chúng" trains 68 candidates.
+        and noun != "đảng viên"
+        and (TRAINED_POST_RE.search(post) or TRAINED_PRE_RE.search(pre_near[-90:]))
+    ):
         if is_other_course(pre_near[-90:], noun, post):
             return None
         metric = "trained"

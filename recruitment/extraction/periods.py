@@ -636,6 +636,27 @@ def _date_lines(text: str) -> Iterator[int]:
 _DATE_STAMP_RE = re.compile(r"\s*date\s+(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
+# A day stamped in a page's address: "/d20090421083100000.htm", "-20250812164136877.htm" —
+# eight digits of year, month and day, then at most a time of day (six to nine digits).
+_URL_DAY_RE = re.compile(
+    r"[/\-]d?((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{6,9})?(?=[./?#]|$)", re.IGNORECASE
+)
+
+
+def url_published(url: str) -> date | None:
+    """The day a news site wrote into the page's address when it published it, or None.
+
+    Only a fallback for a page that shows no date of its own: papers stamp the day they
+    post, and a month alone ("/202204/") is not a day to end "từ đầu năm đến nay" on.
+    """
+    path = url.split("://", 1)[-1].partition("/")[2]
+    for m in _URL_DAY_RE.finditer("/" + path):
+        day = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if day is not None:
+            return day
+    return None
+
+
 def detect_published(text: str, usable: list[bool] | None = None) -> date | None:
     """The article's own date, telling it from page dates, counters and scrape times.
 

@@ -253,3 +253,11 @@ def test_a_share_of_the_plan_after_a_paragraphs_admissions_is_progress_on_that_p
         ("admitted", Decimal(16), date(2025, 1, 1), date(2025, 12, 1)),
         ("percent_of_target", Decimal(100), date(2025, 1, 1), date(2025, 12, 31)),
     }
+
+
+def test_a_course_for_members_trains_no_candidates():
+    text = (
+        "Từ đầu năm đến nay, Đảng ủy Khối cơ quan tỉnh Ninh Bình đã mở 1 lớp bồi dưỡng lý luận "
+        "chính trị cho 92 đảng viên dự bị và một lớp đối tượng Đảng cho 68 quần chúng ưu tú."
+    )
+    assert _facts(text) == {("trained", Decimal(68), False)}

@@ -12,6 +12,7 @@ from recruitment.extraction.periods import (
     detect_published,
     find_period_mentions,
     resolve,
+    url_published,
 )
 
 
@@ -182,3 +183,46 @@ def test_the_past_term_is_the_one_that_ended_last(published, expected):
     (mention,) = find_period_mentions("trong nhiệm kỳ qua")
     rng = resolve(mention, PeriodContext(published=published))
     assert (rng[0].year, rng[1].year) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        (
+            "https://baoninhbinh.org.vn/dang-uy-khoi-co-quan-tinh-ninh-binh-ket-nap-37-quan-"
+            "chung-uu/d20090421083100000.htm",
+            date(2009, 4, 21),
+        ),
+        (
+            "https://dantri.com.vn/xa-hoi/dang-bo-co-quan-dang-tinh-tay-ninh-thong-nhat-5-chi-"
+            "tieu-nhiem-ky-moi-20250821193600234.htm",
+            date(2025, 8, 21),
+        ),
+        # A month is not a day; a term's years and an article number are not a date.
+        ("https://baothainguyen.vn/chinh-tri/200901/thuc-tien-song-dong-367A99F", None),
+        (
+            "http://baoninhthuan.com.vn/news/113975p24c161/dai-hoi-cac-chi-dang-bo-co-so-"
+            "nhiem-ky-20202025.htm",
+            None,
+        ),
+        ("https://baomoi.net.vn/dang-bo-huyen-dau-tieng-c46561265.epi", None),
+    ],
+)
+def test_day_stamped_in_the_address(url, day):
+    assert url_published(url) == day
+
+
+def test_undated_page_takes_the_day_in_its_address():
+    text = "Quý I, Đảng ủy Khối cơ quan tỉnh Ninh Bình kết nạp 37 quần chúng ưu tú vào Đảng.\n"
+    url = "https://baoninhbinh.org.vn/ket-nap-37-quan-chung-uu/d20090421083100000.htm"
+    ex = extract(text, url=url)
+    assert ex.published == date(2009, 4, 21)
+    assert [(c.metric, c.value, c.period_start, c.period_end) for c in ex.candidates] == [
+        ("admitted", Decimal(37), date(2009, 1, 1), date(2009, 3, 31))
+    ]
+
+
+def test_a_date_on_the_page_outranks_the_address():
+    text = "Ngày 5/3/2023\n\nNăm 2022, huyện Yên Bình kết nạp 150 đảng viên mới.\n"
+    ex = extract(text, url="https://baomoi.vn/bai-viet-20250821193600234.htm")
+    assert ex.published == date(2023, 3, 5)
