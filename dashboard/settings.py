@@ -3,8 +3,8 @@
 Everything that differs between a laptop, CI and production is read from the environment, so the
 same file serves all three: DEBUG, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, DASHBOARD_PUBLIC,
 IMPORT_ALLOW_PRIVATE_URLS, CORPUS_DIR; for production (docs/deploy.md) DJANGO_REQUIRE_SECRET_KEY,
-DATABASE_REPLICA_URL, CELERY_BROKER_URL, STATIC_ROOT, HTTPS, SECURE_COOKIES, HSTS_SECONDS,
-SESSION_HOURS, CSRF_TRUSTED_ORIGINS.
+DATABASE_REPLICA_URL, CELERY_BROKER_URL, CELERY_QUEUE, STATIC_ROOT, HTTPS, SECURE_COOKIES,
+HSTS_SECONDS, SESSION_HOURS, CSRF_TRUSTED_ORIGINS.
 """
 
 import datetime as dt
@@ -147,14 +147,30 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # exercises it. A shared cache would be django.core.cache.backends.redis.RedisCache.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Celery's broker (Redis). The project defines no tasks yet; when the URL is set, /health/
-# checks that the broker answers, since the workers need it.
+# Celery's broker (Redis) for the background imports (dashboard/celery.py, recruitment/tasks.py);
+# when the URL is set, /health/ checks that the broker answers, since the workers need it.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 if CELERY_BROKER_URL and not CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
     raise ImproperlyConfigured(
         "CELERY_BROKER_URL must be a Redis URL (redis:// or rediss://), "
         f"got {CELERY_BROKER_URL.split('://')[0]}://…; the deployment uses Redis (docs/deploy.md)."
     )
+# Without a broker a task runs in the process that sends it, when it is sent: one machine
+# (`make run`) needs no Redis and no worker, at the price of the upload waiting for its import.
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+# A queue of our own: a Redis shared with other applications does not hand them our tasks.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "tien-do-ket-nap")
+# A task is acknowledged when it ends, one at a time per worker process, so a killed worker's
+# job goes back to the queue (after the visibility timeout) rather than being lost.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Jobs keep their state in the database; nothing reads Celery's results.
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -242,6 +258,12 @@ DASHBOARD_PUBLIC = env_bool("DASHBOARD_PUBLIC", default=False)
 IMPORT_ALLOW_PRIVATE_URLS = env_bool("IMPORT_ALLOW_PRIVATE_URLS", default=False)
 IMPORT_FETCH_TIMEOUT = float(os.environ.get("IMPORT_FETCH_TIMEOUT", "10"))
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+# A background import (admin → "Nhập nhiều bài"): at most this many articles, and this many bytes
+# uploaded or unpacked from zips, per job; each article is held to IMPORT_MAX_BYTES.
+IMPORT_JOB_MAX_ITEMS = int(os.environ.get("IMPORT_JOB_MAX_ITEMS", "1000"))
+IMPORT_JOB_MAX_BYTES = int(os.environ.get("IMPORT_JOB_MAX_BYTES", str(100 * 1024 * 1024)))
+# Django refuses a request with more files than this (400); a zip carries more.
+DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_JOB_MAX_ITEMS
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
 

@@ -788,3 +788,171 @@ class Membership(models.Model):
     def __str__(self) -> str:
         where = self.organisation or _("toàn quốc")
         return f"{self.user} · {where} · {self.get_role_display()}"
+
+
+class ImportJob(models.Model):
+    """Many articles imported in the background (`services.import_jobs`): one row per upload,
+    its progress counted as each article is done.
+
+    The counters move in the same transaction as the article they count, so they never disagree
+    with the items; the constraints say so to the database too.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Chờ chạy")
+        RUNNING = "running", _("Đang chạy")
+        DONE = "done", _("Xong")
+        FAILED = "failed", _("Dừng vì lỗi")
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhập"),
+        on_delete=models.CASCADE,
+        related_name="import_jobs",
+    )
+    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    started_at = models.DateTimeField(_("bắt đầu chạy"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=State.choices, default=State.QUEUED
+    )
+    # True: each article becomes a draft staff review on the importer's page. False: saved at
+    # once with the review page's defaults (confident figures accepted where the creator may
+    # approve them, the rest proposed for the approval queue).
+    review = models.BooleanField(_("duyệt từng bài trước khi lưu"), default=True)
+    publisher = models.CharField(_("nơi đăng"), max_length=255, blank=True)
+    organisation_hint = models.CharField(_("tổ chức chủ thể (gợi ý)"), max_length=255, blank=True)
+    error = models.TextField(_("lỗi"), blank=True)
+    total = models.PositiveIntegerField(_("tổng số bài"), default=0)
+    done = models.PositiveIntegerField(_("đã xử lý"), default=0)
+    articles_new = models.PositiveIntegerField(_("bài mới"), default=0)
+    articles_known = models.PositiveIntegerField(_("bài đã có"), default=0)
+    articles_failed = models.PositiveIntegerField(_("bài lỗi"), default=0)
+    figures_proposed = models.PositiveIntegerField(_("số liệu đề xuất"), default=0)
+    figures_accepted = models.PositiveIntegerField(_("số liệu đã nhận"), default=0)
+
+    class Meta:
+        verbose_name = _("lần nhập nhiều bài")
+        verbose_name_plural = _("lần nhập nhiều bài")
+        ordering = ["-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(done__lte=models.F("total")), name="import_job_done_within_total"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    done=models.F("articles_new")
+                    + models.F("articles_known")
+                    + models.F("articles_failed")
+                ),
+                name="import_job_done_is_outcomes",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done") | Q(done=models.F("total")),
+                name="import_job_done_when_all_done",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["done", "failed"], finished_at__isnull=False)
+                | Q(status__in=["queued", "running"], finished_at__isnull=True),
+                name="import_job_finished_when_ended",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="running") | Q(started_at__isnull=False),
+                name="import_job_running_since",
+            ),
+            models.CheckConstraint(
+                condition=(Q(status="failed") & ~Q(error="")) | (~Q(status="failed") & Q(error="")),
+                name="import_job_error_iff_failed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Lần nhập #%(id)s") % {"id": self.pk}
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:recruitment_importjob_change", args=[self.pk])
+
+    @property
+    def is_active(self) -> bool:
+        """Still to run or running: its page refreshes itself."""
+        return self.status in (self.State.QUEUED, self.State.RUNNING)
+
+    @property
+    def resumable(self) -> bool:
+        """Stopped (a worker killed, an error) with articles left; a job that is queued or
+        running is resumable too, since a killed worker leaves it so until someone looks."""
+        return self.done < self.total
+
+
+class ImportJobItem(models.Model):
+    """One article of an import job: an uploaded file (its bytes kept until it is read) or a
+    URL (fetched by the worker), and what became of it."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Chờ xử lý")
+        NEW = "new", _("Mới")
+        KNOWN = "known", _("Đã có")
+        FAILED = "failed", _("Lỗi")
+
+    job = models.ForeignKey(
+        ImportJob, verbose_name=_("lần nhập"), on_delete=models.CASCADE, related_name="items"
+    )
+    position = models.PositiveIntegerField(_("thứ tự"))
+    name = models.CharField(_("tệp hoặc địa chỉ"), max_length=1000)
+    url = models.URLField(_("địa chỉ"), max_length=1000, blank=True)
+    data = models.BinaryField(null=True, blank=True, editable=False)
+    status = models.CharField(
+        _("kết quả"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    reason = models.TextField(_("lý do"), blank=True)
+    figures_proposed = models.PositiveIntegerField(_("số liệu đề xuất"), default=0)
+    figures_accepted = models.PositiveIntegerField(_("số liệu đã nhận"), default=0)
+    finished_at = models.DateTimeField(_("xử lý lúc"), null=True, blank=True)
+    draft = models.ForeignKey(
+        ImportDraft,
+        verbose_name=_("bài viết chờ duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("bài viết"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("bài trong lần nhập")
+        verbose_name_plural = _("bài trong lần nhập")
+        ordering = ["job", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "position"], name="import_item_position"),
+            models.CheckConstraint(
+                condition=(Q(status="failed") & ~Q(reason=""))
+                | (~Q(status="failed") & Q(reason="")),
+                name="import_item_reason_iff_failed",
+            ),
+            # A pending item has exactly one source; a processed one keeps no bytes.
+            models.CheckConstraint(
+                condition=Q(status="pending", url="", data__isnull=False)
+                | (Q(status="pending", data__isnull=True) & ~Q(url=""))
+                | (~Q(status="pending") & Q(data__isnull=True)),
+                name="import_item_one_source",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending", finished_at__isnull=True)
+                | (~Q(status="pending") & Q(finished_at__isnull=False)),
+                name="import_item_finished_when_processed",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="new") | Q(figures_proposed=0, figures_accepted=0),
+                name="import_item_figures_only_when_new",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -140,14 +140,17 @@ def import_draft_extraction(import_draft: ImportDraft) -> Extraction:
     )
 
 
-def import_draft_create(*, draft: Draft, user=None) -> ImportDraft:
+def import_draft_create(
+    *, draft: Draft, user=None, extraction: Extraction | None = None
+) -> ImportDraft:
     """Extract the article once and keep the result for review.
 
     This is the only place the importer runs the extractor; the review page reads the row.
-    A text without figures is stored as discarded: there is nothing to review, but the row
-    tells a background import that the text was read.
+    A background import passes the `extraction` it ran outside its transaction (see
+    `import_jobs`), so the row is written in milliseconds. A text without figures is stored as
+    discarded: there is nothing to review, but the row tells that the text was read.
     """
-    extraction = draft.extraction()
+    extraction = extraction or draft.extraction()
     return ImportDraft.objects.create(
         created_by=user,
         text=draft.text,
@@ -392,6 +395,10 @@ def _article_save(
     )
     if article.url and Article.objects.filter(url=article.url).exists():
         raise ArticleImportError("Địa chỉ (URL) này đã thuộc về một bài viết khác.")
+    if getattr(user, "pk", None) is not None:
+        # Named explicitly: a command or a background import has no request for the history
+        # middleware to take the user from.
+        article._history_user = user
     article.save()
     result = SaveResult(article=article, created=True)
     seen: set[tuple] = set()
