@@ -279,6 +279,7 @@ _SENTENCE_CASE_NAME = (
     rf"(?:[ \t]+(?:{_U}[^\W\d_]*|(?!{_CELL_NAME_STOPS})[a-zà-ỹđ]+(?!\w)))*"
     rf"(?=[ \t]+(?:{_CELL_NAME_STOPS})|[ \t]*[,.;:()\n])"
 )
+_SECRETARY_BEFORE_RE = re.compile(r"(?:[Bb]í\s+thư|[Cc]hi\s+(?:ủy|uỷ)\s+viên)\s+$")
 _CELL_RE = re.compile(
     # "Chi bộ nòng cốt Cụm công nghiệp A" (the core cell of an industrial zone's firms),
     # "Chi bộ ghép thôn A - thôn B": a kind of cell, kept in its name.
@@ -704,6 +705,11 @@ def _mentions_at(
                 p2, _, rest = rest.partition(" ")
                 prefix = f"{prefix} {p2}"
             name = f"{prefix} {trim_name(rest, 5)}".strip()
+        elif raw.split()[0] in SURNAMES and _SECRETARY_BEFORE_RE.search(
+            text, max(0, pos - 16), pos
+        ):
+            # "đồng chí Bí thư Chi bộ Phan Dân nhấn mạnh": the secretary, named after the cell.
+            name = ""
         else:
             # A dash joining two places ("Diên Phú - Đắc Lộc") is no word of the name.
             name = trim_name(raw, 7 + raw.split()[:8].count("-"))

@@ -125,3 +125,17 @@ def test_a_ceremony_at_a_cell_located_by_its_commune_and_district_is_the_cells()
     assert _answer(text, published=date(2024, 11, 12)) == [
         ("chi bộ thôn Nậm Pung", "cell", "admitted", Decimal(2), day, day)
     ]
+
+
+def test_the_secretary_named_after_the_cell_is_no_cell():
+    text = (
+        "Ngày 30 tháng 12 năm 2025, tại Trường THCS Thăng Long, buổi lễ kết nạp Đảng viên đã "
+        "diễn ra thành công tốt đẹp.\n"
+        "Buổi lễ có sự có mặt của đồng chí Phan Lưu Thắng và đồng chí Lê Thu Thủy – những đồng "
+        "chí vinh dự được kết nạp Đảng trong dịp này.\n"
+        "Phát biểu tại buổi lễ, đồng chí Bí thư Chi bộ Phan Dân nhấn mạnh vai trò của Đảng."
+    )
+    day = date(2025, 12, 30)
+    assert _answer(text) == [
+        ("Trường THCS Thăng Long", "grassroots", "admitted", Decimal(2), day, day)
+    ]
