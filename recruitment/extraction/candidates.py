@@ -279,7 +279,7 @@ def dedupe(cands: list[Candidate], title: tuple[int, int] | None = None) -> list
     # The same value and metric: the headline rounds the period ("9 tháng đầu năm" above,
     # "tính đến ngày 10-9" below) or names the article's subject ("10 đảng viên mới được
     # kết nạp") where the body names the unit that admitted them.
-    values_in_body = {(c.metric, c.value) for c in cands if not c.derived and not in_title(c)}
+    values_in_body = {(c.metric, c.value, c.derived) for c in cands if not in_title(c)}
     # A figure credited to the article's subject for want of a name in its sentence, where
     # another sentence gives the same figure to a unit it names, is that figure again.
     named = {
@@ -320,7 +320,7 @@ def dedupe(cands: list[Candidate], title: tuple[int, int] | None = None) -> list
         key += (c.period_start, c.period_end, c.value, c.derived)
         if c.derived and key[:1] + key[2:5] in stated:
             continue
-        if in_title(c) and (key[:5] in in_body or (c.metric, c.value) in values_in_body):
+        if in_title(c) and (key[:5] in in_body or (c.metric, c.value, c.derived) in values_in_body):
             continue
         if key not in best or (in_title(best[key]) and not in_title(c)):
             best[key] = c

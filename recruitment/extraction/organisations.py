@@ -416,6 +416,7 @@ def trim_school_name(raw: str, max_tokens: int) -> str:
     out: list[str] = []
     tokens = raw.split()
     person = False
+    person_at = 0  # where the person's name opens in ``out``
     # "Cao đẳng Lý Tự Trọng": a type written out is an opening like "THCS".
     written = _SCHOOL_TYPE_RE.match(raw)
     type_tokens = len(written.group(0).split()) if written else 0
@@ -430,9 +431,11 @@ def trim_school_name(raw: str, max_tokens: int) -> str:
                 out.extend(tokens[i : i + n])
                 break
         if tok in SURNAMES:
-            if not opening:
+            # "Đặng Trần Côn": a middle name may be a surname too.
+            if not opening and not (person and len(out) - person_at == 1):
                 break
-            person = True
+            if not person:
+                person, person_at = True, len(out)
         elif tok in _STOP_TOKENS:
             # "Lê Quý Đôn": a person's given names; "Đồng Xoài": a place name's opening.
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""

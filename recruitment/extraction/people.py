@@ -1,5 +1,6 @@
 """People admitted by name: "Lễ kết nạp đảng viên mới cho đồng chí Đỗ Thị Thu Thương và đồng chí
-Mai Thị Dung", "trao quyết định kết nạp Đảng cho quần chúng ưu tú Trần Thị Thơm".
+Mai Thị Dung", "trao quyết định kết nạp Đảng cho quần chúng ưu tú Trần Thị Thơm", "kết nạp quần
+chúng ưu tú Nguyễn Mỹ Kim vào hàng ngũ của Đảng".
 
 A cell's ceremony report often names those it admits instead of counting them; the count is
 the number of names. A name is two to five capitalised words opening with a family name
@@ -24,6 +25,11 @@ _PERSON = rf"(?:(?i:{_TITLE})[ \t]+)?{_NAME}"
 _NAMED_ADMISSION_RE = re.compile(
     r"(?i:(?<!\w)kết\s+nạp(?:\s+đảng(?:\s+viên)?(?:\s+mới)?)?\s+(?:cho|đối\s+với))\s+"
     rf"(?P<people>{_PERSON}(?:\s*(?:,|và)\s*{_PERSON})*)"
+)
+# "kết nạp quần chúng ưu tú Nguyễn Mỹ Kim vào hàng ngũ của Đảng": the people as the object.
+_ADMITTED_INTO_RE = re.compile(
+    rf"(?i:(?<!\w)kết\s+nạp)\s+(?P<people>{_PERSON}(?:\s*(?:,|và)\s*{_PERSON})*)"
+    r"(?:\s*,[^.;:()]{0,80}?,)?\s+(?i:vào\s+(?:hàng\s+ngũ|Đảng))"
 )
 _PEOPLE_RE = re.compile(rf"{_PERSON}(?:\s*(?:,|và)\s*{_PERSON})*")
 _NAME_RE = re.compile(_NAME)
@@ -74,10 +80,13 @@ def named_admissions(text: str, start: int, end: int) -> list[tuple[int, int, in
     if "nạp" not in text[start:end]:
         return []  # most sentences admit nobody (speed)
     found = []
-    for m in _NAMED_ADMISSION_RE.finditer(text, start, end):
-        count, last = _count_people(text, *m.span("people"), end)
-        if count:
-            found.append((m.start("people"), last, count))
+    for rx in (_NAMED_ADMISSION_RE, _ADMITTED_INTO_RE):
+        for m in rx.finditer(text, start, end):
+            if any(a <= m.start("people") < b for a, b, _ in found):
+                continue
+            count, last = _count_people(text, *m.span("people"), end)
+            if count:
+                found.append((m.start("people"), last, count))
     for m in _PASSIVE_RE.finditer(text, start, end):
         # "đồng chí A và đồng chí B – những đồng chí vinh dự được kết nạp Đảng", "đ/c Lê Thị
         # Hồng Vân, giáo viên lớp 4 đã được kết nạp Đảng": the names before the verb.

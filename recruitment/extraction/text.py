@@ -144,14 +144,16 @@ def guess_title(
 ) -> tuple[int, int] | None:
     """The headline: the first line of the article that reads like one (not the site's
     banner, a masthead, a date line or a line in capitals)."""
-    for (a, b), is_noise in zip(lines, flags, strict=True):
+    for i, ((a, b), is_noise) in enumerate(zip(lines, flags, strict=True)):
         if is_noise:
             continue
         line = work[a:b].strip()
         if line.lower().startswith("null "):
             line = line[5:]
         words = line.split()
-        if len(words) < 4 or len(line) > 220 or line.endswith("."):
+        if len(words) < 4 or len(line) > 220:
+            continue
+        if line.endswith(".") and not _dated_below(work, lines, i, line):
             continue
         if _HEADLINE_SKIP_RE.match(line) or periods.FULL_DATE_RE.search(line):
             continue
@@ -163,6 +165,15 @@ def guess_title(
         off = work.index(line, a)
         return off, off + len(line)
     return None
+
+
+def _dated_below(work: str, lines: list[tuple[int, int]], i: int, line: str) -> bool:
+    """A one-sentence line with a stop heads the page when its date line follows ("Tân Yên
+    kết nạp được 60 đảng viên, đạt 30% kế hoạch năm." over "Ngày đăng: 07/02/2017")."""
+    if ". " in line:
+        return False
+    below = next((work[a:b].strip() for a, b in lines[i + 1 :] if work[a:b].strip()), "")
+    return len(below) < 60 and periods.FULL_DATE_RE.search(below) is not None
 
 
 def starts_section(work: str, a: int, b: int, title: tuple[int, int] | None) -> bool:

@@ -139,3 +139,14 @@ def test_the_secretary_named_after_the_cell_is_no_cell():
     assert _answer(text) == [
         ("Trường THCS Thăng Long", "grassroots", "admitted", Decimal(2), day, day)
     ]
+
+
+def test_a_school_named_for_dang_tran_con_admits_a_person_into_the_party():
+    text = (
+        "Ngày 23 tháng 9 năm 2020, Chi bộ Trường Tiểu học Đặng Trần Côn tổ chức kết nạp quần "
+        "chúng ưu tú Nguyễn Mỹ Kim vào hàng ngũ của Đảng."
+    )
+    day = date(2020, 9, 23)
+    assert _answer(text) == [
+        ("chi bộ Trường Tiểu học Đặng Trần Côn", "cell", "admitted", Decimal(1), day, day)
+    ]

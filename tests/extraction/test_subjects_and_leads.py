@@ -91,3 +91,20 @@ def test_one_year_singled_out_does_not_end_the_span():
         ("admitted", Decimal("9"), org, date(2020, 1, 1), date(2020, 12, 31)),
         ("admitted", Decimal("42"), org, date(2016, 1, 1), date(2021, 4, 2)),
     ]
+
+
+def test_a_headline_ending_in_a_stop_over_its_date_line_repeats_the_body():
+    text = (
+        "Tân Yên kết nạp được 60 đảng viên, đạt 30% kế hoạch năm.\n"
+        "Ngày đăng: 07/02/2017\n\n"
+        "Trong dịp kỷ niệm 87 năm ngày thành lập Đảng Cộng sản Việt Nam 3/2, Ban Thường vụ "
+        "Huyện uỷ Tân Yên đã ra Quyết định kết nạp 7 quần chúng ưu tú vào Đảng. Tính từ đầu "
+        "năm đến nay, Tân Yên kết nạp được 60 đảng viên, đạt 30% kế hoạch.\n"
+    )
+    ytd = (date(2017, 1, 1), date(2017, 2, 7))
+    ceremony = (date(2017, 2, 3), date(2017, 2, 3))
+    assert _all(text) == [
+        ("admitted", Decimal(7), "huyện Tân Yên", *ceremony),
+        ("admitted", Decimal(60), "huyện Tân Yên", *ytd),
+        ("percent_of_target", Decimal(30), "huyện Tân Yên", *ytd),
+    ]
