@@ -20,6 +20,7 @@ from .access import approves, is_approver, visible, visible_organisations
 from .models import (
     Article,
     Figure,
+    ImportJob,
     LearnedMention,
     Level,
     Membership,
@@ -558,6 +559,75 @@ class ArticleAdmin(ProgressKeepingInlines, SimpleHistoryAdmin):
                 "import/review/<int:pk>/",
                 guarded(importer.review_view),
                 name="recruitment_article_import_review",
+            ),
+            *super().get_urls(),
+        ]
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    """Background imports (`bulk_import`): each importer sees their own jobs, a superuser all.
+    Whoever may import an article (add_article) may start one; the page itself is read-only."""
+
+    list_display = (
+        *("__str__", "created_at", "created_by", "status", "progress"),
+        *("articles_new", "articles_known", "articles_failed"),
+        *("figures_proposed", "figures_accepted"),
+    )
+    list_filter = ("status", "review")
+    list_select_related = ("created_by",)
+    actions = ("resume",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        jobs = super().get_queryset(request)
+        return jobs if request.user.is_superuser else jobs.filter(created_by=request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return request.user.has_perm("recruitment.add_article")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("recruitment.add_article")
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("tiến độ"))
+    def progress(self, job: ImportJob) -> str:
+        return f"{job.done} / {job.total}"
+
+    @admin.action(description=_("Chạy tiếp các lần nhập bị dừng"))
+    def resume(self, request: HttpRequest, queryset: QuerySet) -> None:
+        from .services.import_jobs import ImportJobError, import_job_resume
+
+        for job in queryset:
+            try:
+                import_job_resume(job=job)
+            except ImportJobError as error:
+                self.message_user(request, f"{job}: {error}", messages.WARNING)
+            else:
+                self.message_user(request, _("%(job)s: chạy tiếp.") % {"job": job})
+
+    def add_view(self, request: HttpRequest, form_url: str = "", extra_context=None):
+        from .bulk_import import upload_view
+
+        return upload_view(self, request)
+
+    def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
+        from .bulk_import import job_view
+
+        return job_view(self, request, object_id)
+
+    def get_urls(self) -> list:
+        from .bulk_import import resume_view
+
+        def resume(request, pk):
+            return resume_view(self, request, pk)
+
+        return [
+            path(
+                "<int:pk>/resume/",
+                self.admin_site.admin_view(resume),
+                name="recruitment_importjob_resume",
             ),
             *super().get_urls(),
         ]
