@@ -767,6 +767,21 @@ class Attribution:
             fig.period_label, fig.period_source = "mỗi năm", SENTENCE
             return
         source = near(chosen) if chosen is not None else ""
+        if (
+            chosen is not None
+            and chosen.kind == "occasion"
+            and fig.metric == "admitted"
+            and self.ceremony_day is not None
+            and (self.ceremony_day,) * 2
+            != periods.resolve(chosen, periods.PeriodContext(published=self.published))
+            and self._at_ceremony(fig)
+        ):
+            # "ngày 6/9, ... tổ chức lễ kết nạp ... đợt 2/9/2022 cho 17 quần chúng": the round
+            # is named after the occasion, the ceremony has a day of its own.
+            day = self.ceremony_day
+            fig.period, fig.period_label = self._ceremony_period(fig, day), "lễ kết nạp"
+            fig.period_source = SENTENCE
+            return
         if chosen is not None and fig.metric != "members_total" and periods.so_far(chosen):
             frame = self._report_frame(carried)
             if frame is not None:

@@ -321,7 +321,7 @@ class FigureReader:
                 continue
             bound = band or lead < ns
             if bound and (
-                metrics.DISTRIBUTIVE_RE.search(work, max(s, work.rfind(";", s, ns) + 1), ns)
+                metrics.is_distributive(work, max(s, work.rfind(";", s, ns) + 1), ns)
                 or metrics.DISTRIBUTIVE_RE.search(post)
             ):
                 # "mỗi chi bộ kết nạp ít nhất 1 đảng viên", "từ 5 đến 7 đảng viên mỗi chi

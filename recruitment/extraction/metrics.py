@@ -227,6 +227,24 @@ DISTRIBUTIVE_RE = re.compile(
     r"đơn\s+vị|địa\s+phương)(?!\w)",
     re.IGNORECASE,
 )
+# The whole as the subject: "chỉ đạo các tổ chức cơ sở đảng làm tốt công tác, phấn đấu toàn
+# huyện kết nạp từ 180 đảng viên trở lên" aims for the district, not each of its units.
+_WHOLE_SUBJECT_RE = re.compile(
+    r"(?<!\w)toàn\s+(?:đảng\s+bộ|tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|thị\s+trấn)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def is_distributive(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, before a count, makes it a norm for each unit ("mỗi chi
+    bộ kết nạp ít nhất 1 đảng viên") rather than one unit's figure."""
+    last = None
+    for last in DISTRIBUTIVE_RE.finditer(text, start, end):  # noqa: B007
+        pass
+    return last is not None and _WHOLE_SUBJECT_RE.search(text, last.end(), end) is None
+
+
 # A number stated after its noun: "số đảng viên mới kết nạp là 87",
 # "chỉ tiêu kết nạp năm 2024 là 150", "tổng số đảng viên toàn tỉnh là 104.598".
 ADMIT_IS_RE = re.compile(

@@ -101,12 +101,12 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
     ),
     ("stock_year", ("hết", "cuối"), r"(?:hết|cuối)\s+năm\s+(\d{4})"),
     ("stock_year", ("đến", "tới"), _UNTIL + r"(?:hết\s+|cuối\s+)?năm\s+(\d{4})"),
-    # "được kết nạp Đảng dịp 19/5", "riêng dịp 2/9 vừa qua": the day of the occasion named,
-    # this year's when it gives none.
+    # "được kết nạp Đảng dịp 19/5", "riêng dịp 2/9 vừa qua", "kết nạp 51 đảng viên đợt 3-2":
+    # the day of the occasion named (a round is named after it), this year's when it gives none.
     (
         "occasion",
-        ("dịp",),
-        r"dịp\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/.\-])",
+        ("dịp", "đợt"),
+        r"(?:dịp|đợt)\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/.\-])",
     ),
     # "ngày 13 tháng 8 năm 2024": one day, written in words.
     ("day", ("ngày",), r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"),

@@ -150,3 +150,23 @@ def test_a_school_named_for_dang_tran_con_admits_a_person_into_the_party():
     assert _answer(text) == [
         ("chi bộ Trường Tiểu học Đặng Trần Côn", "cell", "admitted", Decimal(1), day, day)
     ]
+
+
+def test_a_round_named_after_an_occasion_is_dated_on_it():
+    text = (
+        "Kết nạp 51 đảng viên đợt 3-2\n\n14/02/2014 10:37\n\n"
+        "Đảng bộ huyện Ninh Giang đã kết nạp 51 đảng viên đợt 3-2."
+    )
+    day = date(2014, 2, 3)
+    assert _answer(text) == [("huyện Ninh Giang", "district", "admitted", Decimal(51), day, day)]
+
+
+def test_a_ceremony_on_its_own_day_for_a_round_named_after_an_occasion_counts_on_its_day():
+    text = (
+        "Ngày 6/9/2022, Đảng ủy Công ty CP Than Mông Dương tổ chức lễ kết nạp Đảng viên đợt "
+        "2/9/2022 cho 17 đồng chí quần chúng ưu tú."
+    )
+    day = date(2022, 9, 6)
+    assert _answer(text) == [
+        ("Công ty CP Than Mông Dương", "grassroots", "admitted", Decimal(17), day, day)
+    ]

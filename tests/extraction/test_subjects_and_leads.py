@@ -108,3 +108,13 @@ def test_a_headline_ending_in_a_stop_over_its_date_line_repeats_the_body():
         ("admitted", Decimal(60), "huyện Tân Yên", *ytd),
         ("percent_of_target", Decimal(30), "huyện Tân Yên", *ytd),
     ]
+
+
+def test_the_whole_district_as_subject_after_its_units_aims_for_the_district():
+    text = (
+        "Ngày 14/02/2014\n\n"
+        "Năm 2014, Huyện uỷ Ninh Giang chỉ đạo các tổ chức cơ sở đảng làm tốt công tác tạo "
+        "nguồn, phấn đấu toàn huyện kết nạp từ 180 đảng viên trở lên."
+    )
+    year = (date(2014, 1, 1), date(2014, 12, 31))
+    assert _all(text) == [("target", Decimal(180), "huyện Ninh Giang", *year)]
