@@ -210,6 +210,7 @@ class SentenceIndex:
 _BELONGS_TO_GAP_RE = re.compile(
     r"\s*,?\s*(?:trực\s+)?thuộc\s+(?:(?:đảng\s+(?:ủy|uỷ|bộ)|chi\s+bộ)\s+)?", re.IGNORECASE
 )
+_BODY_WORD_END_RE = re.compile(r"(?:đảng\s+(?:ủy|uỷ|bộ)|chi\s+bộ)\s*$", re.IGNORECASE)
 # A bracket that says where the unit before it belongs: "(thuộc ", "(trực thuộc ".
 _PARENT_OPEN_RE = re.compile(r"\(\s*(?:trực\s+)?thuộc\s", re.IGNORECASE)
 
@@ -499,6 +500,7 @@ class Attribution:
             # "Đảng bộ cơ quan UBND phường A trực thuộc Đảng ủy phường A, gồm có ...": the
             # body it belongs to, whatever its level.
             return True
+        gap = _BODY_WORD_END_RE.sub("", gap)  # "Chi bộ số 4 (Đảng bộ Trường A)"
         if gap.strip() not in ("(", ",", "-", "–"):
             return False
         return _LEVEL_RANK.get(m.org.level, 0) > _LEVEL_RANK.get(prev.org.level, 0)

@@ -288,6 +288,8 @@ _CELL_RE = re.compile(
     # "Chi bộ trường Mầm non Định Hiệp": a school's cell, its type in lower case or not.
     rf"[Tt]rường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_SCHOOL_NAME}|"
     rf"(?P<sentence_case>{_SENTENCE_CASE_NAME})|"
+    # "Chi bộ số 4 (Đảng bộ Trường THPT Chuyên Thái Nguyên)": cells numbered within a body.
+    r"(?P<numbered>số[ \t]+\d{1,3}(?![\d.,/]))|"
     r"(?:(?:thôn|ấp|khu\s+phố|tổ\s+dân\s+phố|phố|khu|"
     rf"bản|làng|khối|tổ|xóm|buôn|sóc|khóm)[ \t]+)?{_SCHOOL_NAME}))"
 )
@@ -700,7 +702,7 @@ def _mentions_at(
             name = f"{faculty} {trim_name(raw[len(faculty) :], 8)}".strip()
         elif raw[:7].lower() == "trường ":
             name = f"Trường {trim_school_name(raw[len('Trường ') :], 12)}".strip()
-        elif m.group("sentence_case"):
+        elif m.group("sentence_case") or m.group("numbered"):
             name = " ".join(raw.split()[:8])
         elif raw.split()[0][:1].islower():
             prefix, _, rest = raw.partition(" ")

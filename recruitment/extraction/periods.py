@@ -369,6 +369,8 @@ def find_period_mentions(
                 continue  # "thực hiện có hiệu quả", "phát hiện": a verb, not "now"
             if kind == "months" and low.endswith("ngày ", 0, m.start()):
                 continue  # "ngày 12 tháng năm 2023": a date written out, not N months
+            if kind == "year" and low.endswith("sinh ", 0, m.start()):
+                continue  # "quần chúng Nông Trường An (sinh năm 2003)": a birth year
             if kind == "bare_year":
                 if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "./,:-_"):
                     continue
@@ -803,7 +805,8 @@ COURSE_RE = re.compile(
 )
 
 
-_NAMED_YEAR_RE = re.compile(r"năm\s+((?:19|20)\d\d)(?!\d)")
+# Not a birth year: "Nông Trường An (sinh năm 2003)".
+_NAMED_YEAR_RE = re.compile(r"(?<!sinh )năm\s+((?:19|20)\d\d)(?!\d)")
 # A month the text tells as past, with its year: "Tháng 2-2024, chi bộ ... tách thành 2 chi
 # bộ", "tháng 3/2023", "tháng 5 năm 2022" (not a horizon: "đến tháng 6/2025").
 _TOLD_MONTH_RE = re.compile(

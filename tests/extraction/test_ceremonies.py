@@ -170,3 +170,21 @@ def test_a_ceremony_on_its_own_day_for_a_round_named_after_an_occasion_counts_on
     assert _answer(text) == [
         ("Công ty CP Than Mông Dương", "grassroots", "admitted", Decimal(17), day, day)
     ]
+
+
+def test_a_numbered_cell_admits_not_the_body_its_bracket_names():
+    text = (
+        "Sáng 10-8-2021, Chi bộ số 4 (Đảng bộ Trường THPT Chuyên Thái Nguyên) đã tổ chức Lễ kết "
+        "nạp Đảng cho 2 quần chúng ưu tú: Nông Trường An (sinh năm 2003) và Nguyễn Thu Hương "
+        "(sinh năm 2003)."
+    )
+    day = date(2021, 8, 10)
+    assert _answer(text) == [("chi bộ số 4", "cell", "admitted", Decimal(2), day, day)]
+
+
+def test_a_birth_year_dates_no_ceremony():
+    text = (
+        "Sáng 10-8, Chi bộ số 4 đã tổ chức Lễ kết nạp Đảng cho 2 quần chúng ưu tú: Nông Trường "
+        "An (sinh năm 2003) và Nguyễn Thu Hương (sinh năm 2003)."
+    )
+    assert _answer(text) == []
