@@ -285,7 +285,9 @@ def dedupe(cands: list[Candidate], title: tuple[int, int] | None = None) -> list
     named = {
         (c.metric, c.value, c.period_start, c.period_end)
         for c in cands
-        if not c.derived and c.reason != confidence.HEADLINE and not in_title(c)
+        if not c.derived
+        and c.reason not in (confidence.HEADLINE, confidence.CARRIED)
+        and not in_title(c)
     }
     # "trên 1.800 đảng viên" at the congress, "1.807 đảng viên" in the unit's portrait: a
     # rounded figure the article also states exactly is that figure again.
@@ -306,7 +308,7 @@ def dedupe(cands: list[Candidate], title: tuple[int, int] | None = None) -> list
         if c.narrowed and totals.get(_figure_key(c), c.value) > c.value:
             continue
         if (
-            c.reason == confidence.HEADLINE
+            c.reason in (confidence.HEADLINE, confidence.CARRIED)
             and (
                 c.metric,
                 c.value,

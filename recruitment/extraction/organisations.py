@@ -194,8 +194,12 @@ _SCHOOL_NAME = (
     rf"{_TOKEN}(?:[ \t]+(?:chuyên[ \t]+|(?:{_GAP_WORD}){{1,2}}(?=[-–]|{_U})|)(?:[-–][ \t]+)?"
     rf"{_TOKEN}){{0,9}}"
 )
+# The levels of a school that teaches several: "Trường TH, THCS, THPT Khương Hạ".
+_SCHOOL_LEVELS = r"(?:(?:MN|MG|TH|THCS|THPT|PTCS|PTTH|PTDTNT|PTDTBT)[ \t]*,[ \t]*)*"
 _SCHOOL_TYPE_RE = re.compile(rf"(?:{_SCHOOL_TYPES})(?=[ \t])")
-_SCHOOL_RE = re.compile(rf"Trường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_SCHOOL_NAME}")
+_SCHOOL_RE = re.compile(
+    rf"Trường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+|{_SCHOOL_LEVELS}){_SCHOOL_NAME}"
+)
 # "Đảng bộ trường THPT Cẩm Xuyên": a school's party committee, its "trường" in lower case
 # (as "Chi bộ trường Mầm non Định Hiệp" is a school's cell).
 _PARTY_OF_SCHOOL_RE = re.compile(
@@ -286,7 +290,7 @@ _CELL_RE = re.compile(
     r"[Cc]hi\s+bộ[ \t]+(?P<name>(?P<kind>(?:nòng\s+cốt|ghép)[ \t]+)?(?:"
     rf"(?P<faculty>khoa|bộ\s+môn)[ \t]+{_FACULTY_NAME}|"
     # "Chi bộ trường Mầm non Định Hiệp": a school's cell, its type in lower case or not.
-    rf"[Tt]rường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_SCHOOL_NAME}|"
+    rf"[Tt]rường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+|{_SCHOOL_LEVELS}){_SCHOOL_NAME}|"
     rf"(?P<sentence_case>{_SENTENCE_CASE_NAME})|"
     # "Chi bộ số 4 (Đảng bộ Trường THPT Chuyên Thái Nguyên)": cells numbered within a body.
     r"(?P<numbered>số[ \t]+\d{1,3}(?![\d.,/]))|"

@@ -14,7 +14,9 @@ import re
 from .organisations import SURNAMES, UPPER_LETTER
 
 # Who a person is before the name: "quần chúng ưu tú", "đồng chí", "đoàn viên", "em", "cô".
+# "cho các quần chúng Phạm Tiến Đạt và Nguyễn Phương Anh": one title for them all.
 _TITLE = (
+    r"(?:(?:các|những)\s+)?"
     r"(?:(?:quần\s+chúng|đoàn\s+viên|sinh\s+viên|học\s+sinh)(?:\s+ưu\s+tú)?|đồng\s+chí|đ/c|em|"
     r"giáo\s+viên|cô\s+giáo|thầy\s+giáo|cô|thầy|anh|chị|ông|bà)"
 )

@@ -188,3 +188,26 @@ def test_a_birth_year_dates_no_ceremony():
         "An (sinh năm 2003) và Nguyễn Thu Hương (sinh năm 2003)."
     )
     assert _answer(text) == []
+
+
+def test_a_school_of_several_levels_admits_the_people_one_title_names():
+    text = (
+        "Ngày 05/6/2024, Chi bộ trường TH, THCS, THPT Khương Hạ long trọng tổ chức Lễ kết nạp "
+        "Đảng viên cho các quần chúng Phạm Tiến Đạt và Nguyễn Phương Anh vào Đảng Cộng sản Việt "
+        "Nam."
+    )
+    day = date(2024, 6, 5)
+    assert _answer(text) == [
+        ("chi bộ Trường TH, THCS, THPT Khương Hạ", "cell", "admitted", Decimal(2), day, day)
+    ]
+
+
+def test_those_admitted_on_the_occasion_told_again_are_the_cells_count_once():
+    text = (
+        "Sáng 10-8-2021, Chi bộ số 4 (Đảng bộ Trường THPT Chuyên Thái Nguyên) đã tổ chức Lễ kết "
+        "nạp Đảng cho 2 quần chúng ưu tú.\n"
+        "Những năm qua, Đảng bộ Trường THPT Chuyên Thái Nguyên luôn quan tâm đến công tác phát "
+        "triển đảng viên. Hai quần chúng ưu tú được kết nạp dịp này đều có thành tích xuất sắc."
+    )
+    day = date(2021, 8, 10)
+    assert _answer(text) == [("chi bộ số 4", "cell", "admitted", Decimal(2), day, day)]
