@@ -585,6 +585,31 @@ def _trigger_kind(trigger: str) -> tuple[bool, bool, bool, bool]:
     return party, territorial, trigger.endswith(("ủy", "uỷ")), trigger[-4:] == "đoàn"
 
 
+# "chi bộ các trường THPT trên địa bàn huyện Krông Pắc đã tổ chức kết nạp Đảng cho 19 học
+# sinh": the cells of a district's schools together, one count for them all (not the
+# district's, whose other units admitted more).
+_SCHOOL_GROUP_RE = re.compile(
+    r"trường[ \t]+(?P<kind>THPT|THCS|PTDTNT|[Tt]iểu[ \t]+học|[Mm]ầm[ \t]+non)[ \t]+"
+    r"trên[ \t]+địa[ \t]+bàn[ \t]+(?P<word>huyện|thị[ \t]+xã|thành[ \t]+phố|quận|tỉnh)[ \t]+"
+    rf"(?P<name>{_NAME})"
+)
+_SCHOOL_GROUP_BEFORE_RE = re.compile(r"(?:[Cc]hi[ \t]+bộ[ \t]+)?(?:các|những)[ \t]+$")
+
+
+def _school_group_at(text: str, pos: int, end: int, validate: bool) -> Mention | None:
+    before = _SCHOOL_GROUP_BEFORE_RE.search(text, max(0, pos - 16), pos)
+    m = _SCHOOL_GROUP_RE.match(text, pos, end) if before else None
+    if m is None:
+        return None
+    word = _norm_word(m.group("word"))
+    name = territorial_name(word, m.group("name"), 4, validate)
+    if not name:
+        return None
+    kind = " ".join(m.group("kind").split())
+    org = Org("chi bộ", f"các trường {kind} trên địa bàn {word} {name}", "cell")
+    return Mention(before.start(), m.start("name") + len(name), org)
+
+
 def _mentions_at(
     text: str, pos: int, end: int, trigger: str, validate: bool = True
 ) -> list[Mention]:
@@ -596,6 +621,10 @@ def _mentions_at(
             return []
     elif trigger in ("xã", "phường", "trường") and nxt[:1].islower():
         return []
+    if trigger == "trường":
+        group = _school_group_at(text, pos, end, validate)
+        if group is not None:
+            return [group]
     if trigger.startswith("quân"):  # "Quân ủy Trung ương"
         m = _CENTRAL_MILITARY_COMMISSION_RE.match(text, pos, end)
         return [Mention(pos, m.end(), Org("đảng bộ", _ARMY, "province"))] if m else []

@@ -211,3 +211,22 @@ def test_those_admitted_on_the_occasion_told_again_are_the_cells_count_once():
     )
     day = date(2021, 8, 10)
     assert _answer(text) == [("chi bộ số 4", "cell", "admitted", Decimal(2), day, day)]
+
+
+def test_the_cells_of_a_districts_schools_admit_together_not_the_district():
+    text = (
+        "Trong dịp kỷ niệm 133 năm ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 – 19/5/2023), chi "
+        "bộ các trường THPT trên địa bàn huyện Krông Pắc đã tổ chức kết nạp Đảng cho 19 học sinh "
+        "có thành tích xuất sắc."
+    )
+    day = date(2023, 5, 19)
+    assert _answer(text) == [
+        (
+            "chi bộ các trường THPT trên địa bàn huyện Krông Pắc",
+            "cell",
+            "admitted",
+            Decimal(19),
+            day,
+            day,
+        )
+    ]
