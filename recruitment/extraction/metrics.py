@@ -127,7 +127,9 @@ TOTAL_PRE_RE = re.compile(
 )
 TARGET_CUE_RE = re.compile(
     r"chỉ\s+tiêu|kế\s+hoạch|phấn\s+đấu|dự\s+kiến|mục\s+tiêu|(?:phải|sẽ|cần)\s+kết\s+nạp|"
-    r"được\s+giao|giao\s+(?:chỉ\s+tiêu|kết\s+nạp)|đề\s+ra|đăng\s+ký\s+kết\s+nạp",
+    # "Tỉnh ủy giao Đảng ủy Khối các cơ quan tỉnh kết nạp 120 đảng viên": a unit between.
+    r"được\s+giao|giao\s+(?:cho\s+)?(?:[^\d,.;:]{0,60}?\s)?(?:chỉ\s+tiêu|kết\s+nạp)|đề\s+ra|"
+    r"đăng\s+ký\s+kết\s+nạp",
     re.IGNORECASE,
 )
 ACHIEVED_RE = re.compile(r"(?<!\w)(?:đã|được|vừa)(?!\w)", re.IGNORECASE)

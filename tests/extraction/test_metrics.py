@@ -261,3 +261,11 @@ def test_a_course_for_members_trains_no_candidates():
         "chính trị cho 92 đảng viên dự bị và một lớp đối tượng Đảng cho 68 quần chúng ưu tú."
     )
     assert _facts(text) == {("trained", Decimal(68), False)}
+
+
+def test_a_unit_given_a_number_to_admit_has_a_target():
+    text = (
+        "Năm nay, Ban Thường vụ Tỉnh ủy giao Đảng ủy Khối các cơ quan tỉnh kết nạp 120 đảng viên "
+        "trở lên."
+    )
+    assert _facts(text) == {("target", Decimal(120), False)}
