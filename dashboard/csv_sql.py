@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import psycopg
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
@@ -348,7 +349,12 @@ def sql_csv_lines(*, header: Sequence[object], parts: Iterable[SqlRows]) -> Iter
     yield BOM + buffer.getvalue()
     for part in parts:
         with override(language):
-            alias, sql, params = part.statement()
+            try:
+                alias, sql, params = part.statement()
+            except EmptyResultSet:
+                # Django proved the rows are none and writes no SQL for them (a reader who sees
+                # nothing filters by an empty `pk IN ()`): the file is the header alone.
+                continue
         if connections[alias].vendor == "postgresql":
             yield from _crlf(_copy_blocks(alias, sql, params))
         else:

@@ -17,7 +17,11 @@ YEAR = {"period_start": dt.date(2022, 1, 1), "period_end": dt.date(2022, 12, 31)
 
 def _staff(client, organisation, role) -> User:
     user = User.objects.create_user("can-bo", password="x", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(codename__in=["view_figure"]))
+    # Accepting changes a row: the queue, like the admin's actions, needs the change permission
+    # (an approver who may only view is a row of tests/test_permission_matrix.py).
+    user.user_permissions.set(
+        Permission.objects.filter(codename__in=["view_figure", "change_figure", "change_target"])
+    )
     membership_grant(user=user, organisation=organisation, role=role)
     client.force_login(user)
     return user

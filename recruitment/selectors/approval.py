@@ -26,6 +26,11 @@ class ApprovalQueue:
 
 
 def _proposed(model: type[Figure] | type[Target], reviewer: Reader) -> QuerySet:
+    # Accepting changes the row: as for the admin's actions, an account that may only view
+    # figures (or targets) has none of them to act on, whatever its memberships.
+    permission = f"{model._meta.app_label}.change_{model._meta.model_name}"
+    if not (reviewer.is_superuser or reviewer.has_perm(permission)):
+        return model.objects.none()
     return (
         model.objects.filter(approvable(reviewer, through="organisation__"))
         .filter(status=Status.PROPOSED)
