@@ -14,4 +14,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dashboard.settings")
 
 app = Celery("dashboard")
 app.config_from_object("django.conf:settings", namespace="CELERY")
+if not app.conf.broker_url:
+    # Celery would otherwise default to amqp://localhost: a task run in-process still takes a
+    # producer from the pool, and nothing must reach a RabbitMQ that happens to run there.
+    app.conf.broker_url = "memory://"
 app.autodiscover_tasks()

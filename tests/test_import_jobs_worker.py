@@ -38,6 +38,15 @@ def _redis_unreachable() -> str | None:
     return None
 
 
+def _forget_connections() -> None:
+    """Drop the app's connection and producer pools. Even a task run in-process takes a
+    producer, from a pool made for the broker of that moment (memory:// under test) and kept;
+    Celery has no public call to change brokers at run time, so the producer pool is reset by
+    hand, or the task would go to memory:// instead of the Redis the worker consumes."""
+    app.close()
+    app.amqp._producer_pool = None
+
+
 @pytest.fixture
 def broker(settings):
     """The Celery app pointed at Redis, with a queue of this test's own (other workers on the
@@ -51,13 +60,17 @@ def broker(settings):
     settings.CELERY_BROKER_URL = REDIS_URL
     settings.CELERY_TASK_DEFAULT_QUEUE = queue
     saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
+    _forget_connections()
     app.conf.update(broker_url=REDIS_URL, task_always_eager=False)
     try:
         yield queue
     finally:
         app.conf.update(saved)
-        app.pool.force_close_all()
-        redis.Redis.from_url(REDIS_URL).delete(queue)
+        _forget_connections()
+        # The queue and the bindings kombu keeps for it: a shared Redis keeps nothing of the test.
+        redis.Redis.from_url(REDIS_URL).delete(
+            queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}"
+        )
 
 
 @pytest.mark.django_db(transaction=True)
