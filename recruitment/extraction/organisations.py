@@ -171,15 +171,16 @@ _BODY_KINDS = (
     r"Quân\s+sự|Công\s+an|Bộ\s+đội|Viện|Trung\s+tâm|Tập\s+đoàn|Văn\s+phòng|Báo|Đài|"
     r"Học\s+viện|Đại\s+học|Hợp\s+tác\s+xã|Doanh\s+nghiệp|Bộ\s+Chỉ\s+huy"
 )
-# A body's name may hold one or two lower-case words between capitalised ones ("Cấp nước
-# Quảng Bình", "Môi trường Đô thị", "Tổng công ty cao su Đồng Nai"), not a verb or link
-# word that ends it.
+# A body's name may hold up to three lower-case words between capitalised ones ("Cấp nước
+# Quảng Bình", "Môi trường Đô thị", "Tổng công ty cao su Đồng Nai", "Trung tâm Y tế khu vực
+# Phù Ninh"), not a verb or link word that ends it.
 # Lower-case words that end a name: verbs and link words.
 _NAME_END_WORDS = (
     r"(?:và|của|có|đã|được|bộ|ủy|uỷ|với|cùng|là|tại|trong|kết|cho|đạt|tổ|vừa|long|tiến|"
     r"trao|mở|khai|cử|giới|thực|luôn|đang|sẽ|cũng|chỉ|nhận|dự|tham|chào|mừng|đón|"
     # A level word starts the place the body is in: "Trường Mầm non Họa Mi quận Ba Đình".
-    r"tỉnh|huyện|quận|thị|thành|xã|phường)(?!\w)"
+    # ("Trường MN Đô thị Sài Đồng": "thị" of "Đô thị" goes on with the name.)
+    r"tỉnh|huyện|quận|thị(?=[ \t]+(?:xã|trấn))|thành|xã|phường)(?!\w)"
 )
 _GAP_WORD = (
     rf"(?!{_NAME_END_WORDS})"
@@ -191,7 +192,7 @@ _GAP_WORD = (
 # "Trường THPT chuyên Nguyễn Quang Diêu" ("chuyên": a gifted-pupils school), "Trường Cao
 # đẳng Kinh tế - Kỹ thuật Lâm Đồng": lower-case words and a dash inside the name.
 _SCHOOL_NAME = (
-    rf"{_TOKEN}(?:[ \t]+(?:chuyên[ \t]+|(?:{_GAP_WORD}){{1,2}}(?=[-–]|{_U})|)(?:[-–][ \t]+)?"
+    rf"{_TOKEN}(?:[ \t]+(?:chuyên[ \t]+|(?:{_GAP_WORD}){{1,3}}(?=[-–]|{_U})|)(?:[-–][ \t]+)?"
     rf"{_TOKEN}){{0,9}}"
 )
 # The levels of a school that teaches several: "Trường TH, THCS, THPT Khương Hạ".
@@ -207,7 +208,7 @@ _PARTY_OF_SCHOOL_RE = re.compile(
 )
 # "Công ty Than Dương Huy - TKV": a dash before the group's acronym.
 _BODY_NAME = (
-    rf"{_TOKEN}(?:[ \t]+(?:(?:{_GAP_WORD}){{1,2}}(?={_U})|[-–][ \t]+(?=[A-ZĐ]{{2,}}))?"
+    rf"{_TOKEN}(?:[ \t]+(?:(?:{_GAP_WORD}){{1,3}}(?={_U})|[-–][ \t]+(?=[A-ZĐ]{{2,}}))?"
     rf"{_TOKEN}){{0,7}}"
 )
 _BODY_RE = re.compile(
@@ -964,7 +965,20 @@ def distinctive_name(org: str) -> str:
                 s = s[len(p) :].strip()
                 changed = True
                 break
-    return " ".join(re.sub(r"[^\w]+", " ", fold(s)).split())
+    name = " ".join(re.sub(r"[^\w]+", " ", fold(s)).split())
+    return _SCHOOL_TYPE_WORDS_RE.sub(lambda m: _SCHOOL_TYPE_SHORT[m.group(0)], name, count=1)
+
+
+# A school's type written out or abbreviated is one name: "Trường mầm non Đô thị Sài Đồng" is
+# "Trường MN Đô thị Sài Đồng" (folded, at the start of the distinctive name).
+_SCHOOL_TYPE_SHORT = {
+    "trung hoc pho thong": "thpt",
+    "trung hoc co so": "thcs",
+    "tieu hoc": "th",
+    "mam non": "mn",
+    "mau giao": "mg",
+}
+_SCHOOL_TYPE_WORDS_RE = re.compile(rf"^(?:{'|'.join(_SCHOOL_TYPE_SHORT)})(?= )")
 
 
 # "Báo Quảng Ngãi điện tử", "Bản quyền thuộc Báo Lâm Đồng", "(Baoquangngai.vn)-": the

@@ -230,3 +230,19 @@ def test_the_cells_of_a_districts_schools_admit_together_not_the_district():
             day,
         )
     ]
+
+
+def test_names_with_lower_case_words_inside_run_to_their_end():
+    health = (
+        "Ngày 28/01/2026, Chi bộ khối Nội trực thuộc Đảng bộ Trung tâm Y tế khu vực Phù Ninh đã "
+        "tổ chức Lễ kết nạp Đảng viên mới cho 05 quần chúng ưu tú."
+    )
+    school = (
+        "Ngày 25/2/2021, Chi bộ trường MN Đô thị Sài Đồng tổ chức Lễ kết nạp đảng viên mới cho "
+        "đồng chí Nguyễn Thị Hoa."
+    )
+    day, other = date(2026, 1, 28), date(2021, 2, 25)
+    assert _answer(health) + _answer(school) == [
+        ("Trung tâm Y tế khu vực Phù Ninh", "grassroots", "admitted", Decimal(5), day, day),
+        ("chi bộ Trường MN Đô thị Sài Đồng", "cell", "admitted", Decimal(1), other, other),
+    ]

@@ -102,17 +102,17 @@ def _scored(split):
 
 def test_the_extractor_keeps_its_measured_level_on_the_whole_development_set():
     total = _scored(None)
-    # Measured 0.910 / 0.856 when l001-l016 joined (0.919 / 0.870 after the rules written for
-    # k001-k016; 0.924 / 0.866 when they joined; 0.931 / 0.879 with i and j).
-    assert (total.precision >= 0.90, total.f1 >= 0.85) == (True, True)
+    # Measured 0.895 / 0.845 with m001-m016 (0.910 / 0.856 when l001-l016 joined; 0.919 / 0.870
+    # after the rules written for k001-k016; 0.924 / 0.866 when they joined).
+    assert (total.precision >= 0.89, total.f1 >= 0.84) == (True, True)
 
 
 def test_the_extractor_keeps_its_measured_level_on_the_validation_split():
     total = _scored(VALIDATION)
-    # Measured 0.754 / 0.692 when the l pages joined the split (0.780 / 0.713 after the rules
-    # written for the k pages; 0.786 / 0.698 when they joined; 0.820 / 0.732 with i and j): each
-    # batch brings pages the rules have not seen.
-    assert (total.precision >= 0.75, total.f1 >= 0.69) == (True, True)
+    # Measured 0.712 / 0.662 with the m pages (0.754 / 0.692 when the l pages joined the split;
+    # 0.780 / 0.713 after the rules written for the k pages; 0.786 / 0.698 when they joined):
+    # each batch brings pages the rules have not seen.
+    assert (total.precision >= 0.71, total.f1 >= 0.66) == (True, True)
 
 
 def _restore_into(tmp_path, monkeypatch, *, literal: str, sha_of: str) -> tuple[int, Path]:

@@ -117,3 +117,13 @@ def test_seed_quotes_are_exact_substrings(seeds):
         for c in extract(text).candidates:
             assert text[c.start : c.end] == c.quote
             assert c.start <= c.value_start < c.value_end <= c.end
+
+
+def test_a_schools_type_written_out_or_abbreviated_is_one_name():
+    from recruitment.extraction.organisations import distinctive_name
+
+    assert distinctive_name("chi bộ trường mầm non Đô thị Sài Đồng") == distinctive_name(
+        "Chi bộ Trường MN Đô thị Sài Đồng"
+    )
+    assert distinctive_name("Trường Trung học phổ thông Lộc Ninh") == "thpt loc ninh"
+    assert distinctive_name("huyện Lộc Ninh") == "loc ninh"
