@@ -337,7 +337,9 @@ class FigureReader:
                 continue
             fig = Figure("count", metric, value, ns, ne, approx, (s, e), clause, listed=listed)
             fig.org_fixed, fig.bound = bare, bound
-            fig.narrowed = metric == "admitted" and bool(metrics.NARROWED_POST_RE.match(post))
+            fig.narrowed = metric == "admitted" and bool(
+                metrics.NARROWED_POST_RE.match(post) or metrics.SHARE_OF_TOTAL_POST_RE.match(la_so)
+            )
             plan = _SLASH_PLAN_RE.match(work, noun_m.end(), e) if metric == "admitted" else None
             if plan is not None:
                 # "kết nạp mới 80 đảng viên/85 chỉ tiêu tỉnh giao": the count over its plan.

@@ -183,6 +183,9 @@ NARROWED_POST_RE = re.compile(
     r"trường|học\s+sinh|sinh\s+viên|đồng\s+bào|tôn\s+giáo|lực\s+lượng|người))(?!\w)",
     re.IGNORECASE,
 )
+# "56 đoàn viên vinh dự được kết nạp vào Đảng, chiếm tỷ lệ 71%": a count stated as its share
+# of a total is a part of that total.
+SHARE_OF_TOTAL_POST_RE = re.compile(r"^[^;]*?chiếm(?:\s+tỷ\s+lệ)?\s*$", re.IGNORECASE)
 # "Riêng các tổ chức cơ sở đảng khối xã kết nạp mới 52": a part of a stated total.
 SUBSET_PRE_RE = re.compile(r"(?<!\w)riêng\s+(?:các|khối|số|những)(?!\w)", re.IGNORECASE)
 # "Trong số đảng viên mới nói trên, có 9 người ...", "trong tổng số 50 đảng viên ... thì có

@@ -22,7 +22,9 @@ _HEADING_END_RE = re.compile(r"[.!?…:;,)\]\"”]\s*$")
 _HEADLINE_SKIP_RE = re.compile(
     r"^(?:trang\s+(?:thông\s+tin|chủ)|cổng\s+thông\s+tin|chào\s+mừng|xuất\s+bản|"
     r"báo\s+[^\n]*điện\s+tử\s*$|"
-    r"chi\s+tiết\s+bài|tin\s+tức|trang\s+chủ|date$|null$)",
+    # Breadcrumbs: "Chi tiết bài viết", "Chi tiết tin tức - Huyện Triệu Phong", "Chi tiết - …".
+    r"chi\s+tiết(?:\s+(?:bài|tin))?[^\n.]{0,20}?\s[-–»>/]|chi\s+tiết\s+bài|tin\s+tức|trang\s+chủ|"
+    r"date$|null$)",
     re.IGNORECASE,
 )
 

@@ -118,3 +118,30 @@ def test_the_whole_district_as_subject_after_its_units_aims_for_the_district():
     )
     year = (date(2014, 1, 1), date(2014, 12, 31))
     assert _all(text) == [("target", Decimal(180), "huyện Ninh Giang", *year)]
+
+
+def test_a_breadcrumb_is_no_headline_and_a_count_stated_as_a_share_is_a_part():
+    text = (
+        "Chi tiết - Huyện Cam Lộ\n\n"
+        "Kết nạp 78 đảng viên trong 6 tháng đầu năm 2024\n\n"
+        "Trong 6 tháng đầu năm 2024, công tác phát triển đảng viên được các cấp ủy Đảng trên địa "
+        "bàn huyện Cam Lộ hết sức quan tâm. Nhờ đó, toàn Đảng bộ huyện đã kết nạp được 78 đảng "
+        "viên.\n\n"
+        "Cụ thể, các cơ sở đoàn đã giới thiệu đoàn viên ưu tú cho Đảng và đã có 56 đoàn viên vinh "
+        "dự được kết nạp vào Đảng Cộng sản Việt Nam, chiếm tỷ lệ 71%."
+    )
+    half = (date(2024, 1, 1), date(2024, 6, 30))
+    assert _all(text) == [("admitted", Decimal(78), "huyện Cam Lộ", *half)]
+
+
+def test_a_year_in_the_headline_of_a_ceremony_is_the_recruits_not_the_count():
+    text = (
+        "Chi tiết tin tức - Huyện Triệu Phong\n\n"
+        "Đảng bộ huyện Triệu Phong kết nạp đảng viên mới cho 40 thanh niên ưu tú chuẩn bị lên "
+        "đường nhập ngũ năm 2024\n\n21/02/2024\n\n"
+        "Nhân dịp kỷ niệm 94 năm Ngày thành lập Đảng Cộng sản Việt Nam (3/2/1930 - 3/2/2024), "
+        "huyện Triệu Phong tổ chức kết nạp Đảng cho 40 thanh niên ưu tú trước khi lên đường nhập "
+        "ngũ năm 2024."
+    )
+    day = (date(2024, 2, 3), date(2024, 2, 3))
+    assert _all(text) == [("admitted", Decimal(40), "huyện Triệu Phong", *day)]
