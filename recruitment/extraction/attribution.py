@@ -97,7 +97,8 @@ _OFFICIAL_TITLE_BEFORE_RE = re.compile(
     r"Chủ\s+nhiệm\s+(?:Ủy|Uỷ)\s+ban\s+Kiểm\s+tra)\s+$"
 )
 _GUESTS_OPEN_RE = re.compile(
-    r"\s*(?:(?:Đến|Về|Tới)\s+dự|Tham\s+dự|Dự)(?:\s+(?:buổi\s+)?(?:lễ|Lễ)(?:\s+[^\W\d_]+){0,3})?"
+    r"\s*(?:(?:Đến|Về|Tới|Cùng)\s+dự|Tham\s+dự|Dự)(?:\s+và\s+chỉ\s+đạo)?"
+    r"(?:\s+(?:buổi\s+)?(?:lễ|Lễ|[Đđ]ại\s+hội)(?:\s+[^\W\d_]+){0,3})?"
     r"\s+(?:có|gồm)(?!\w)"
 )
 
@@ -640,14 +641,24 @@ class Attribution:
     def _among_guests(self, fig: Figure) -> bool:
         """ "Đến dự lễ có đồng chí X, Bí thư Tỉnh ủy; ..., Văn phòng UBND tỉnh; ... cùng 90
         quần chúng ưu tú được kết nạp": the bodies of a ceremony's guest list are where the
-        guests work; those admitted are the host's."""
-        return fig.metric == "admitted" and self.guest_list(fig.sentence[0])
+        guests work; those admitted are the host's. So are the members a congress's delegates
+        stand for ("Cùng dự có đồng chí X, Phó Chủ tịch Uỷ ban MTTQ tỉnh; ..., cùng 150 đảng
+        viên tiêu biểu đại diện cho 1.040 đảng viên Đảng bộ")."""
+        if fig.metric == "admitted":
+            return self.guest_list(fig.sentence[0])
+        return (
+            fig.metric == "members_total"
+            and self.guest_list(fig.sentence[0])
+            and metrics.REPRESENTS_RE.search(self.work, fig.clause[0], fig.num_start) is not None
+        )
 
     def guest_list(self, s: int) -> bool:
         """Whether the sentence at ``s`` lists a ceremony's guests ("Tham dự buổi lễ có ...",
         "Đến dự có đồng chí X, Bí thư Tỉnh ủy"): its bodies are where the guests work, so a
         later sentence's bare subject is not one of them."""
-        return self.ceremony_day is not None and _GUESTS_OPEN_RE.match(self.work, s) is not None
+        return (self.ceremony_day or self.congress_day) is not None and _GUESTS_OPEN_RE.match(
+            self.work, s
+        ) is not None
 
     def _in_title(self, fig: Figure) -> bool:
         return self.title is not None and self.title[0] <= fig.num_start < self.title[1]

@@ -145,3 +145,15 @@ def test_a_year_in_the_headline_of_a_ceremony_is_the_recruits_not_the_count():
     )
     day = (date(2024, 2, 3), date(2024, 2, 3))
     assert _all(text) == [("admitted", Decimal(40), "huyện Triệu Phong", *day)]
+
+
+def test_the_members_a_congresss_delegates_stand_for_are_the_hosts_not_a_guests_body():
+    text = (
+        "Ngày 30/7, Đảng bộ xã Bao La tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025-2030. "
+        "Dự và chỉ đạo Đại hội có đồng chí Nguyễn Tiến Sinh - Ủy viên BTV Tỉnh ủy, Chánh Thanh "
+        "tra tỉnh. Cùng dự có đồng chí Bùi Văn Luyến - TUV, Phó Chủ tịch Uỷ ban MTTQ tỉnh; đại "
+        "diện lãnh đạo các sở, ngành, cùng 150 đảng viên tiêu biểu đại diện cho 1.040 đảng viên "
+        "Đảng bộ."
+    )
+    day = (date(2025, 7, 30), date(2025, 7, 30))
+    assert _all(text) == [("members_total", Decimal(1040), "xã Bao La", *day)]
