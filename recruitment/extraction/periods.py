@@ -827,6 +827,35 @@ def _only_year(low: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+# Days the country marks, by the year they began: a ceremony "nhân kỷ niệm 75 năm Ngày Quốc
+# khánh" on a page without a date was held in 1945 + 75.
+_ANNIVERSARY_ORIGINS = (
+    (r"thành\s+lập\s+Đảng", 1930),
+    (r"Quốc\s+khánh", 1945),
+    (r"Cách\s+mạng\s+[Tt]háng\s+Tám", 1945),
+    (r"(?:ngày\s+)?sinh\s+(?:của\s+)?(?:Chủ\s+tịch\s+Hồ\s+Chí\s+Minh|Bác\s+Hồ)", 1890),
+    (r"thành\s+lập\s+Đoàn", 1931),
+    (r"thành\s+lập\s+Quân\s+đội\s+nhân\s+dân", 1944),
+    (r"giải\s+phóng\s+(?:hoàn\s+toàn\s+)?miền\s+Nam", 1975),
+)
+_ANNIVERSARY_RE = re.compile(
+    r"(?<![\d.,])(\d{2,3})\s+năm\s+(?:[Nn]gày\s+)?(?:("
+    + ")|(".join(rx for rx, _ in _ANNIVERSARY_ORIGINS)
+    + "))",
+    re.IGNORECASE,
+)
+
+
+def anniversary_year(text: str) -> int | None:
+    """The year an undated page's anniversaries fall in ("kỷ niệm 75 năm Ngày Quốc khánh" is
+    2020, "94 năm Ngày thành lập Đảng" 2024), when they agree on one; else None."""
+    years = set()
+    for m in _ANNIVERSARY_RE.finditer(text):
+        kind = next(i for i, g in enumerate(m.groups()[1:]) if g is not None)
+        years.add(_ANNIVERSARY_ORIGINS[kind][1] + int(m.group(1)))
+    return years.pop() if len(years) == 1 else None
+
+
 def find_event_days(
     low: str,
     cue: re.Pattern,
@@ -878,7 +907,9 @@ def find_event_days(
         now = published.year if published else max((int(y) for _, _, y in all_days if y), default=0)
         for day, month, year in days:
             if year is None:
-                year = now or (term[0] if term else None) or _only_year(low)
+                year = (
+                    now or anniversary_year(low) or (term[0] if term else None) or _only_year(low)
+                )
             elif now and abs(int(year) - now) > 1:
                 continue  # a past event the article recalls ("lần thứ nhất, 7/5/1978")
             d = safe_date(int(year), int(month), int(day)) if year else None

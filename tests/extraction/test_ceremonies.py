@@ -246,3 +246,14 @@ def test_names_with_lower_case_words_inside_run_to_their_end():
         ("Trung tâm Y tế khu vực Phù Ninh", "grassroots", "admitted", Decimal(5), day, day),
         ("chi bộ Trường MN Đô thị Sài Đồng", "cell", "admitted", Decimal(1), other, other),
     ]
+
+
+def test_an_undated_ceremony_for_an_anniversary_falls_in_its_year():
+    text = (
+        "(NLĐO) – 40 quần chúng của 35 chi bộ thuộc Đảng bộ quận Thủ Đức (TP HCM) đã được kết "
+        "nạp Đảng nhân kỷ niệm 75 năm Ngày Quốc khánh nước Cộng hòa Xã hội Chủ nghĩa Việt Nam\n"
+        "Ngày 2-9, 35 chi bộ thuộc Đảng bộ quận Thủ Đức (TP HCM) đã tổ chức lễ kết nạp đảng viên "
+        "cho 40 quần chúng ưu tú."
+    )
+    day = date(2020, 9, 2)
+    assert _answer(text) == [("quận Thủ Đức", "district", "admitted", Decimal(40), day, day)]
