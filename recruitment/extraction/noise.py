@@ -78,8 +78,15 @@ def _classify(line: str, low: str | None = None) -> str:
     return "noise" if _is_other_noise(s, ls) else ""
 
 
+# Link titles scraped into one line, each glued to the next: "... mặt trận tình nguyệnPhát
+# triển Đảng ở khu dân cư: Đa dạng hình thứcLễ kết nạp Đảng trực tuyến...".
+_GLUED_TITLES_RE = re.compile(f"[a-z{_VI_LOWER}][A-ZĐ{_VI_LOWER.upper()}][a-z{_VI_LOWER}]")
+
+
 def _is_other_noise(s: str, ls: str) -> bool:
     if is_foreign_line(s):
+        return True
+    if len(_GLUED_TITLES_RE.findall(s)) >= 2:
         return True
     if len(s) < 120 and (_COUNTER_RE.search(ls) or _FOOTER_RE.search(ls)):
         return True

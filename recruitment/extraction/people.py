@@ -17,12 +17,16 @@ from .organisations import SURNAMES, UPPER_LETTER
 # "cho các quần chúng Phạm Tiến Đạt và Nguyễn Phương Anh": one title for them all.
 _TITLE = (
     r"(?:(?:các|những)\s+)?"
-    r"(?:(?:quần\s+chúng|đoàn\s+viên|sinh\s+viên|học\s+sinh)(?:\s+ưu\s+tú)?|đồng\s+chí|đ/c|em|"
+    r"(?:(?:quần\s+chúng|đoàn\s+viên|sinh\s+viên|học\s+sinh|thanh\s+niên)(?:\s+ưu\s+tú)?|"
+    r"đồng\s+chí|đ/c|em|"
     r"giáo\s+viên|cô\s+giáo|thầy\s+giáo|cô|thầy|anh|chị|ông|bà)"
 )
 _NAME = rf"{UPPER_LETTER}[^\W\d_]*(?:[ \t]+{UPPER_LETTER}[^\W\d_]*){{1,4}}"
 # Case matters in names (a capital opens each word), not in the words around them.
-_PERSON = rf"(?:(?i:{_TITLE})[ \t]+)?{_NAME}"
+# "thanh niên Lê Quốc Ly (sinh năm 2002) và Phạm Công Minh (sinh năm 2004)": who a person
+# is may follow the name in brackets.
+_AFTER_NAME = r"(?:[ \t]*\([^()\n]{1,40}\))?"
+_PERSON = rf"(?:(?i:{_TITLE})[ \t]+)?{_NAME}{_AFTER_NAME}"
 # The verb that admits, then the people: "kết nạp (Đảng|đảng viên mới) cho|đối với <people>".
 _NAMED_ADMISSION_RE = re.compile(
     r"(?i:(?<!\w)kết\s+nạp(?:\s+đảng(?:\s+viên)?(?:\s+mới)?)?\s+(?:cho|đối\s+với))\s+"
@@ -35,6 +39,7 @@ _ADMITTED_INTO_RE = re.compile(
 )
 _PEOPLE_RE = re.compile(rf"{_PERSON}(?:\s*(?:,|và)\s*{_PERSON})*")
 _NAME_RE = re.compile(_NAME)
+_AFTER_NAME_RE = re.compile(_AFTER_NAME)
 _PASSIVE_RE = re.compile(r"(?i:(?<!\w)được\s+kết\s+nạp(?:\s+vào)?\s+Đảng)")
 # The people right before "được kết nạp": a title opens the list (a bare name could be the
 # subject of anything), who they are and "những đồng chí" may stand between.
@@ -64,10 +69,9 @@ def _count_people(text: str, a: int, b: int, end: int) -> tuple[int, int]:
         name = _NAME_RE.match(text, title.end() if title else pos, b)
         if name is None or name.group(0).split()[0] not in SURNAMES:
             break
-        count, last = count + 1, name.end()
-        sep = _SEPARATOR_RE.match(text, name.end(), b) or _APPOSITION_RE.match(
-            text, name.end(), end
-        )
+        after = _AFTER_NAME_RE.match(text, name.end(), b)
+        count, last = count + 1, after.end()
+        sep = _SEPARATOR_RE.match(text, last, b) or _APPOSITION_RE.match(text, last, end)
         if sep is None:
             break
         pos, b = sep.end(), max(b, _people_end(text, sep.end(), end))

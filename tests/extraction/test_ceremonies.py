@@ -257,3 +257,23 @@ def test_an_undated_ceremony_for_an_anniversary_falls_in_its_year():
     )
     day = date(2020, 9, 2)
     assert _answer(text) == [("quận Thủ Đức", "district", "admitted", Decimal(40), day, day)]
+
+
+def test_glued_link_titles_are_page_noise_and_each_cell_admits_those_it_names():
+    text = (
+        "ClockThứ Năm, 02/02/2023 15:12\n\n"
+        "Kết nạp Đảng cho thanh niên ưu tú trước khi lên đường nhập ngũ\n\n"
+        "TTH.VN - Ngày 2/2, Chi bộ thôn Vinh Vệ và Chi bộ thôn Mỹ Lam thuộc Đảng bộ xã Phú Mỹ "
+        "tổ chức lễ kết nạp đảng viên mới cho các quần chúng ưu tú.\n\n"
+        "Kết nạp Đảng tại mặt trận tình nguyệnPhát triển Đảng ở khu dân cư: Đa dạng hình "
+        "thứcLễ kết nạp Đảng trực tuyếnKết nạp đảng cho 8 đoàn viên ưu tú ở Trường THPT Chuyên "
+        "Quốc Học:\n\n"
+        "Chi bộ thôn Vinh Vệ đã kết nạp Đảng cho thanh niên Trần Đức Hải (sinh năm 2002); Chi bộ "
+        "thôn Mỹ Lam kết nạp Đảng cho thanh niên Lê Quốc Ly (sinh năm 2002) và Phạm Công Minh "
+        "(sinh năm 2004)."
+    )
+    day = date(2023, 2, 2)
+    assert _answer(text) == [
+        ("chi bộ thôn Mỹ Lam", "cell", "admitted", Decimal(2), day, day),
+        ("chi bộ thôn Vinh Vệ", "cell", "admitted", Decimal(1), day, day),
+    ]
