@@ -346,10 +346,12 @@ class Attribution:
         congress_days: tuple[datetime.date, datetime.date] | None = None,
         ceremony_days: tuple[datetime.date, datetime.date] | None = None,
         course_days: tuple[datetime.date, datetime.date] | None = None,
+        site_district: Org | None = None,
     ):
         self.work = work
         self.main = main
         self.newspaper = newspaper
+        self.site_district = site_district
         self.published = published
         self.as_of = as_of
         self.term = term
@@ -459,6 +461,8 @@ class Attribution:
                 return Org(word, main.name, organisations.level_for(word, main.name))
         if recent is None and self.newspaper is not None and word == self.newspaper.word:
             return self.newspaper  # "toàn tỉnh" in the province's own newspaper
+        if recent is None and self.site_district is not None and word == self.site_district.word:
+            return self.site_district  # "Trung tâm Chính trị huyện" on the district's portal
         return recent[0] if recent else None
 
     def mention_org(self, m: Mention, para: int) -> Org | None:
@@ -835,6 +839,7 @@ class Attribution:
             fig.metric == "trained"
             and self.course_days is not None
             and (chosen is None or not fig.sentence[0] <= chosen.start < fig.sentence[1])
+            and not self._course_of_the_year(chosen)
         ):
             # "Tham gia lớp có 228 quần chúng ưu tú" in the report of a course: its days,
             # not the year of "khóa I năm 2025" in the headline.
@@ -1039,6 +1044,19 @@ class Attribution:
             if periods.names_span(sentence, first=days[0], last=days[1]):
                 return days
         return day, day
+
+    def _course_of_the_year(self, chosen: periods.PeriodMention | None) -> bool:
+        """A course the report gives one day of (its opening or its closing), named after its
+        year ("khai giảng lớp bồi dưỡng nhận thức về Đảng khóa I năm 2024. ... 45 học
+        viên"): a course runs for days, so the year it is named after is its period."""
+        days = self.course_days
+        return (
+            days is not None
+            and days[0] == days[1]
+            and chosen is not None
+            and chosen.kind == "year"
+            and periods.named_year(chosen) == days[0].year
+        )
 
     def _at_ceremony(self, fig: Figure) -> bool:
         """Whether the figure's sentence reports an admission ceremony."""

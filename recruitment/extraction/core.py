@@ -141,6 +141,7 @@ class _Article:
             self.newspaper = organisations.tagged_province(article[:3000])
         if self.newspaper is None and url:
             self.newspaper = organisations.url_province(url)
+        self.site_district = organisations.url_district(url) if url else None
         if self.newspaper is None:
             self.newspaper = organisations.home_province(
                 [m.org for m, _ in self.mentions if m.org is not None]
@@ -207,6 +208,7 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
         mentions=art.mentions,
         main=art.main,
         newspaper=art.newspaper,
+        site_district=art.site_district,
         published=art.published,
         as_of=art.as_of,
         term=art.term,

@@ -25,6 +25,7 @@ from .folding import fold
 __all__ = [
     "LEVEL_SETS",
     "available",
+    "district_from_domain",
     "official_prefix",
     "on_reload",
     "province_from_domain",
@@ -193,6 +194,51 @@ def province_from_domain(label: str) -> str | None:
     if key.startswith("bao"):
         key = key[3:]
     return sets["province_names"].get(key)  # type: ignore[union-attr]
+
+
+def district_from_domain(label: str, province: str) -> tuple[str, str] | None:
+    """The district of ``province`` (before 2025) a portal's host label names ("tanyen" in
+    "tanyen.bacgiang.gov.vn" → ("huyện", "Tân Yên"), "quan11" → ("quận", "11")), or None."""
+    table = _domain_districts()
+    if table is None:
+        return None
+    return table.get((fold(province).replace(" ", ""), fold(label).replace(" ", "")))
+
+
+def _domain_districts() -> dict[tuple[str, str], tuple[str, str]] | None:
+    """(folded province, folded district name without spaces) → (level word, name). Loaded
+    on first use: only pages from a district's portal ask."""
+    if "domain_districts" in _STATE:
+        return _STATE["domain_districts"]  # type: ignore[return-value]
+    table: dict[tuple[str, str], tuple[str, str]] | None = {}
+    path = _dataset_path()
+    try:
+        if path is None or not path.is_file():
+            raise OSError("no dataset")
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute(
+                "SELECT DISTINCT provinceShort, district, districtShort FROM admin_units_legacy"
+            ).fetchall()
+        finally:
+            con.close()
+        for province, district, short in rows:
+            if not (province and district and short):
+                continue
+            word = _DISTRICT_WORD_RE.match(district)
+            if word is None:
+                continue
+            level_word = " ".join(word.group(0).lower().split())
+            name = short[len(word.group(0)) :].strip() if _TYPE_PREFIX_RE.match(short) else short
+            key = (fold(province).replace(" ", ""), fold(short).replace(" ", ""))
+            table[key] = (level_word, name)  # type: ignore[index]
+    except (OSError, sqlite3.Error):
+        table = None
+    _STATE["domain_districts"] = table
+    return table
+
+
+_DISTRICT_WORD_RE = re.compile(r"(?:Huyện|Quận|Thị\s+xã|Thành\s+phố)\s+", re.IGNORECASE)
 
 
 def _parents() -> dict[tuple[str, str], frozenset[str]] | None:

@@ -108,8 +108,9 @@ TRAINED_CLASS_PRE_RE = re.compile(
     + _APPROX
     + r"$|với\s+sự\s+tham\s+gia\s+của\s+"
     + _APPROX
-    # "Dự lễ khai giảng có lãnh đạo Đảng ủy ... và 242 học viên": the class opened.
-    + r"$|khai\s+giảng[^.;\d]{0,140}?\s(?:có|gồm|và|cùng)\s+(?:tổng\s+số\s+)?"
+    # "Dự lễ khai giảng có lãnh đạo Đảng ủy ... và 242 học viên": the class opened (the
+    # guests may be a list: "có đồng chí A- Trưởng Ban ...; đồng chí B ... và 45 học viên").
+    + r"$|khai\s+giảng[^.\d]{0,240}?\s(?:có|gồm|và|cùng)\s+(?:tổng\s+số\s+)?"
     + _APPROX
     + r"$",
     re.IGNORECASE,
@@ -465,7 +466,7 @@ def classify_count(
     if (
         metric is None
         and noun in _ATTENDEE_NOUNS
-        and TRAINED_CLASS_PRE_RE.search(pre_near[-120:])
+        and TRAINED_CLASS_PRE_RE.search(pre_near[-300:])
         and (
             noun == "quần chúng"
             or AWARENESS_COURSE_RE.search(

@@ -1058,6 +1058,23 @@ def url_province(url: str) -> Org | None:
     return None
 
 
+def url_district(url: str) -> Org | None:
+    """The district whose portal ``url`` is on, from the host label before its province's
+    ("tanyen.bacgiang.gov.vn" → huyện Tân Yên, "baolam.lamdong.dcs.vn" → huyện Bảo Lâm), or
+    None. A fallback like ``url_province``: it stands for "huyện" in a text that never names
+    the district it is about."""
+    m = _HOST_RE.match(url.strip())
+    if m is None:
+        return None
+    labels = m.group("host").lower().split(".")[:-1]
+    for i, label in enumerate(labels):
+        province = gazetteer.province_from_domain(label) if len(label) > 3 else None
+        if province and i > 0:
+            found = gazetteer.district_from_domain(labels[i - 1], province)
+            return _make_org(*found) if found else None
+    return None
+
+
 def _province_org(name: str) -> Org:
     """The province-level unit an official province name stands for: a central city is a
     "thành phố" of province level, any other a "tỉnh"."""

@@ -5,7 +5,13 @@ from datetime import date
 import pytest
 
 from recruitment.extraction import extract
-from recruitment.extraction.organisations import Org, distinctive_name, find_org_mentions, parse_org
+from recruitment.extraction.organisations import (
+    Org,
+    distinctive_name,
+    find_org_mentions,
+    parse_org,
+    url_district,
+)
 
 PUB = date(2023, 10, 5)
 
@@ -297,3 +303,32 @@ def test_a_place_filed_above_the_headline_is_the_subject_toan_huyen_means():
         ("huyện Vũng Liêm", "admitted", 245),
         ("huyện Vũng Liêm", "members_total", 5992),
     }
+
+
+@pytest.mark.parametrize(
+    ("url", "district"),
+    [
+        (
+            "https://baolam.lamdong.dcs.vn/thong-tin-hoat-dong/44736",
+            Org("huyện", "Bảo Lâm", "district"),
+        ),
+        ("http://tanyen.bacgiang.gov.vn/tin-tuc/11473", Org("huyện", "Tân Yên", "district")),
+        ("https://baophutho.vn/khai-giang-241015.htm", None),
+        ("http://www.bacgiang.gov.vn/tin-tuc", None),
+    ],
+)
+def test_a_districts_portal_names_its_district(url, district):
+    assert url_district(url) == district
+
+
+def test_the_political_school_of_huyen_on_a_districts_portal_is_that_districts():
+    text = (
+        "Ngày 10/1, Trung tâm Chính trị huyện tổ chức khai giảng lớp bồi dưỡng nhận thức về Đảng "
+        "khóa I năm 2024. Dự lễ khai giảng có đồng chí Hoàng Ngọc Khuyên- Trưởng Ban Tuyên giáo "
+        "Huyện ủy; đồng chí Nguyễn Đình Bình- Trưởng Ban Dân vận Huyện ủy và 45 học viên là quần "
+        "chúng ưu tú đến từ các tổ chức cơ sở Đảng trong huyện."
+    )
+    ex = extract(text, url="https://baolam.lamdong.dcs.vn/thong-tin-hoat-dong/44736")
+    assert [
+        (c.organisation, c.metric, c.value, c.period_start, c.period_end) for c in ex.candidates
+    ] == [("huyện Bảo Lâm", "trained", 45, date(2024, 1, 1), date(2024, 12, 31))]
