@@ -102,9 +102,9 @@ def _scored(split):
 
 def test_the_extractor_keeps_its_measured_level_on_the_whole_development_set():
     total = _scored(None)
-    # Measured 0.895 / 0.845 with m001-m016 (0.910 / 0.856 when l001-l016 joined; 0.919 / 0.870
-    # after the rules written for k001-k016; 0.924 / 0.866 when they joined).
-    assert (total.precision >= 0.89, total.f1 >= 0.84) == (True, True)
+    # Measured 0.902 / 0.857 after the rules written for l001-l016 and m001-m016 (0.895 /
+    # 0.845 when m joined; 0.910 / 0.856 when l joined; 0.919 / 0.870 after the rules for k).
+    assert (total.precision >= 0.90, total.f1 >= 0.85) == (True, True)
 
 
 def test_the_extractor_keeps_its_measured_level_on_the_validation_split():
