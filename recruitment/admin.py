@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .access import approves, is_approver, visible, visible_organisations
+from .admin_widgets import SafeAutocomplete
 from .models import (
     Article,
     Figure,
@@ -215,7 +216,7 @@ class TargetForm(ReportedForm):
         fields = (*ReportedForm.Meta.fields, "derived")
 
 
-class Scoped:
+class Scoped(SafeAutocomplete):
     """Staff see and change only their memberships' subtrees (`recruitment.access.visible`):
     lists, change pages, the organisation autocomplete (it asks `OrganisationAdmin`) and the
     organisation choices of forms. Another subtree's row is not there for them: its change page
@@ -472,7 +473,7 @@ class SuccessionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     """Who reads which part of the tree (`recruitment.access`); also on each user's page."""
 
     list_display = ("user", "organisation", "role")
@@ -482,7 +483,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("organisation",)
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SafeAutocomplete, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ("organisation",)
