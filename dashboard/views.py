@@ -338,7 +338,7 @@ def _progress_file(
     name: tuple[object, ...],
     title: str,
     rows: Iterable[selectors.ProgressRow],
-    sql: Iterable[csv_sql.SqlRows],
+    sql: Iterable[csv_sql.SqlRows] | None,
 ) -> HttpResponse:
     """Progress rows as a file: the overview's and the years report's columns are the same."""
     return exports.export_response(
@@ -365,6 +365,11 @@ def progress_export(request: HttpRequest, *, fmt: exports.Format) -> HttpRespons
     if not filterset.is_valid():
         return _bad_request(filterset)
     p = filterset.params()
+    if p.year is None:
+        # Nothing reported yet, anywhere the reader sees: the columns and no row.
+        return _progress_file(
+            fmt=fmt, name=("tien-do-ket-nap",), title=_("Tiến độ kết nạp"), rows=[], sql=None
+        )
     qs = filterset.qs
     name = (
         "tien-do-ket-nap",

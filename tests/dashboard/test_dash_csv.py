@@ -4,6 +4,7 @@ import csv
 import datetime as dt
 import io
 
+import pytest
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
@@ -144,3 +145,20 @@ def test_bad_csv_filter_is_a_400_not_a_500(gold, viewer_client):
 
 def test_file_names_drop_tone_marks():
     assert filename("tien-do-ket-nap", 2023, "Đồng Tháp") == "tien-do-ket-nap_2023_dong-thap.csv"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_before_any_figure_the_progress_export_is_its_header_alone(admin_client, db, fmt):
+    response = admin_client.get(f"/export/progress.{fmt}")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content)
+    if fmt == "csv":
+        lines = body.decode("utf-8-sig").splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Tổ chức")
+    else:
+        from io import BytesIO
+
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(BytesIO(body), read_only=True).active
+        assert len(list(sheet.iter_rows(values_only=True))) == 1
