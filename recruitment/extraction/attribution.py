@@ -347,11 +347,15 @@ class Attribution:
         ceremony_days: tuple[datetime.date, datetime.date] | None = None,
         course_days: tuple[datetime.date, datetime.date] | None = None,
         site_district: Org | None = None,
+        anniversary_year: int | None = None,
     ):
         self.work = work
         self.main = main
         self.newspaper = newspaper
         self.site_district = site_district
+        # The year an undated page's anniversaries fall in ("134 năm ngày sinh Chủ tịch Hồ
+        # Chí Minh": 2024): "dịp 19/5" is that year's when no year is named before it.
+        self.anniversary_year = anniversary_year
         self.published = published
         self.as_of = as_of
         self.term = term
@@ -1031,7 +1035,7 @@ class Attribution:
         "... triển khai nhiệm vụ 6 tháng cuối năm 2013"): a report names its year once and
         then speaks of "6 tháng đầu năm", "quý I", "dịp 2/9" of it."""
         k = bisect.bisect_left(self.year_marks, (pos,))
-        return self.year_marks[k - 1][1] if k else None
+        return self.year_marks[k - 1][1] if k else self.anniversary_year
 
     def _ceremony_period(
         self, fig: Figure, day: datetime.date

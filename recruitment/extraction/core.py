@@ -142,6 +142,7 @@ class _Article:
         if self.newspaper is None and url:
             self.newspaper = organisations.url_province(url)
         self.site_district = organisations.url_district(url) if url else None
+        self.anniversary_year = None if published else periods.anniversary_year(clean_low)
         if self.newspaper is None:
             self.newspaper = organisations.home_province(
                 [m.org for m, _ in self.mentions if m.org is not None]
@@ -209,6 +210,7 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
         main=art.main,
         newspaper=art.newspaper,
         site_district=art.site_district,
+        anniversary_year=art.anniversary_year,
         published=art.published,
         as_of=art.as_of,
         term=art.term,

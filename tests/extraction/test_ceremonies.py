@@ -277,3 +277,15 @@ def test_glued_link_titles_are_page_noise_and_each_cell_admits_those_it_names():
         ("chi bộ thôn Mỹ Lam", "cell", "admitted", Decimal(2), day, day),
         ("chi bộ thôn Vinh Vệ", "cell", "admitted", Decimal(1), day, day),
     ]
+
+
+def test_an_occasion_on_an_undated_page_falls_in_the_year_of_its_anniversary():
+    text = (
+        "10 sinh viên Trường Đại học Hùng Vương được kết nạp Đảng dịp 19/5\n\n"
+        "GD&TĐ – Nhân dịp kỷ niệm 134 năm ngày sinh Chủ tịch Hồ Chí Minh, 10 sinh viên ưu tú của "
+        "Trường Đại học Hùng Vương (Phú Thọ) đã được kết nạp Đảng."
+    )
+    day = date(2024, 5, 19)
+    assert _answer(text) == [
+        ("Trường Đại học Hùng Vương", "grassroots", "admitted", Decimal(10), day, day)
+    ]
