@@ -981,6 +981,15 @@ class Attribution:
             # convention); "đến năm 2025" is a horizon, not a period: give nothing,
             # unless it is a goal for the term ending that year.
             if chosen.kind == "stock_year" and not _END_OF_RE.search(chosen.label):
+                if (
+                    fig.metric in GOAL_OF_COUNT
+                    and self.published is not None
+                    and rng[1].year > self.published.year
+                    and not metrics.ACHIEVED_RE.search(self.work, fig.clause[0], fig.num_start)
+                ):
+                    # "Đến năm 2025, TP. Bạc Liêu kết nạp thêm 700 đảng viên" written in
+                    # 2020: what is to be reached by then.
+                    fig.metric = GOAL_OF_COUNT[fig.metric]
                 rng = self._term_horizon(rng[1].year) if fig.metric in GOAL_METRICS else None
                 if rng is None:
                     return

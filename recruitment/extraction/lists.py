@@ -15,7 +15,9 @@ from . import metrics, organisations
 from .organisations import Mention, Org
 from .text import NON_SPACE_RE, Text, sentences
 
-_ITEM_GAP_RE = re.compile(r"[ \t]*(?:[:–—-]|với)?[ \t]*$")
+# Between a unit and its value in a list: "huyện A: 120", "B – 110", "C với 90", "TX. Giá Rai
+# là 750 đảng viên".
+_ITEM_GAP_RE = re.compile(r"[ \t]*(?:[:–—-]|với|là)?[ \t]*$")
 # Between a unit and its share in a list: "huyện A (45,16%)", "huyện B đạt 45,09%", "C: 30%".
 _SHARE_GAP_RE = re.compile(r"[ \t]*(?:[:–—-]|\(|(?:đạt|được)(?:[ \t]+tỷ[ \t]+lệ)?)?[ \t]*$")
 # A sentence opening with these goes on about the total before it: "Trong đó, huyện A kết
@@ -32,7 +34,7 @@ _ITEM_SEP_RE = re.compile(
 _ITEM_BULLET_RE = re.compile(r"[ \t]*(?:[-–•+*][ \t]*|\d{1,2}[.)][ \t]+)?$")
 _LIST_HEAD_END_RE = re.compile(r"(?::|\s(?:như|là|gồm))[ \t]*$", re.IGNORECASE)
 ITEM_NOUNS = frozenset({"đảng viên", "đồng chí"})
-_UNIT_VERB_GAP_RE = re.compile(r"[ \t]+(?:đã[ \t]+)?kết[ \t]+nạp(?:[ \t]+(?:được|mới))?[ \t]+")
+_UNIT_VERB_GAP_RE = re.compile(r"[ \t]+(?:đã[ \t]+)?kết[ \t]+nạp(?:[ \t]+(?:được|mới|thêm))?[ \t]+")
 _UNIT_LEVELS = frozenset({"district", "commune"})
 # The party body a unit's name may follow: "Đảng bộ huyện A", "Chi bộ xã B".
 _PARTY_BODY = r"(?:[Đđ]ảng[ \t]+(?:bộ|ủy|uỷ)|[Cc]hi[ \t]+bộ)"

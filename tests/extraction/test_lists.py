@@ -130,3 +130,22 @@ def test_items_of_a_list_under_an_earlier_total_are_confident_list_items():
         if c.organisation != "thành phố Cần Thơ"
     ]
     assert items == [("quận Cái Răng", "list_item", True), ("huyện Thới Lai", "list_item", True)]
+
+
+def test_a_horizon_list_hands_each_unit_its_target_for_the_term():
+    text = (
+        "Thứ Sáu, 22/05/2020\n\n"
+        "Đến năm 2025, toàn tỉnh Bạc Liêu kết nạp 7.000 đảng viên mới. Cụ thể: TP. Bạc Liêu kết "
+        "nạp thêm 700 đảng viên; Đảng bộ Khối các cơ quan tỉnh: 1.620 đảng viên; TX. Giá Rai là "
+        "750 đảng viên."
+    )
+    term = (date(2020, 1, 1), date(2025, 12, 31))
+    ex = extract(text)
+    assert [
+        (c.organisation, c.metric, c.value, c.period_start, c.period_end) for c in ex.candidates
+    ] == [
+        ("tỉnh Bạc Liêu", "target", 7000, *term),
+        ("thành phố Bạc Liêu", "target", 700, *term),
+        ("Khối các cơ quan tỉnh", "target", 1620, *term),
+        ("thị xã Giá Rai", "target", 750, *term),
+    ]
