@@ -14,12 +14,14 @@ from recruitment.models import Figure, Membership, Role, Status, Target
 
 
 def _staff(*codenames: str, national: bool = True, role: str = Role.APPROVER) -> User:
-    """A staff account with these permissions, of the central office unless `national=False`."""
+    """A staff account with these permissions and no others, of the central office unless
+    `national=False`: its role's group (which the membership gives) is taken away by hand."""
     user = User.objects.create_user("can-bo", password="x", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
     if national:
         Membership.objects.create(user=user, organisation=None, role=role)
-    return user
+    user.groups.clear()
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    return User.objects.get(pk=user.pk)  # permissions are cached per user object
 
 
 @pytest.fixture

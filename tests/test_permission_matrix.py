@@ -8,11 +8,12 @@ it), "other" is Kim Sơn (a district of another province) and "ancestor" is the 
 Phước above it. Every organisation reported one accepted admitted count and target for 2022 and
 has one proposed count and target for 2023 waiting for an approver.
 
-Roles are not yet Django groups (docs/architecture.md): each account here has the model
-permissions its role stands for (viewer: view; entry: view, add and change, importing included;
-approver: view and change), and the account without membership has all of them, so what it is
-refused is refused by the membership rule alone. An approver whose account may only view is a
-reader of its own: approving changes a row, so it approves nothing, on the queue as in the lists.
+Roles are Django groups (`recruitment.roles`): each account here has the permissions of its
+membership's role and no other (viewer: view; entry: view, add and change, importing included;
+approver: the entry's and delete), and the account without membership has all of them, so what it
+is refused is refused by the membership rule alone. An approver whose role's group was taken away
+by hand, leaving it the view permissions only, is a reader of its own: approving changes a row,
+so it approves nothing, on the queue as in the lists.
 
 The data a page shows is what it would show of the whole country narrowed to the organisations
 the reader sees (`Reader.sees`): a reader sees on any page the same organisations.
@@ -107,7 +108,8 @@ class Reader:
     public: bool = False  # DASHBOARD_PUBLIC=1
     role: str | None = None  # a membership of Lộc Ninh with this role
     superuser: bool = False
-    permissions: tuple[str, ...] = ()
+    permissions: tuple[str, ...] = ()  # given by hand, beside those of the role's group
+    own_group: bool = True  # False: the role's group was taken away by hand
     sees: frozenset[str] = NOTHING  # whose figures their pages show
     approves: frozenset[str] = NOTHING  # whose figures they may accept
 
@@ -119,13 +121,18 @@ READERS = [
     Reader("anonymous", logged_in=False),
     Reader("public", logged_in=False, public=True, sees=COUNTRY),
     Reader("no membership", permissions=(*VIEW, *ENTER, *APPROVE)),
-    Reader("viewer", role="viewer", permissions=tuple(VIEW), sees=SUBTREE),
-    Reader("entry", role="entry", permissions=(*VIEW, *ENTER), sees=SUBTREE),
+    Reader("viewer", role="viewer", sees=SUBTREE),
+    Reader("entry", role="entry", sees=SUBTREE),
+    Reader("approver", role="approver", sees=SUBTREE, approves=SUBTREE),
+    # An approver whose role's group was taken away, given the view permissions only by hand:
+    # approving changes a row.
     Reader(
-        "approver", role="approver", permissions=(*VIEW, *APPROVE), sees=SUBTREE, approves=SUBTREE
+        "approver who may only view",
+        role="approver",
+        permissions=tuple(VIEW),
+        sees=SUBTREE,
+        own_group=False,
     ),
-    # An approver whose account was given the view permissions only: approving changes a row.
-    Reader("approver who may only view", role="approver", permissions=tuple(VIEW), sees=SUBTREE),
     Reader("superuser", superuser=True, sees=COUNTRY, approves=COUNTRY),
 ]
 
@@ -220,7 +227,7 @@ ANSWERS: dict[str, dict[str, tuple]] = {
         "viewer": (403,),
         "approver who may only view": (403,),
         "entry": (200,),
-        "approver": (403,),
+        "approver": (200,),
         "superuser": (200,),
     },
     # mark_accepted / mark_rejected on the changelist: (status, effect) own / other / ancestor.
@@ -802,13 +809,15 @@ def _build() -> Tree:
         user = User.objects.create_user(
             reader.name.replace(" ", "-"), is_staff=True, is_superuser=reader.superuser
         )
+        if reader.role:
+            membership_grant(user=user, organisation=organisations[MEMBER_OF], role=reader.role)
+        if not reader.own_group:
+            user.groups.clear()
         user.user_permissions.set(
             Permission.objects.filter(
                 content_type__app_label="recruitment", codename__in=reader.permissions
             )
         )
-        if reader.role:
-            membership_grant(user=user, organisation=organisations[MEMBER_OF], role=reader.role)
         tree.users[reader.name] = user
     return tree
 
