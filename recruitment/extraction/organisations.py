@@ -597,6 +597,14 @@ _SCHOOL_GROUP_RE = re.compile(
 _SCHOOL_GROUP_BEFORE_RE = re.compile(r"(?:[Cc]hi[ \t]+bộ[ \t]+)?(?:các|những)[ \t]+$")
 
 
+# Words "trường" ends that are no school: "môi trường", "thị trường", "quảng trường", "công
+# trường", "nông trường", "lâm trường", "chiến trường", "hiện trường", "phi trường".
+_COMPOUND_TRUONG_RE = re.compile(
+    r"(?<!\w)(?:[Mm]ôi|[Tt]hị|[Qq]uảng|[Cc]ông|[Nn]ông|[Ll]âm|[Cc]hiến|[Hh]iện|[Pp]hi|[Nn]gư)"
+    r"[ \t]+$"
+)
+
+
 def _school_group_at(text: str, pos: int, end: int, validate: bool) -> Mention | None:
     before = _SCHOOL_GROUP_BEFORE_RE.search(text, max(0, pos - 16), pos)
     m = _SCHOOL_GROUP_RE.match(text, pos, end) if before else None
@@ -622,6 +630,8 @@ def _mentions_at(
             return []
     elif trigger in ("xã", "phường", "trường") and nxt[:1].islower():
         return []
+    if trigger == "trường" and _COMPOUND_TRUONG_RE.search(text, max(0, pos - 8), pos):
+        return []  # "Công ty TNHH Xây dựng Môi Trường Xanh": a word, not a school
     if trigger == "trường":
         group = _school_group_at(text, pos, end, validate)
         if group is not None:

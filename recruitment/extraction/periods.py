@@ -904,7 +904,13 @@ def find_event_days(
         days = days or occasions
         # An undated page: the sentence's latest dated day is the present ("Ngày 3/2, mừng
         # 94 năm thành lập Đảng (3/2/1930 - 3/2/2024)"), earlier years are recalled.
-        now = published.year if published else max((int(y) for _, _, y in all_days if y), default=0)
+        # Or the year of the anniversary it marks: "Ngày 3/2, đúng 96 năm Ngày thành lập Đảng
+        # (3/2/1930)" is 2026, the founding day in brackets is recalled.
+        now = (
+            published.year
+            if published
+            else anniversary_year(low) or max((int(y) for _, _, y in all_days if y), default=0)
+        )
         for day, month, year in days:
             if year is None:
                 year = (

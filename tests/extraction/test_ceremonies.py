@@ -289,3 +289,23 @@ def test_an_occasion_on_an_undated_page_falls_in_the_year_of_its_anniversary():
     assert _answer(text) == [
         ("Trường Đại học Hùng Vương", "grassroots", "admitted", Decimal(10), day, day)
     ]
+
+
+def test_a_founding_day_in_brackets_is_recalled_and_the_ceremony_falls_in_the_anniversarys_year():
+    text = (
+        "TPO - Ngày 3/2, đúng 96 năm Ngày thành lập Đảng Cộng sản Việt Nam (3/2/1930), tại Côn "
+        "Đảo, Đảng ủy Đại học Trà Vinh tổ chức lễ kết nạp Đảng cho 5 sinh viên ưu tú của trường."
+    )
+    day = date(2026, 2, 3)
+    assert _answer(text) == [("Đại học Trà Vinh", "grassroots", "admitted", Decimal(5), day, day)]
+
+
+def test_a_company_named_for_the_environment_is_no_school():
+    text = (
+        "Ngày 30/12/2016, Chi bộ Công ty TNHH Xây dựng Môi Trường Xanh tổ chức lễ kết nạp đảng "
+        "viên cho đồng chí Nguyễn Văn An."
+    )
+    day = date(2016, 12, 30)
+    assert _answer(text) == [
+        ("chi bộ Công ty TNHH Xây dựng Môi Trường Xanh", "cell", "admitted", Decimal(1), day, day)
+    ]

