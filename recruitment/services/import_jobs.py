@@ -23,7 +23,7 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -157,6 +157,7 @@ def import_job_run(*, job_id: int) -> ImportJob | None:
             _item_run(job=job, item_id=item_id)
     except Exception as error:
         logger.exception("import job %s stopped", job.pk)
+        _drop_if_dead()
         ImportJob.objects.filter(pk=job.pk).update(
             status=ImportJob.State.FAILED,
             finished_at=timezone.now(),
@@ -171,6 +172,20 @@ def import_job_run(*, job_id: int) -> ImportJob | None:
         )
     job.refresh_from_db()
     return job
+
+
+def _drop_if_dead() -> None:
+    """Close the connection if the database dropped it (a restart, a failover,
+    pg_terminate_backend), so that recording the failure opens a new one.
+
+    A statement that failed inside an article's transaction leaves Django to close the
+    connection when rolling back fails; one that failed between articles, in autocommit, leaves
+    it open and dead, and every later query would fail with "the connection is closed". Inside a
+    caller's transaction (the eager run of a test) closing would end that transaction: left as is.
+    """
+    alive = connection.connection is None or connection.in_atomic_block or connection.is_usable()
+    if not alive:
+        connection.close()
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from tqdm import tqdm
 
 from recruitment.services.imports import article_files, files_import
@@ -24,8 +25,18 @@ class Command(BaseCommand):
         files = article_files(paths)
         if not files:
             raise CommandError("Không có tệp .txt hoặc .html nào để nhập.")
-        with tqdm(total=len(files), unit="bài", disable=options["verbosity"] == 0) as bar:
-            summary = files_import(files=files, accept=accept, progress=lambda _p: bar.update())
+        try:
+            with tqdm(total=len(files), unit="bài", disable=options["verbosity"] == 0) as bar:
+                summary = files_import(files=files, accept=accept, progress=lambda _p: bar.update())
+        except DatabaseError as error:
+            # The connection lost (a restart, a failover) or the database refusing: the batch in
+            # progress is rolled back whole, the batches before it are committed, and running the
+            # same command again skips what is stored (files_import is idempotent by content).
+            raise CommandError(
+                f"Lỗi cơ sở dữ liệu khi đang nhập: {str(error).strip()}. Các bài đã ghi trước đó "
+                "được giữ nguyên, không bài nào bị ghi dở; chạy lại lệnh này để nhập tiếp "
+                "(bài đã có sẽ được bỏ qua)."
+            ) from error
         for path, reason in summary.failed:
             self.stderr.write(f"{path}: {reason}")
         self.stdout.write(summary.line())
