@@ -118,3 +118,34 @@ def test_ensure_admin_creates_the_account_once(db, django_user_model):
 def test_import_seed_corpus_explains_a_missing_corpus(db, settings, tmp_path):
     settings.CORPUS_DIR = tmp_path
     assert "chỉ có tổ chức" in run("import_seed_corpus")
+
+
+def test_import_articles_records_the_acting_user_in_history(
+    seed_organisations, corpus_seeds, django_user_model
+):
+    from recruitment.models import Figure
+
+    clerk = django_user_model.objects.create_user("clerk")
+    run("import_articles", str(corpus_seeds), "--accept", "--user", "clerk", verbosity=0)
+    history_users = {
+        *Article.history.values_list("history_user", flat=True),
+        *Figure.history.values_list("history_user", flat=True),
+    }
+    assert history_users == {clerk.pk}
+
+
+def test_import_articles_refuses_an_unknown_acting_user_before_importing(
+    seed_organisations, corpus_seeds
+):
+    with pytest.raises(CommandError, match="Không có người dùng 'nobody' \\(--user\\)"):
+        run("import_articles", str(corpus_seeds), "--user", "nobody", verbosity=0)
+    assert not Article.objects.exists()
+
+
+def test_grant_access_records_who_granted_it(district, django_user_model):
+    from recruitment.models import Membership
+
+    django_user_model.objects.create_user("clerk")
+    chief = django_user_model.objects.create_user("chief")
+    run("grant_access", "clerk", str(district.pk), "--role", "entry", "--user", "chief")
+    assert list(Membership.history.values_list("history_user", "role")) == [(chief.pk, "entry")]

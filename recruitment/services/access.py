@@ -11,16 +11,24 @@ from ..roles import ROLE_PERMISSIONS, group_name
 
 @transaction.atomic
 def membership_grant(
-    *, user: AbstractBaseUser, organisation: Organisation | None, role: str = Role.VIEWER
+    *,
+    user: AbstractBaseUser,
+    organisation: Organisation | None,
+    role: str = Role.VIEWER,
+    by: AbstractBaseUser | None = None,
 ) -> Membership:
     """Give `user` the subtree of `organisation` (the whole country when None) with `role`;
-    granting the same organisation again changes the role. Recorded in the history."""
-    membership, created = Membership.objects.get_or_create(
-        user=user, organisation=organisation, defaults={"role": role}
-    )
-    if not created and membership.role != role:
-        membership.role = role
-        membership.save(update_fields=["role"])
+    granting the same organisation again changes the role. Recorded in the history as done
+    `by` that account (a command's `--user`; the admin records its own user)."""
+    membership = Membership.objects.filter(user=user, organisation=organisation).first()
+    if membership is not None and membership.role == role:
+        return membership
+    if membership is None:
+        membership = Membership(user=user, organisation=organisation)
+    membership.role = role
+    if by is not None:
+        membership._history_user = by
+    membership.save()
     return membership
 
 

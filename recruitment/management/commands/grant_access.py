@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from recruitment.management.acting import acting_user, add_acting_user_argument
 from recruitment.models import Organisation, Role
 from recruitment.services.access import membership_grant
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("username")
         parser.add_argument("organisation")
         parser.add_argument("--role", choices=Role.values, default=Role.VIEWER)
+        add_acting_user_argument(parser)
 
     def handle(self, *args, username: str, organisation: str, role: str, **options) -> None:
         try:
@@ -32,5 +34,7 @@ class Command(BaseCommand):
                 org = Organisation.objects.get(pk=int(organisation))
             except (ValueError, Organisation.DoesNotExist) as exc:
                 raise CommandError(f"Không có tổ chức mã '{organisation}'.") from exc
-        membership = membership_grant(user=user, organisation=org, role=role)
+        membership = membership_grant(
+            user=user, organisation=org, role=role, by=acting_user(options["acting_user"])
+        )
         self.stdout.write(self.style.SUCCESS(f"Đã cấp: {membership}"))

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from tqdm import tqdm
 
+from recruitment.management.acting import acting_user, add_acting_user_argument
 from recruitment.services.imports import article_files, files_import
 
 
@@ -17,17 +18,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--accept", action="store_true", help="Duyệt ngay các số liệu xác định được tổ chức."
         )
+        add_acting_user_argument(parser)
 
     def handle(self, *args, paths: list[Path], accept: bool, **options) -> None:
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
             raise CommandError(f"Không tìm thấy: {', '.join(missing)}")
+        user = acting_user(options["acting_user"])
         files = article_files(paths)
         if not files:
             raise CommandError("Không có tệp .txt hoặc .html nào để nhập.")
         try:
             with tqdm(total=len(files), unit="bài", disable=options["verbosity"] == 0) as bar:
-                summary = files_import(files=files, accept=accept, progress=lambda _p: bar.update())
+                summary = files_import(
+                    files=files, accept=accept, user=user, progress=lambda _p: bar.update()
+                )
         except DatabaseError as error:
             # The connection lost (a restart, a failover) or the database refusing: the batch in
             # progress is rolled back whole, the batches before it are committed, and running the
