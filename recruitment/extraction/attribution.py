@@ -211,6 +211,11 @@ class SentenceIndex:
 _BELONGS_TO_GAP_RE = re.compile(
     r"\s*,?\s*(?:trực\s+)?thuộc\s+(?:(?:đảng\s+(?:ủy|uỷ|bộ)|chi\s+bộ)\s+)?", re.IGNORECASE
 )
+# The plan a congress's resolution set for its term: "đạt 100% chỉ tiêu Nghị quyết Đại hội
+# Đảng bộ huyện lần thứ VI đề ra".
+_CONGRESS_PLAN_RE = re.compile(
+    r"chỉ\s+tiêu\s+(?:của\s+)?[Nn]ghị\s+quyết\s+[Đđ]ại\s+hội", re.IGNORECASE
+)
 _BODY_WORD_END_RE = re.compile(r"(?:đảng\s+(?:ủy|uỷ|bộ)|chi\s+bộ)\s*$", re.IGNORECASE)
 # A bracket that says where the unit before it belongs: "(thuộc ", "(trực thuộc ".
 _PARENT_OPEN_RE = re.compile(r"\(\s*(?:trực\s+)?thuộc\s", re.IGNORECASE)
@@ -993,6 +998,12 @@ class Attribution:
                 rng = self._term_horizon(rng[1].year) if fig.metric in GOAL_METRICS else None
                 if rng is None:
                     return
+            elif _CONGRESS_PLAN_RE.search(self.work, fig.num_end, fig.sentence[1]):
+                # "Tính đến ngày 30/6/2023, Đảng bộ huyện kết nạp được 300 đảng viên mới, đạt
+                # 100% chỉ tiêu Nghị quyết Đại hội": counted against the term's plan, since the
+                # term began.
+                first = self.term[0] if self.term else periods.term_containing(rng[1].year)[0]
+                rng = (datetime.date(first, 1, 1), rng[1])
             else:
                 rng = (datetime.date(rng[1].year, 1, 1), rng[1])
         if (

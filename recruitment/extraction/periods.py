@@ -48,7 +48,10 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
         "term_to_date",
         ("nhiệm",),
         r"(?:từ|trong)\s+đầu\s+nhiệm\s+kỳ(?:\s+(\d{4})" + _DASH + r"(\d{4}))?"
-        r"(?:\s+(?:đến|tới|cho\s+đến)\s+(?:nay|hiện\s+nay))?",
+        # "Từ đầu nhiệm kỳ 2020-2025 đến đầu tháng 7/2023": up to the start of July, i.e. the
+        # end of June; "... đến hết tháng 6/2023", "... đến ngày 30/6/2023".
+        r"(?:\s+(?:đến|tới|cho\s+đến)\s+(?:nay|hiện\s+nay|ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})"
+        r"\s*[/.\-]\s*(\d{4})|(đầu\s+|hết\s+|cuối\s+)?tháng\s+(\d{1,2})\s*[/.\-]\s*(\d{4})))?",
     ),
     (
         "term",
@@ -470,6 +473,16 @@ def resolve(m: PeriodMention, ctx: PeriodContext) -> tuple[date, date] | None:
             return date(y, 1, 1), end
         if m.kind == "term_to_date":
             end = ctx.breakdown_end or ctx.as_of or pub
+            g = (*g, None, None, None, None, None, None)  # a mention built with the term only
+            if g[2]:
+                end = safe_date(int(g[4]), int(g[3]), int(g[2]))
+            elif g[6]:
+                month, year = int(g[6]), int(g[7])
+                if (g[5] or "").strip().lower() == "đầu":
+                    end = safe_date(year, month, 1)
+                    end = end - timedelta(days=1) if end else None
+                else:
+                    end = last_day(year, month)
             if g[0]:
                 first = int(g[0])
             elif ctx.term:

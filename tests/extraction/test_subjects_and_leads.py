@@ -157,3 +157,18 @@ def test_the_members_a_congresss_delegates_stand_for_are_the_hosts_not_a_guests_
     )
     day = (date(2025, 7, 30), date(2025, 7, 30))
     assert _all(text) == [("members_total", Decimal(1040), "xã Bao La", *day)]
+
+
+def test_from_the_start_of_the_term_to_a_month_and_against_the_congress_plan_is_one_count():
+    text = (
+        "Đảng bộ huyện Đăk Hà kết nạp 300 Đảng viên mới\n\n"
+        "Từ đầu nhiệm kỳ 2020-2025 đến đầu tháng 7/2023, Đảng bộ huyện kết nạp được 300 đảng viên "
+        "mới, đạt 100% chỉ tiêu Nghị quyết Đại hội Đảng bộ huyện lần thứ VI đề ra.\n\n"
+        "Tính đến ngày 30/6/2023, Đảng bộ huyện Đăk Hà kết nạp được 300 đảng viên mới, đạt 100% "
+        "chỉ tiêu Nghị quyết Đại hội Đảng bộ huyện lần thứ VI đề ra."
+    )
+    so_far = (date(2020, 1, 1), date(2023, 6, 30))
+    assert _all(text) == [
+        ("admitted", Decimal(300), "huyện Đăk Hà", *so_far),
+        ("percent_of_target", Decimal(100), "huyện Đăk Hà", *so_far),
+    ]
