@@ -695,7 +695,11 @@ class Attribution:
         b = work.find("\n", fig.sentence[1])
         low = work[a : b if b >= 0 else len(work)].lower()
         days = periods.find_event_days(
-            low, periods.CONGRESS_RE, published=self.published, term=self.term
+            low,
+            periods.CONGRESS_RE,
+            published=self.published,
+            term=self.term,
+            anniversary=None if self.published else periods.anniversary_year(low),
         )
         if days is None or (days[0] == days[1] and _OPENING_RE.search(low)):
             return None

@@ -94,8 +94,16 @@ class _Article:
         # The article speaks of a party term (goals "đến năm 2025" are the term's then).
         self.term_context = self.term is not None or "nhiệm kỳ" in clean_low
         self.as_of = periods.find_as_of(clean, clean_low)
+        # The year an undated page's anniversaries fall in, read once for every use.
+        self.anniversary_year = None if published else periods.anniversary_year(clean_low)
         self.congress_days, self.ceremony_days, self.course_days = (
-            periods.find_event_days(clean_low, cue, published=published, term=self.term)
+            periods.find_event_days(
+                clean_low,
+                cue,
+                published=published,
+                term=self.term,
+                anniversary=self.anniversary_year,
+            )
             for cue in (periods.CONGRESS_RE, periods.CEREMONY_RE, periods.COURSE_RE)
         )
         self.title = guess_title(work, text.lines, self.flags)
@@ -142,7 +150,6 @@ class _Article:
         if self.newspaper is None and url:
             self.newspaper = organisations.url_province(url)
         self.site_district = organisations.url_district(url) if url else None
-        self.anniversary_year = None if published else periods.anniversary_year(clean_low)
         if self.newspaper is None:
             self.newspaper = organisations.home_province(
                 [m.org for m, _ in self.mentions if m.org is not None]

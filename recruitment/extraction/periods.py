@@ -875,6 +875,7 @@ def find_event_days(
     *,
     published: date | None,
     term: tuple[int, int] | None,
+    anniversary: int | None = None,
 ) -> tuple[date, date] | None:
     """The first and last day of the event the article reports (a congress, a ceremony, a
     course), or None.
@@ -883,8 +884,9 @@ def find_event_days(
     27.10", "Sáng 21/10"). The first sentence naming the event (``cue``) with a day opens
     it; the last day is the latest the report gives within a fortnight of that one (a
     congress is announced, opens with a preparatory session and closes days later). The
-    year is the date's own, else the publication's, else the first year of the term a
-    congress opens (one for 2020–2025 sits in 2020). ``low`` is the lower-cased text.
+    year is the date's own, else the publication's, else that of the ``anniversary`` an
+    undated page marks (``anniversary_year``), else the first year of the term a congress
+    opens (one for 2020–2025 sits in 2020). ``low`` is the lower-cased text.
     """
     first: date | None = None
     latest: date | None = None
@@ -922,13 +924,11 @@ def find_event_days(
         now = (
             published.year
             if published
-            else anniversary_year(low) or max((int(y) for _, _, y in all_days if y), default=0)
+            else anniversary or max((int(y) for _, _, y in all_days if y), default=0)
         )
         for day, month, year in days:
             if year is None:
-                year = (
-                    now or anniversary_year(low) or (term[0] if term else None) or _only_year(low)
-                )
+                year = now or anniversary or (term[0] if term else None) or _only_year(low)
             elif now and abs(int(year) - now) > 1:
                 continue  # a past event the article recalls ("lần thứ nhất, 7/5/1978")
             d = safe_date(int(year), int(month), int(day)) if year else None
