@@ -86,36 +86,42 @@ def _add(target: set[str], name: str | None) -> None:
         target.add(fold(name.split(" - ")[0]))
 
 
+def _dataset_rows(*queries: str) -> list[list[tuple]]:
+    """Each query's rows from the package's dataset, opened read-only; OSError without it."""
+    path = _dataset_path()
+    if path is None or not path.is_file():
+        raise OSError("no dataset")
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [con.execute(sql).fetchall() for sql in queries]
+    finally:
+        con.close()
+
+
 def _load() -> dict[str, object] | None:
     if "sets" in _STATE:
         return _STATE["sets"]  # type: ignore[return-value]
     sets: dict[str, object] | None = None
-    path = _dataset_path()
     try:
-        if path is None or not path.is_file():
-            raise OSError("no dataset")
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            province: set[str] = set()
-            district: set[str] = set()
-            commune: set[str] = set()
-            names: dict[str, str] = {}
-            for (p,) in con.execute(
-                "SELECT DISTINCT provinceShort FROM admin_units_legacy "
-                "UNION SELECT DISTINCT provinceShort FROM admin_units"
-            ):
-                _add(province, p)
-                if p:
-                    names.setdefault(fold(p).replace(" ", ""), p)
-            for (d,) in con.execute("SELECT DISTINCT districtShort FROM admin_units_legacy"):
-                _add(district, d)
-            for (w,) in con.execute(
-                "SELECT DISTINCT wardShort FROM admin_units_legacy "
-                "UNION SELECT DISTINCT wardShort FROM admin_units"
-            ):
-                _add(commune, w)
-        finally:
-            con.close()
+        provinces, districts, communes = _dataset_rows(
+            "SELECT DISTINCT provinceShort FROM admin_units_legacy "
+            "UNION SELECT DISTINCT provinceShort FROM admin_units",
+            "SELECT DISTINCT districtShort FROM admin_units_legacy",
+            "SELECT DISTINCT wardShort FROM admin_units_legacy "
+            "UNION SELECT DISTINCT wardShort FROM admin_units",
+        )
+        province: set[str] = set()
+        district: set[str] = set()
+        commune: set[str] = set()
+        names: dict[str, str] = {}
+        for (p,) in provinces:
+            _add(province, p)
+            if p:
+                names.setdefault(_domain_key(p), p)
+        for (d,) in districts:
+            _add(district, d)
+        for (w,) in communes:
+            _add(commune, w)
         for alias in _PROVINCE_ALIASES:
             _add(province, alias)
         names.setdefault("thuathienhue", "Thừa Thiên Huế")
@@ -190,7 +196,7 @@ def province_from_domain(label: str) -> str | None:
     sets = _load()
     if sets is None:
         return None
-    key = fold(label).replace(" ", "")
+    key = _domain_key(label)
     if key.startswith("bao"):
         key = key[3:]
     return sets["province_names"].get(key)  # type: ignore[union-attr]
@@ -202,7 +208,12 @@ def district_from_domain(label: str, province: str) -> tuple[str, str] | None:
     table = _domain_districts()
     if table is None:
         return None
-    return table.get((fold(province).replace(" ", ""), fold(label).replace(" ", "")))
+    return table.get((_domain_key(province), _domain_key(label)))
+
+
+def _domain_key(name: str) -> str:
+    """A name as a web address writes it: folded, without spaces ("Tân Yên" → "tanyen")."""
+    return fold(name).replace(" ", "")
 
 
 def _domain_districts() -> dict[tuple[str, str], tuple[str, str]] | None:
@@ -211,17 +222,10 @@ def _domain_districts() -> dict[tuple[str, str], tuple[str, str]] | None:
     if "domain_districts" in _STATE:
         return _STATE["domain_districts"]  # type: ignore[return-value]
     table: dict[tuple[str, str], tuple[str, str]] | None = {}
-    path = _dataset_path()
     try:
-        if path is None or not path.is_file():
-            raise OSError("no dataset")
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = con.execute(
-                "SELECT DISTINCT provinceShort, district, districtShort FROM admin_units_legacy"
-            ).fetchall()
-        finally:
-            con.close()
+        (rows,) = _dataset_rows(
+            "SELECT DISTINCT provinceShort, district, districtShort FROM admin_units_legacy"
+        )
         for province, district, short in rows:
             if not (province and district and short):
                 continue
@@ -230,7 +234,7 @@ def _domain_districts() -> dict[tuple[str, str], tuple[str, str]] | None:
                 continue
             level_word = " ".join(word.group(0).lower().split())
             name = short[len(word.group(0)) :].strip() if _TYPE_PREFIX_RE.match(short) else short
-            key = (fold(province).replace(" ", ""), fold(short).replace(" ", ""))
+            key = (_domain_key(province), _domain_key(short))
             table[key] = (level_word, name)  # type: ignore[index]
     except (OSError, sqlite3.Error):
         table = None
@@ -247,24 +251,18 @@ def _parents() -> dict[tuple[str, str], frozenset[str]] | None:
     if "parents" in _STATE:
         return _STATE["parents"]  # type: ignore[return-value]
     parents: dict[tuple[str, str], set[str]] = {}
-    path = _dataset_path()
     queries = (
         ("district", "SELECT DISTINCT provinceShort, districtShort FROM admin_units_legacy"),
         ("commune", "SELECT DISTINCT provinceShort, wardShort FROM admin_units_legacy"),
         ("commune", "SELECT DISTINCT provinceShort, wardShort FROM admin_units"),
     )
     try:
-        if path is None or not path.is_file():
-            raise OSError("no dataset")
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            for level, sql in queries:
-                for province, name in con.execute(sql):
-                    if province and name:
-                        key = fold(_TYPE_PREFIX_RE.sub("", _PAREN_RE.sub("", name).strip()))
-                        parents.setdefault((level, key), set()).add(province)
-        finally:
-            con.close()
+        results = _dataset_rows(*(sql for _, sql in queries))
+        for (level, _), rows in zip(queries, results, strict=True):
+            for province, name in rows:
+                if province and name:
+                    key = fold(_TYPE_PREFIX_RE.sub("", _PAREN_RE.sub("", name).strip()))
+                    parents.setdefault((level, key), set()).add(province)
         result = {k: frozenset(v) for k, v in parents.items()}
     except (OSError, sqlite3.Error):
         result = None

@@ -1058,11 +1058,8 @@ def url_province(url: str) -> Org | None:
 
     Only a fallback, like a paper's tag: who publishes is not always whom the article is
     about, so it never outweighs an organisation the text names."""
-    m = _HOST_RE.match(url.strip())
-    if m is None:
-        return None
-    for label in reversed(m.group("host").lower().split(".")[:-1]):
-        name = gazetteer.province_from_domain(label) if len(label) > 3 else None
+    for label in reversed(_host_labels(url)):
+        name = _label_province(label)
         if name:
             return _province_org(name)
     return None
@@ -1073,16 +1070,25 @@ def url_district(url: str) -> Org | None:
     ("tanyen.bacgiang.gov.vn" → huyện Tân Yên, "baolam.lamdong.dcs.vn" → huyện Bảo Lâm), or
     None. A fallback like ``url_province``: it stands for "huyện" in a text that never names
     the district it is about."""
-    m = _HOST_RE.match(url.strip())
-    if m is None:
-        return None
-    labels = m.group("host").lower().split(".")[:-1]
+    labels = _host_labels(url)
     for i, label in enumerate(labels):
-        province = gazetteer.province_from_domain(label) if len(label) > 3 else None
+        province = _label_province(label)
         if province and i > 0:
             found = gazetteer.district_from_domain(labels[i - 1], province)
             return _make_org(*found) if found else None
     return None
+
+
+def _host_labels(url: str) -> list[str]:
+    """The labels of ``url``'s host before its last ("sondong", "bacgiang", "gov")."""
+    m = _HOST_RE.match(url.strip())
+    return m.group("host").lower().split(".")[:-1] if m else []
+
+
+def _label_province(label: str) -> str | None:
+    """The province a host label names; labels of three letters or fewer ("gov", "dcs", "www")
+    never do."""
+    return gazetteer.province_from_domain(label) if len(label) > 3 else None
 
 
 def _province_org(name: str) -> Org:
