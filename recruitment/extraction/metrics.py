@@ -245,10 +245,8 @@ _WHOLE_SUBJECT_RE = re.compile(
 def is_distributive(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, before a count, makes it a norm for each unit ("mỗi chi
     bộ kết nạp ít nhất 1 đảng viên") rather than one unit's figure."""
-    last = None
-    for last in DISTRIBUTIVE_RE.finditer(text, start, end):  # noqa: B007
-        pass
-    return last is not None and _WHOLE_SUBJECT_RE.search(text, last.end(), end) is None
+    found = list(DISTRIBUTIVE_RE.finditer(text, start, end))
+    return bool(found) and _WHOLE_SUBJECT_RE.search(text, found[-1].end(), end) is None
 
 
 # A number stated after its noun: "số đảng viên mới kết nạp là 87",
