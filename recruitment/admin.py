@@ -36,7 +36,6 @@ from .periods import Period
 from .services.organisations import organisation_delete, organisation_save
 from .services.reported import (
     StaleEdit,
-    reported_changed,
     reported_check_fresh,
     reported_delete,
     reported_save,
@@ -234,18 +233,34 @@ class Scoped(SafeAutocomplete):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class ProgressKeepingInlines:
-    """Figures and targets edited in inline tables go through the progress table too."""
+class ReportedInlines:
+    """Figures and targets edited in inline tables are saved as on their own change page: the
+    stale-edit check (each row carries the version it showed), the approval rule, the version
+    count, history with the page's reason and the progress table all go through the services."""
 
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         if formset.model not in (Figure, Target):
             super().save_formset(request, form, formset, change)
             return
-        pks = [f.instance.pk for f in formset.initial_forms if f.instance.pk]
-        before = list(formset.model.objects.filter(pk__in=pks))
-        super().save_formset(request, form, formset, change)
-        saved = [*pks, *(obj.pk for obj in formset.new_objects)]
-        reported_changed(before=before, after=formset.model.objects.filter(pk__in=saved))
+        rows = formset.save(commit=False)
+        reported_delete(rows=formset.deleted_objects, user=request.user)
+        sent_back = []
+        for row in rows:
+            if row.pk is None and row.entered_by_id is None:
+                row.entered_by = request.user
+            asked = row.status
+            with_reason(row, form)
+            reported_save(row=row, user=request.user)
+            if row.status != asked:
+                sent_back.append(row)
+        formset.save_m2m()
+        if sent_back:
+            self.message_user(
+                request,
+                _("Đã lưu; %(count)d số liệu đã sửa chờ người duyệt duyệt lại.")
+                % {"count": len(sent_back)},
+                level=messages.WARNING,
+            )
 
 
 class ReportedAdmin(Scoped, SimpleHistoryAdmin):
@@ -366,7 +381,10 @@ class FigureInline(Scoped, admin.TabularInline):
     scope_through = "organisation__"
     model = Figure
     form = FigureForm
-    fields = ("metric", "period_start", "period_end", "value", "status", "source", "quote")
+    fields = (
+        *("metric", "period_start", "period_end", "value", "status", "source", "quote"),
+        "seen_version",
+    )
     autocomplete_fields = ("source",)
     extra = 0
     show_change_link = True
@@ -377,16 +395,25 @@ class FigureInline(Scoped, admin.TabularInline):
 class TargetInline(FigureInline):
     model = Target
     form = TargetForm
-    fields = ("metric", "period_start", "period_end", "value", "derived", "source", "quote")
+    fields = (
+        *("metric", "period_start", "period_end", "value", "derived", "source", "quote"),
+        "seen_version",
+    )
 
 
 class ArticleFigureInline(FigureInline):
-    fields = ("organisation", "metric", "period_start", "period_end", "value", "status", "quote")
+    fields = (
+        *("organisation", "metric", "period_start", "period_end", "value", "status", "quote"),
+        "seen_version",
+    )
     autocomplete_fields = ("organisation",)
 
 
 class ArticleTargetInline(TargetInline):
-    fields = ("organisation", "metric", "period_start", "period_end", "value", "derived", "quote")
+    fields = (
+        *("organisation", "metric", "period_start", "period_end", "value", "derived", "quote"),
+        "seen_version",
+    )
     autocomplete_fields = ("organisation",)
 
 
@@ -413,7 +440,7 @@ class ValidityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(Scoped, ProgressKeepingInlines, SimpleHistoryAdmin):
+class OrganisationAdmin(Scoped, ReportedInlines, SimpleHistoryAdmin):
     form = OrganisationForm
     list_display = ("name", "level", "parent", "valid_from", "valid_until", "successor")
     list_filter = ("level", ValidityFilter, ProvinceFilter)
@@ -509,7 +536,7 @@ class LearnedMentionAdmin(Scoped, SimpleHistoryAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(ProgressKeepingInlines, SimpleHistoryAdmin):
+class ArticleAdmin(ReportedInlines, SimpleHistoryAdmin):
     list_display = ("__str__", "publisher", "published", "imported_by", "imported_at")
     list_filter = ("publisher", ("published", admin.DateFieldListFilter))
     search_fields = ("title", "url", "text", "publisher")

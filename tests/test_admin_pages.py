@@ -3,7 +3,16 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from recruitment.models import Article, Figure, Organisation, OrganisationAlias, Target
+from recruitment.models import (
+    Article,
+    Figure,
+    Organisation,
+    OrganisationAlias,
+    Progress,
+    Role,
+    Target,
+)
+from recruitment.services.access import membership_grant
 
 MODELS = [Organisation, Article, Target, Figure]
 
@@ -195,3 +204,104 @@ def test_an_edit_of_the_version_shown_is_saved(staff_client, filled):
 
     assert response.status_code == 302
     assert list(Figure.objects.values_list("value", flat=True)) == [208]
+
+
+def _page_data(response) -> dict:
+    """What the change page would post back untouched: its form and every inline's rows."""
+    data = {}
+
+    def add(form) -> None:
+        for name in form.fields:
+            value = form[name].value()
+            if value is True:
+                data[form.add_prefix(name)] = "on"
+            elif value is not None and value is not False:
+                data[form.add_prefix(name)] = str(value)
+
+    add(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        add(inline.formset.management_form)
+        for form in inline.formset.initial_forms:
+            add(form)
+    return data
+
+
+def _inline_figure_edit(client, district, data, *, value):
+    data = dict(data, **{"figures-0-value": str(value)})
+    url = reverse("admin:recruitment_organisation_change", args=[district.pk])
+    return client.post(url, data)
+
+
+def test_a_stale_edit_in_the_organisations_figures_table_is_refused(staff_client, filled):
+    district, _article = filled
+    figure = Figure.objects.get()
+    url = reverse("admin:recruitment_organisation_change", args=[district.pk])
+    read_by_both = _page_data(staff_client.get(url))
+
+    first = _inline_figure_edit(staff_client, district, read_by_both, value=208)
+    second = _inline_figure_edit(staff_client, district, read_by_both, value=209)
+
+    assert (first.status_code, second.status_code) == (302, 200)
+    assert "giá trị hiện tại: 208" in second.content.decode()
+    assert list(Figure.objects.values_list("value", "version")) == [(208, figure.version + 1)]
+
+
+def test_an_edit_in_the_organisations_figures_table_counts_a_version_and_keeps_history(
+    staff_client, filled
+):
+    district, _article = filled
+    figure = Figure.objects.get()
+    url = reverse("admin:recruitment_organisation_change", args=[district.pk])
+    data = dict(_page_data(staff_client.get(url)), change_reason="Sửa theo báo cáo quý")
+
+    response = _inline_figure_edit(staff_client, district, data, value=210)
+
+    assert response.status_code == 302
+    assert list(Figure.objects.values_list("value", "version")) == [(210, figure.version + 1)]
+    latest = figure.history.latest()
+    assert (latest.value, latest.history_change_reason) == (210, "Sửa theo báo cáo quý")
+
+
+def test_an_edit_in_the_articles_figures_table_by_data_entry_staff_waits_for_approval_again(
+    client, filled, django_user_model
+):
+    district, article = filled
+    Figure.objects.update(status="accepted")
+    clerk = django_user_model.objects.create_user("clerk", password="pw-123-long!", is_staff=True)
+    membership_grant(user=clerk, organisation=district, role=Role.ENTRY)
+    client.force_login(clerk)
+    url = reverse("admin:recruitment_article_change", args=[article.pk])
+    data = dict(_page_data(client.get(url)), **{"figures-0-value": "211"})
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    assert list(Figure.objects.values_list("value", "status")) == [(211, "proposed")]
+
+
+def _admitted_2022(district):
+    return list(Progress.objects.filter(organisation=district, year=2022).values_list("admitted"))
+
+
+def test_an_edit_in_the_organisations_figures_table_is_on_the_progress_table(staff_client, filled):
+    district, _article = filled
+    Figure.objects.update(status="accepted")
+    url = reverse("admin:recruitment_organisation_change", args=[district.pk])
+
+    _inline_figure_edit(staff_client, district, _page_data(staff_client.get(url)), value=212)
+
+    assert _admitted_2022(district) == [(212,)]
+
+
+def test_a_figure_deleted_from_the_organisations_table_leaves_the_progress_table(
+    staff_client, filled
+):
+    district, _article = filled
+    Figure.objects.update(status="accepted")
+    url = reverse("admin:recruitment_organisation_change", args=[district.pk])
+    data = dict(_page_data(staff_client.get(url)), **{"figures-0-DELETE": "on"})
+
+    response = staff_client.post(url, data)
+
+    assert (response.status_code, Figure.objects.count()) == (302, 0)
+    assert _admitted_2022(district) == [(None,)]

@@ -234,9 +234,3 @@ def reported_delete(*, rows: Iterable[Reported], user=None) -> int:
         _with_user(row, user).delete()
     progress_refresh(keys=keys)
     return len(rows)
-
-
-def reported_changed(*, before: Iterable[Reported], after: Iterable[Reported]) -> None:
-    """Recompute the progress touched by rows a form set has already saved (admin inlines):
-    `before` as they were read before the save, `after` as they are now."""
-    progress_refresh(keys=reading_keys([*before, *after]))
