@@ -84,8 +84,8 @@ def test_validation_split_is_a_fifth_of_the_set():
 
 
 # The floors were measured on the whole set; a few pages have left the search tool's store since
-# (SOURCES.md keeps their gold: 20 of 214 on 2026-12-01), but with more than this share absent
-# they would measure a different set.
+# (SOURCES.md keeps their gold: 33 of 275 by the end of 2026-12-01), but with more than this share
+# absent they would measure a different set.
 MOST_ABSENT = 0.12
 
 
@@ -102,17 +102,19 @@ def _scored(split):
 
 def test_the_extractor_keeps_its_measured_level_on_the_whole_development_set():
     total = _scored(None)
-    # Measured 0.890 / 0.837 with n001-n013 (0.902 / 0.857 after the rules written for l001-l016
-    # and m001-m016; 0.895 / 0.845 when m joined; 0.910 / 0.856 when l joined).
-    assert (total.precision >= 0.88, total.f1 >= 0.83) == (True, True)
+    # Measured 0.881 / 0.817 when o001-o016 joined, untouched, and six more pages had left the
+    # search tool's store (0.890 / 0.837 with n001-n013; 0.902 / 0.857 after the rules written
+    # for l001-l016 and m001-m016; 0.895 / 0.845 when m joined; 0.910 / 0.856 when l joined).
+    assert (total.precision >= 0.88, total.f1 >= 0.81) == (True, True)
 
 
 def test_the_extractor_keeps_its_measured_level_on_the_validation_split():
     total = _scored(VALIDATION)
-    # Measured 0.691 / 0.618 with the n pages (0.712 / 0.662 with the m pages; 0.754 / 0.692
+    # Measured 0.682 / 0.608 once c003, c016, c028 and three more had left the search tool's
+    # store (0.691 / 0.618 with the n pages (0.712 / 0.662 with the m pages; 0.754 / 0.692
     # when the l pages joined the split; 0.780 / 0.713 after the rules written for the k pages):
     # each batch brings pages the rules have not seen.
-    assert (total.precision >= 0.69, total.f1 >= 0.61) == (True, True)
+    assert (total.precision >= 0.68, total.f1 >= 0.60) == (True, True)
 
 
 def _restore_into(tmp_path, monkeypatch, *, literal: str, sha_of: str) -> tuple[int, Path]:
