@@ -35,6 +35,7 @@ ABBREVIATIONS = {
     "CATP": "Công an thành phố",
     "BĐBP": "Bộ đội Biên phòng",
     "BCHQS": "Ban Chỉ huy Quân sự",
+    "CHQS": "Chỉ huy Quân sự",
     "CSĐ": "cơ sở đảng",
     # The dot of "TX." goes with it: left behind, it would end the sentence.
     "T.P.": "thành phố",

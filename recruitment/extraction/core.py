@@ -94,8 +94,13 @@ class _Article:
         # The article speaks of a party term (goals "đến năm 2025" are the term's then).
         self.term_context = self.term is not None or "nhiệm kỳ" in clean_low
         self.as_of = periods.find_as_of(clean, clean_low)
-        # The year an undated page's anniversaries fall in, read once for every use.
-        self.anniversary_year = None if published else periods.anniversary_year(clean_low)
+        # The year an undated page's anniversaries fall in, read once for every use, else the
+        # one its address names.
+        self.anniversary_year = (
+            None
+            if published
+            else periods.anniversary_year(clean_low) or (periods.url_year(url) if url else None)
+        )
         self.congress_days, self.ceremony_days, self.course_days = (
             periods.find_event_days(
                 clean_low,
@@ -149,7 +154,10 @@ class _Article:
             self.newspaper = organisations.tagged_province(article[:3000])
         if self.newspaper is None and url:
             self.newspaper = organisations.url_province(url)
-        self.site_district = organisations.url_district(url) if url else None
+        # The district the headline kept in the address opens with: the subject of an excerpt
+        # that lost its headline ("chu-pah-ket-nap-32-dang-vien-…" over "toàn Đảng bộ …").
+        headline_district = organisations.url_headline_district(url) if url else None
+        self.site_district = (organisations.url_district(url) if url else None) or headline_district
         if self.newspaper is None:
             self.newspaper = organisations.home_province(
                 [m.org for m, _ in self.mentions if m.org is not None]
@@ -167,6 +175,8 @@ class _Article:
                 # place the story is filed under, for "toàn huyện" to resolve to.
                 above = [work[a:b] for a, b in text.lines if b <= self.title[0]]
                 self.main = organisations.kicker_place(above[-2:])
+            if self.main is None:
+                self.main = headline_district
 
     def period_context(self) -> periods.PeriodContext:
         return periods.PeriodContext(published=self.published, as_of=self.as_of, term=self.term)

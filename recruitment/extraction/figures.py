@@ -233,7 +233,7 @@ class FigureReader:
                     # doanh nghiệp, bằng 125% kế hoạch": the share of a part, not the unit's.
                     prev_end = pm.end()
                     continue
-                if not self._settle_percent(fig):
+                if not self._settle_percent(fig, figs):
                     prev_end = pm.end()
                     continue
                 figs.append(fig)
@@ -290,7 +290,8 @@ class FigureReader:
             la_so = work[ne : nxt.start() if nxt else e]
             # "..., với 1.356 đảng viên": the stock's "có" is in the clauses before.
             have_pre = work[s:ns] if _WITH_CLAUSE_RE.match(pre_clause) else pre_clause
-            para_start = work.rfind("\n", 0, s) + 1
+            # The course may be named a paragraph up: "... khai giảng lớp bồi dưỡng nhận thức về
+            # Đảng năm 2024." then "Dự khai giảng có ... và 37 học viên là đoàn viên ưu tú".
             metric = metrics.classify_count(
                 work[prev_end : max(prev_end, lead)],
                 pre_clause,
@@ -298,7 +299,7 @@ class FigureReader:
                 noun_m.group("noun"),
                 la_so,
                 have_pre=have_pre,
-                before=work[max(para_start, s - 300) : s],
+                before=work[max(0, s - 300) : s],
                 sentence_pre=work[s : clause[0]],
             )
             listed = False
@@ -443,10 +444,17 @@ class FigureReader:
             return None
         return None
 
-    def _settle_percent(self, fig: Figure) -> bool:
+    def _settle_percent(self, fig: Figure, figs: list[Figure]) -> bool:
         """Give a percentage its metric from what it qualifies; False drops it."""
         work = self.work
         linked = fig.linked
+        if linked is not None and linked.metric == "target" and fig.pct_kind in ("bare", "target"):
+            count = _count_of_plan(figs, linked, fig.value)
+            if count is not None:
+                # "kết nạp được 11 quần chúng ... trên chỉ tiêu huyện giao là 08 đồng chí
+                # (đạt 137,5%)": the share of the count stated before its plan.
+                fig.linked, fig.metric = count, "percent_of_target"
+                return True
         if fig.pct_kind == "population":
             # The goal word may open the sentence: "Mục tiêu đến năm 2025, tỷ lệ đảng viên
             # so với dân số đạt 6,5%" (but not past another figure: "đạt 103% chỉ tiêu").
@@ -535,3 +543,16 @@ class FigureReader:
         # A cue must end before the number: the lead it was searched in stopped there.
         k = bisect.bisect_right(self._cue_ends, pos)
         return self._cue_ends[k - 1] if k else None
+
+
+def _count_of_plan(figs: list[Figure], plan: Figure, pct: Decimal) -> Figure | None:
+    """The admissions counted just before `plan` in its sentence, when `pct` is their share of
+    it to the rounding of the digits it shows: a count, then its plan, then their share."""
+    at = figs.index(plan) if plan in figs else -1
+    count = figs[at - 1] if at > 0 else None
+    if count is None or count.metric != "admitted" or count.sentence != plan.sentence:
+        return None
+    rounding = Decimal(5).scaleb(pct.as_tuple().exponent - 1) + Decimal("0.001")
+    if not plan.value or abs(count.value * 100 / plan.value - pct) > rounding:
+        return None
+    return count

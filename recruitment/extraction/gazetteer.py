@@ -211,6 +211,25 @@ def district_from_domain(label: str, province: str) -> tuple[str, str] | None:
     return table.get((_domain_key(province), _domain_key(label)))
 
 
+def district_from_slug(slug: str, province: str) -> tuple[str, str] | None:
+    """The district of ``province`` (before 2025) a headline's address opens with, its level
+    word or not ("chu-pah-ket-nap-32-…", "huyen-tan-yen-…", "quan-11-…"), or None."""
+    table = _domain_districts()
+    if not table:
+        return None
+    tokens = slug.lower().split("-")[:6]
+    skip = next((len(w) for w in _SLUG_LEVEL_WORDS if tokens[: len(w)] == w), 0)
+    for start in dict.fromkeys((0, skip)):
+        for n in range(4, 0, -1):
+            key = "".join(tokens[start : start + n])
+            if len(key) >= 4 and (found := table.get((_domain_key(province), key))):
+                return found
+    return None
+
+
+_SLUG_LEVEL_WORDS = (["huyen"], ["quan"], ["thi", "xa"], ["thanh", "pho"], ["tp"])
+
+
 def _domain_key(name: str) -> str:
     """A name as a web address writes it: folded, without spaces ("Tân Yên" → "tanyen")."""
     return fold(name).replace(" ", "")

@@ -106,6 +106,10 @@ REPRESENTS_RE = re.compile(_REPRESENTS + r"\s*" + _APPROX + r"$", re.IGNORECASE)
 TRAINED_CLASS_PRE_RE = re.compile(
     r"(?:lớp|khóa|khoá)[^.;\d]{0,80}?\s(?:có|gồm)\s+(?:tổng\s+số\s+)?"
     + _APPROX
+    # "Dự khai giảng có đồng chí A, ...; đại diện ... và 37 học viên": the learners close
+    # the guest list of the opening.
+    + r"$|dự\s+(?:lễ\s+)?khai\s+giảng\s+có\s[^.\d]{0,400}?\s(?:và|cùng)\s+"
+    + _APPROX
     + r"$|với\s+sự\s+tham\s+gia\s+của\s+"
     + _APPROX
     # "Dự lễ khai giảng có lãnh đạo Đảng ủy ... và 242 học viên": the class opened (the
@@ -157,7 +161,10 @@ DECIDED_BEFORE_RE = re.compile(r"quyết\s+định\s*$", re.IGNORECASE)
 # A plan stated by its noun: "(chỉ tiêu 140 đảng viên)", "kế hoạch giao 300 đảng viên";
 # not "vượt chỉ tiêu 20 đảng viên" (the excess).
 TARGET_COUNT_PRE_RE = re.compile(
-    r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:được\s+)?giao|\s+(?:của\s+)?năm(?:\s+\d{4})?|"
+    # "chỉ tiêu huyện giao là 08 đồng chí": the level that set it may sit before "giao".
+    r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch)(?:(?:\s+(?:được|cấp\s+trên|huyện|tỉnh|thành\s+phố|"
+    r"[Hh]uyện\s+ủy|[Tt]ỉnh\s+ủy|[Đđ]ảng\s+ủy))?\s+giao(?:\s+cho(?:\s+[^\W\d]+){1,6}?)?|"
+    r"\s+(?:của\s+)?năm(?:\s+\d{4})?|"
     r"\s+kết\s+nạp(?:\s+đảng\s+viên)?(?:\s+mới)?|\s+là|\s*:)*\s*" + _APPROX + r"$",
     re.IGNORECASE,
 )
@@ -489,8 +496,9 @@ def classify_count(
         return None
     cues = list(TARGET_CUE_RE.finditer(pre_clause))
     cue = cues[-1] if cues else None
-    if cue is None and metric == "admitted":
-        # "1 đoàn viên ... dự kiến được kết nạp": the cue sits after the number.
+    if cue is None and metric == "admitted" and not is_achieved(pre_near[-40:]):
+        # "1 đoàn viên ... dự kiến được kết nạp": the cue sits after the number; not after a
+        # result ("kết nạp được 11 quần chúng ... trên chỉ tiêu huyện giao là 08").
         m = re.search(r"dự\s+kiến|phấn\s+đấu|sẽ\s+được|chỉ\s+tiêu", post[:40], re.IGNORECASE)
         if m:
             return "target"
@@ -500,7 +508,20 @@ def classify_count(
             return GOAL_OF_COUNT[metric]
     if cue is not None and not is_achieved(pre_clause[cue.end() :], after_duty=cue.group(0)):
         return GOAL_OF_COUNT[metric]
+    if metric == "admitted" and is_forecast(sentence_pre + " " + pre_clause):
+        return None
     return metric
+
+
+def is_forecast(pre: str) -> bool:
+    """Whether ``pre`` (the sentence before a count) expects a result: "dự kiến đến cuối năm
+    Đảng bộ xã kết nạp được 14 đồng chí" is neither the plan (nothing set it; "dự kiến kết nạp
+    14" is one) nor the result (not there yet)."""
+    cues = list(_FORECAST_CUE_RE.finditer(pre, max(0, len(pre) - 120)))
+    return bool(cues) and ACHIEVED_RE.search(pre, cues[-1].end()) is not None
+
+
+_FORECAST_CUE_RE = re.compile(r"(?<!\w)(?:dự\s+kiến|ước\s+(?:tính|đạt|cả\s+năm))", re.IGNORECASE)
 
 
 def is_part_of_group(pre: str) -> bool:

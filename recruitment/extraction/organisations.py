@@ -976,7 +976,13 @@ def distinctive_name(org: str) -> str:
                 changed = True
                 break
     name = " ".join(re.sub(r"[^\w]+", " ", fold(s)).split())
+    name = _COMMAND_RE.sub("", name, count=1)
     return _SCHOOL_TYPE_WORDS_RE.sub(lambda m: _SCHOOL_TYPE_SHORT[m.group(0)], name, count=1)
+
+
+# The party committee of a military command is named after the force: "Đảng ủy Bộ Chỉ huy
+# Quân sự tỉnh" is "Đảng bộ Quân sự tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng" "Bộ đội Biên phòng".
+_COMMAND_RE = re.compile(r"^bo chi huy (?=quan su|bo doi bien phong)")
 
 
 # A school's type written out or abbreviated is one name: "Trường mầm non Đô thị Sài Đồng" is
@@ -1077,6 +1083,21 @@ def url_district(url: str) -> Org | None:
             found = gazetteer.district_from_domain(labels[i - 1], province)
             return _make_org(*found) if found else None
     return None
+
+
+def url_headline_district(url: str) -> Org | None:
+    """The district of the site's province that the headline kept in ``url`` opens with
+    ("baogialai.com.vn/chu-pah-ket-nap-32-dang-vien-….html" → huyện Chư Păh), or None. A
+    fallback like ``url_district``, for an excerpt that lost its headline."""
+    labels = _host_labels(url)
+    province = next((p for p in map(_label_province, reversed(labels)) if p), None)
+    if province is None:
+        return None
+    path = url.split("://", 1)[-1].split("?", 1)[0].rstrip("/")
+    if "/" not in path:
+        return None
+    found = gazetteer.district_from_slug(path.rsplit("/", 1)[-1], province)
+    return _make_org(*found) if found else None
 
 
 def _host_labels(url: str) -> list[str]:

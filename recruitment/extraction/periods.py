@@ -156,10 +156,12 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
         r"(?!\w)",
     ),
     ("year", ("năm",), r"năm\s+(\d{4})(?!\d)"),
+    # "đến thời điểm này", "đến thời điểm hiện tại": up to now, as "đến nay".
     (
         "now",
-        ("hiện", "nay"),
-        r"hiện(?:\s+(?:nay|có|tại)|(?=\s*,))|(?:đến|tới|cho\s+đến)\s+nay",
+        ("hiện", "nay", "thời điểm"),
+        r"hiện(?:\s+(?:nay|có|tại)|(?=\s*,))|(?:đến|tới|cho\s+đến)\s+"
+        r"(?:nay|thời\s+điểm\s+(?:này|hiện\s+(?:nay|tại)))",
     ),
     # A year without "năm": at a clause start before a comma, or "2023 là năm ...".
     # (One pattern per century, each led by a literal: no two matches can overlap, since
@@ -374,6 +376,8 @@ def find_period_mentions(
                 continue  # "ngày 12 tháng năm 2023": a date written out, not N months
             if kind == "year" and low.endswith("sinh ", 0, m.start()):
                 continue  # "quần chúng Nông Trường An (sinh năm 2003)": a birth year
+            if kind == "year" and low.endswith(("cùng kỳ ", "so với "), 0, m.start()):
+                continue  # "tăng 12,71% so với cùng kỳ năm 2022": the year compared with
             if kind == "bare_year":
                 if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "./,:-_"):
                     continue
@@ -670,6 +674,27 @@ def url_published(url: str) -> date | None:
         if day is not None:
             return day
     return None
+
+
+def url_year(url: str) -> int | None:
+    """The one year the headline in a page's address names ("chu-pah-ket-nap-32-dang-vien-
+    trong-quy-i-2023-post234462.html" → 2023), or None (none, or a span "2020-2025").
+
+    Only a fallback for a page that shows no date and names no year before a figure: the
+    address keeps the headline the excerpt may have lost."""
+    segment = url.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    tokens = re.split(r"[-_.]", segment.lower())
+    years = {
+        int(t)
+        for i, t in enumerate(tokens)
+        if _SLUG_YEAR_RE.fullmatch(t) and not _SLUG_HORIZON.intersection(tokens[max(0, i - 2) : i])
+    }
+    return years.pop() if len(years) == 1 else None
+
+
+_SLUG_YEAR_RE = re.compile(r"(?:19[5-9]|20[0-4])\d")
+# "…-truoc-nam-2030", "…-vao-nam-2030", "den-2025": a goal's horizon, not the year reported.
+_SLUG_HORIZON = frozenset({"truoc", "vao", "den", "toi"})
 
 
 def detect_published(text: str, usable: list[bool] | None = None) -> date | None:

@@ -1,0 +1,136 @@
+"""Rules written for the o pages of the real development set: the headline an address keeps,
+plans stated after their count, forecasts, counts glued to their noun, courses' learners.
+
+Places and figures are invented; each case pins one general rule.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from probe_support import candidate_facts
+
+from recruitment.extraction import extract
+from recruitment.extraction.organisations import distinctive_name, url_headline_district
+from recruitment.extraction.periods import url_year
+
+PUB = date(2024, 6, 3)
+GIA_LAI_QUARTER = (
+    "https://baogialai.com.vn/chu-pah-ket-nap-32-dang-vien-trong-quy-i-2023-post1.html"
+)
+
+
+def _facts(text, published=PUB, **kw):
+    return candidate_facts(text, published, **kw)
+
+
+def test_a_count_glued_to_its_noun_is_read():
+    assert _facts("Năm 2023, Đảng bộ xã Pà Cò kết nạp được 11quần chúng ưu tú vào Đảng.") == {
+        ("admitted", Decimal(11), "xã Pà Cò", "commune", date(2023, 1, 1), date(2023, 12, 31))
+    }
+
+
+def test_a_plan_set_by_the_level_above_is_a_target():
+    assert _facts("Năm 2024, chỉ tiêu huyện giao cho xã Pà Cò là 7 đảng viên.") == {
+        ("target", Decimal(7), "xã Pà Cò", "commune", date(2024, 1, 1), date(2024, 12, 31))
+    }
+
+
+def test_a_share_after_a_count_and_its_plan_is_the_counts_share_of_the_plan():
+    text = (
+        "Năm 2023, Đảng bộ xã Pà Cò kết nạp được 11 quần chúng ưu tú vào Đảng trên chỉ tiêu "
+        "huyện giao là 08 đồng chí (đạt 137,5%)."
+    )
+    year = (date(2023, 1, 1), date(2023, 12, 31))
+    assert _facts(text) == {
+        ("admitted", Decimal(11), "xã Pà Cò", "commune", *year),
+        ("target", Decimal(8), "xã Pà Cò", "commune", *year),
+        ("percent_of_target", Decimal("137.5"), "xã Pà Cò", "commune", *year),
+    }
+
+
+def test_a_share_that_is_not_the_count_over_its_plan_is_not_read_as_one():
+    text = (
+        "Năm 2023, Đảng bộ xã Pà Cò kết nạp được 11 quần chúng ưu tú vào Đảng trên chỉ tiêu "
+        "huyện giao là 08 đồng chí (đạt 90%)."
+    )
+    assert {metric for metric, *_ in _facts(text)} == {"admitted", "target"}
+
+
+def test_a_forecast_of_the_years_result_is_neither_plan_nor_result():
+    text = "Dự kiến đến cuối năm 2024, Đảng bộ xã Pà Cò kết nạp được 14 đồng chí."
+    assert _facts(text) == set()
+
+
+def test_up_to_this_moment_ends_on_the_publication_day():
+    assert _facts("Đến thời điểm này, Đảng bộ xã Pà Cò đã kết nạp được 9 đảng viên.") == {
+        ("admitted", Decimal(9), "xã Pà Cò", "commune", date(2024, 1, 1), PUB)
+    }
+
+
+def test_the_year_a_figure_is_compared_with_is_not_its_period():
+    text = (
+        "Năm 2023, sản lượng tăng 12,71% so với cùng kỳ năm 2022. Trong năm, huyện Chư Sê "
+        "kết nạp 40 đảng viên."
+    )
+    assert _facts(text, published=None) == {
+        ("admitted", Decimal(40), "huyện Chư Sê", "district", date(2023, 1, 1), date(2023, 12, 31))
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "year"),
+    [
+        (GIA_LAI_QUARTER, 2023),
+        ("https://baomoi.com/xa-a-phan-dau-thanh-do-thi-truoc-nam-2030-c5.epi", None),
+        ("https://baophutho.vn/dai-hoi-dang-bo-xa-a-nhiem-ky-2025-2030-236.htm", None),
+        ("https://baophutho.vn/dai-hoi-dang-bo-xa-a-236.htm", None),
+    ],
+    ids=["a year", "a goal's horizon", "a term", "none"],
+)
+def test_the_year_a_headline_kept_in_the_address_names(url, year):
+    assert url_year(url) == year
+
+
+def test_the_district_a_headline_kept_in_the_address_opens_with_is_the_subject():
+    text = (
+        "Trong quý I, toàn huyện gieo trồng vụ Đông Xuân đạt 100% kế hoạch.\n\n"
+        "Trong quý I, toàn Đảng bộ đã kết nạp 32 đảng viên mới, đạt 40,5% chỉ tiêu."
+    )
+    quarter = (date(2023, 1, 1), date(2023, 3, 31))
+    facts = candidate_facts(text, None, url=GIA_LAI_QUARTER)
+    assert facts == {
+        ("admitted", Decimal(32), "huyện Chư Păh", "district", *quarter),
+        ("percent_of_target", Decimal("40.5"), "huyện Chư Păh", "district", *quarter),
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "district"),
+    [
+        (GIA_LAI_QUARTER, "huyện Chư Păh"),
+        ("https://baobacgiang.vn/huyen-tan-yen-ket-nap-40-dang-vien.html", "huyện Tân Yên"),
+        ("https://baobacgiang.vn/ket-nap-40-dang-vien-o-tan-yen.html", None),
+        ("https://example.com/chu-pah-ket-nap-32-dang-vien.html", None),
+    ],
+    ids=["opening the headline", "after its level word", "later in it", "no province's site"],
+)
+def test_a_headline_kept_in_the_address_names_a_district_of_the_sites_province(url, district):
+    found = url_headline_district(url)
+    assert (f"{found.word} {found.name}" if found else None) == district
+
+
+def test_learners_closing_the_guest_list_of_a_courses_opening_attended_the_course():
+    text = (
+        "Sáng ngày 26/02/2024, Trung tâm Chính trị huyện Mường Lát khai giảng lớp bồi dưỡng "
+        "nhận thức về Đảng năm 2024.\n\n"
+        "Dự khai giảng có đồng chí Lò Văn A, Trưởng ban Tuyên giáo; đại diện các ban xây dựng "
+        "Đảng và 37 học viên là đoàn viên ưu tú của các chi bộ."
+    )
+    ex = extract(text, published=date(2024, 2, 27))
+    assert [(c.metric, c.value) for c in ex.candidates] == [("trained", Decimal(37))]
+
+
+def test_a_military_commands_party_committee_is_named_after_its_force():
+    names = ("Đảng ủy Bộ Chỉ huy Quân sự tỉnh", "Bộ CHQS tỉnh", "Đảng bộ Quân sự tỉnh")
+    assert {distinctive_name(n) for n in names} == {"quan su tinh"}
