@@ -863,7 +863,7 @@ class Attribution:
             # "Ngày 18/5/2024, Chi bộ ... tổ chức Lễ kết nạp Đảng cho 7 quần chúng": an
             # admission ceremony counts on its day; a report that gives no day ("vừa tổ
             # chức kết nạp 5 đảng viên") was written the day of it.
-            day = self.ceremony_day
+            day = self._own_day(fig) or self.ceremony_day
             if day is None and self._at_ceremony(fig):
                 day = self.published
             if day is not None:
@@ -1060,6 +1060,23 @@ class Attribution:
         then speaks of "6 tháng đầu năm", "quý I", "dịp 2/9" of it."""
         k = bisect.bisect_left(self.year_marks, (pos,))
         return self.year_marks[k - 1][1] if k else self.anniversary_year
+
+    def _own_day(self, fig: Figure) -> datetime.date | None:
+        """The day the count's own sentence dates it by, before it ("Theo đó chiều ngày
+        29/01/2018, Đảng bộ Bệnh viện đã kết nạp hai quần chúng"): the admissions' day, over
+        the article's ceremony day (the headline's anniversary "(03/02/1930 – 03/02/2018)")."""
+        known = self.ceremony_days or ((self.published,) * 2 if self.published else None)
+        if known is None:
+            return None
+        work, s = self.work, fig.sentence[0]
+        for m in reversed(list(periods.FULL_DATE_RE.finditer(work, s, fig.num_start))):
+            if work.rfind("(", s, m.start()) > work.rfind(")", s, m.start()):
+                continue  # in brackets: "(3/2/1930 - 3/2/2026)"
+            day = periods.safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            if day is None or known[0] <= day <= known[1] or abs(day.year - known[0].year) > 1:
+                return None  # the ceremony's own, or a day the article recalls
+            return day
+        return None
 
     def _ceremony_period(
         self, fig: Figure, day: datetime.date

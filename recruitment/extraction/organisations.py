@@ -161,22 +161,26 @@ _COMMITTEE_RE = re.compile(
     r"(?P<word>[Tt]ỉnh|[Hh]uyện|[Tt]hành|[Tt]hị|[Qq]uận)[ \t]+(?:ủy|uỷ)(?!\w)"
     rf"(?:[ \t]+(?P<name>{_NAME}))?"
 )
+# Written out in title case or in lower case ("Chi bộ trường mầm non Kỳ Long").
 _SCHOOL_TYPES = (
-    r"Tiểu\s+học|Mầm\s+non|Trung\s+học\s+cơ\s+sở|Trung\s+học\s+phổ\s+thông|"
-    r"Phổ\s+thông(?:\s+dân\s+tộc\s+nội\s+trú)?|Đại\s+học|Cao\s+đẳng|Trung\s+cấp|"
-    r"Chính\s+trị|Dân\s+tộc\s+nội\s+trú"
+    r"[Tt]iểu\s+học|[Mm]ầm\s+non|[Mm]ẫu\s+giáo|[Tt]rung\s+học\s+cơ\s+sở|"
+    r"[Tt]rung\s+học\s+phổ\s+thông|[Pp]hổ\s+thông(?:\s+[Dd]ân\s+tộc\s+[Nn]ội\s+trú)?|"
+    r"[Đđ]ại\s+học|[Cc]ao\s+đẳng|[Tt]rung\s+cấp|[Cc]hính\s+trị|[Dd]ân\s+tộc\s+[Nn]ội\s+trú"
 )
 _BODY_KINDS = (
     r"Công\s+ty|Tổng\s+công\s+ty|Bệnh\s+viện|Ngân\s+hàng|Cục|Sở|Cơ\s+quan|Khối|"
     r"Quân\s+sự|Công\s+an|Bộ\s+đội|Viện|Trung\s+tâm|Tập\s+đoàn|Văn\s+phòng|Báo|Đài|"
-    r"Học\s+viện|Đại\s+học|Hợp\s+tác\s+xã|Doanh\s+nghiệp|Bộ\s+Chỉ\s+huy"
+    r"Học\s+viện|Đại\s+học|Hợp\s+tác\s+xã|Doanh\s+nghiệp|Bộ\s+Chỉ\s+huy|"
+    # The coal companies of the TKV group: "Đảng bộ Than Quảng Ninh", "Than Hà Tu".
+    r"Than"
 )
 # A body's name may hold up to three lower-case words between capitalised ones ("Cấp nước
 # Quảng Bình", "Môi trường Đô thị", "Tổng công ty cao su Đồng Nai", "Trung tâm Y tế khu vực
 # Phù Ninh"), not a verb or link word that ends it.
 # Lower-case words that end a name: verbs and link words.
 _NAME_END_WORDS = (
-    r"(?:và|của|có|đã|được|bộ|ủy|uỷ|với|cùng|là|tại|trong|kết|cho|đạt|tổ|vừa|long|tiến|"
+    # "Đảng bộ Than Quảng Ninh lần thứ V": the congress's ordinal is not the body's name.
+    r"(?:và|của|có|đã|được|bộ|ủy|uỷ|với|cùng|là|tại|trong|kết|cho|đạt|tổ|vừa|long|tiến|lần|"
     r"trao|mở|khai|cử|giới|thực|luôn|đang|sẽ|cũng|chỉ|nhận|dự|tham|chào|mừng|đón|"
     # A level word starts the place the body is in: "Trường Mầm non Họa Mi quận Ba Đình".
     # ("Trường MN Đô thị Sài Đồng": "thị" of "Đô thị" goes on with the name.)
@@ -296,7 +300,8 @@ _CELL_RE = re.compile(
     # "Chi bộ số 4 (Đảng bộ Trường THPT Chuyên Thái Nguyên)": cells numbered within a body.
     r"(?P<numbered>số[ \t]+\d{1,3}(?![\d.,/]))|"
     r"(?:(?:thôn|ấp|khu\s+phố|tổ\s+dân\s+phố|phố|khu|"
-    rf"bản|làng|khối|tổ|xóm|buôn|sóc|khóm)[ \t]+)?{_SCHOOL_NAME}))"
+    # Villages of the Central Highlands: "buôn" (Ê Đê), "bon" (M'Nông), "plei" (Jrai, Bahnar).
+    rf"bản|làng|khối|tổ|xóm|buôn|bon|plei|sóc|khóm)[ \t]+)?{_SCHOOL_NAME}))"
 )
 _REF_RE = re.compile(
     r"(?P<pre>(?:[Tt]oàn[ \t]+(?:[Đđ]ảng\s+bộ[ \t]+)?)|(?:[Đđ]ảng\s+bộ[ \t]+)|"

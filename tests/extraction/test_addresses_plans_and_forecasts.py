@@ -11,7 +11,11 @@ import pytest
 from probe_support import candidate_facts
 
 from recruitment.extraction import extract
-from recruitment.extraction.organisations import distinctive_name, url_headline_district
+from recruitment.extraction.organisations import (
+    distinctive_name,
+    find_org_mentions,
+    url_headline_district,
+)
 from recruitment.extraction.periods import url_year
 
 PUB = date(2024, 6, 3)
@@ -134,3 +138,29 @@ def test_learners_closing_the_guest_list_of_a_courses_opening_attended_the_cours
 def test_a_military_commands_party_committee_is_named_after_its_force():
     names = ("Đảng ủy Bộ Chỉ huy Quân sự tỉnh", "Bộ CHQS tỉnh", "Đảng bộ Quân sự tỉnh")
     assert {distinctive_name(n) for n in names} == {"quan su tinh"}
+
+
+def test_a_count_dated_in_its_own_sentence_takes_that_day_over_the_anniversary_it_marks():
+    text = (
+        "Chào mừng kỷ niệm 88 năm ngày thành lập Đảng (03/02/1930 – 03/02/2018), Đảng bộ Bệnh "
+        "viện Đa khoa Hòa Bình long trọng tổ chức Lễ kết nạp quần chúng ưu tú vào Đảng.\n\n"
+        "Theo đó chiều ngày 29/01/2018, Đảng bộ Bệnh viện đã kết nạp hai quần chúng ưu tú."
+    )
+    day = date(2018, 1, 29)
+    assert {(m, v, s, e) for m, v, _, _, s, e in _facts(text, published=None)} == {
+        ("admitted", Decimal(2), day, day)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Chi bộ bon B’Tong hiện có 20 đảng viên.", "Chi bộ bon B’Tong"),
+        ("Chi bộ trường mầm non Kỳ Long đã kết nạp", "Chi bộ Trường mầm non Kỳ Long"),
+        ("Đảng bộ Than Quảng Ninh lần thứ V đã", "Đảng bộ Than Quảng Ninh"),
+    ],
+    ids=["a M'Nông village", "a school's type in lower case", "a coal company, congress ordinal"],
+)
+def test_units_named_as_the_highlands_schools_and_coal_companies_write_them(text, name):
+    (mention,) = find_org_mentions(text)
+    assert f"{mention.org.word} {mention.org.name}".lower() == name.lower()
