@@ -6,7 +6,7 @@ PORT ?= 8000
 CORPUS_DIR ?= ../shared/corpus
 export CORPUS_DIR
 
-.PHONY: run serve test setup install migrate demo lint format bench bench-scale messages clean score-real \
+.PHONY: run serve test setup install migrate demo lint format bench bench-scale bench-load messages clean score-real \
 	backup restore
 
 $(VENV)/.installed: pyproject.toml
@@ -87,6 +87,13 @@ bench: install
 # The dashboard at national scale (50,000 organisations, 12 years; several minutes).
 bench-scale: install
 	$(PY) bench/dashboard_scale.py
+
+# 50 staff browsing and exporting while one imports, through gunicorn with 4 workers, for 60 s, on
+# the national-scale PostgreSQL database that `bench/dashboard_scale.py --keep` leaves behind.
+LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bench_scale
+bench-load: install
+	$(PY) -m pip install --quiet -e '.[bench]'
+	$(PY) bench/load.py --database-url $(LOAD_DATABASE_URL)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

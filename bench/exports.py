@@ -28,7 +28,6 @@ import argparse
 import datetime as dt
 import http.client
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,6 +39,10 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from serving import start_gunicorn  # noqa: E402
+
 READ_BYTES = 64 * 1024
 
 
@@ -56,47 +59,6 @@ class Measure:
 
     def rate(self, seconds: float) -> str:
         return f"{self.rows / seconds:,.0f}"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_gunicorn(database_url: str) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": "bench-exports-not-a-secret-" + "x" * 40,
-        "DASHBOARD_PUBLIC": "1",
-        "WEB_CONCURRENCY": "1",
-        "PORT": str(port),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DEBUG": "0",
-        "HTTPS": "0",  # plain HTTP on the loopback, no redirect to HTTPS
-        "LOG_LEVEL": "WARNING",
-        "GUNICORN_TIMEOUT": "600",
-    }
-    server = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", str(ROOT / "dashboard/gunicorn.conf.py")],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", "/health/?format=json")
-            conn.getresponse().read()
-            return server, port
-        except OSError:
-            time.sleep(0.3)
-    server.kill()
-    raise SystemExit("gunicorn did not start within 60 s")
 
 
 def worker_pids(master: int) -> list[int]:
@@ -254,7 +216,7 @@ def main() -> None:
         if args.before:
             m.before = python_path(client, m.url)
         connection.close()
-        server, port = start_gunicorn(args.database_url)
+        server, port = start_gunicorn(database_url=args.database_url, env={"DASHBOARD_PUBLIC": "1"})
         try:
             # The worker at rest: Django and the project loaded, the health check answered.
             m.rest_mb = max(peak_mb(pid) for pid in worker_pids(server.pid))
