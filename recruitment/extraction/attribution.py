@@ -70,8 +70,10 @@ _DOCUMENTS_OF_RE = re.compile(r"văn\s+kiện[^.;\n\d]{0,40}$", re.IGNORECASE)
 # Before the body whose congress it is: "Đại hội đại biểu Đảng bộ tỉnh", "Đại hội Đảng bộ".
 # A congress's opening: its day is the first of several.
 _OPENING_RE = re.compile(r"khai\s+mạc|trù\s+bị")
+# ("Đại hội đại biểu lần thứ nhất Đảng bộ xã Tiên Minh": the ordinal may come first.)
 _CONGRESS_OF_RE = re.compile(
-    r"đại\s+hội\s+(?:đại\s+biểu\s+)?(?:đảng\s+bộ\s+|đảng\s+ủy\s+|đảng\s+uỷ\s+)?$",
+    r"đại\s+hội\s+(?:đại\s+biểu\s+)?(?:lần\s+thứ\s+\w+,?\s+)?"
+    r"(?:đảng\s+bộ\s+|đảng\s+ủy\s+|đảng\s+uỷ\s+)?$",
     re.IGNORECASE,
 )
 # After the body that holds a course: "... tổ chức lớp", "... đã tổ chức khai giảng lớp".
@@ -83,6 +85,11 @@ _HOLDS_COURSE_RE = re.compile(
 _COURSE_GUESTS_RE = re.compile(
     r"(?:tham\s+)?dự\s+(?:lễ\s+)?(?:khai|bế)\s+giảng[^.;\d]*$", re.IGNORECASE
 )
+# "Đảng bộ" with no name after it, in a congress report: the body whose congress it is.
+_BODY_SPEAKS_RE = re.compile(r"[Đđ]ảng\s+bộ(?![ \t]+(?:[^\W\d_]*[A-ZĐ]|tỉnh|huyện|xã|phường))")
+# ", với tổng số 139.534" and "gồm 10 chi bộ trực thuộc với 243": a stock's own clause.
+_WITH_TOTAL_RE = re.compile(r"[\s,]*(?:với|gồm)\s+(?:tổng\s+số\s+)?(?:gần\s+|hơn\s+|trên\s+)?")
+_HAS_RE = re.compile(r"(?<!\w)(?:có|gồm)(?!\w)")
 # Before a partner named after the subject: "phối hợp với", "cùng với", "phối hợp của".
 _PARTNER_BEFORE_RE = re.compile(
     r"(?:phối\s+hợp\s+(?:với|của)|cùng\s+với)(?:\s+[^\W\d_]+){0,8}\s*$", re.IGNORECASE
@@ -461,7 +468,8 @@ class Attribution:
             if i:
                 recent = named[1][i - 1]
         main = self.main
-        if recent and recent[1] >= para - 1:
+        if recent and (recent[1] >= para - 1 or word == "trường"):
+            # "trường" is the school the article named, however far up: a page is about one.
             return recent[0]
         if main is not None:
             if main.word == word:
@@ -547,6 +555,11 @@ class Attribution:
                 if org is not None:
                     fig.org, fig.org_mention, fig.org_source = org, m, CLAUSE
                     return
+        owner = self._stock_owner(fig, mentions, para) if fig.metric == "members_total" else None
+        if owner is not None:
+            fig.org, fig.org_mention = owner
+            fig.org_source = SENTENCE
+            return
         if (
             self.congress_org is None
             and self.party_body is not None
@@ -618,6 +631,13 @@ class Attribution:
             fig.org_source = CARRIED
             return
         fig.org = self._fullest(self.main) if self.main is not None else None
+        if self.congress_org is not None and _BODY_SPEAKS_RE.search(
+            self.work, max(0, fig.sentence[0] - 120), fig.num_start
+        ):
+            # "Đại hội đại biểu lần thứ nhất Đảng bộ xã Tiên Minh ... công tác phát triển đảng
+            # viên tiếp tục được Đảng bộ quan tâm. Đã có 241 quần chúng ...": the body whose
+            # congress it is, not the city its guests come from.
+            fig.org = self.congress_org
         if (
             fig.metric == "admitted"
             and self.ceremony_host is not None
@@ -641,6 +661,26 @@ class Attribution:
                     fig.org = self.resolve_ref(m.ref_word, m.start, m_para) or fig.org
                     break
         fig.org_source = HEADLINE
+
+    def _stock_owner(
+        self, fig: Figure, mentions: list[Mention], para: int
+    ) -> tuple[Org, Mention] | None:
+        """Whose stock "..., với tổng số N đảng viên" is when the sentence opened with what a
+        body has: "Đảng bộ thành phố có 97 đảng bộ trực thuộc ... thuộc Đảng bộ UBND thành
+        phố, với tổng số 139.534 đảng viên" counts the city's members, not the last body's."""
+        work, s = self.work, fig.sentence[0]
+        if not _WITH_TOTAL_RE.fullmatch(work, fig.clause[0], fig.num_start):
+            return None
+        has = _HAS_RE.search(work, s, fig.clause[0])
+        if has is None:
+            return None
+        for i in range(bisect.bisect_left([m.end for m in mentions], has.start() + 1) - 1, -1, -1):
+            m = mentions[i]
+            if m.start < s or self.is_qualifier(i, mentions):
+                continue
+            org = self.mention_org(m, para)
+            return (org, m) if org is not None else None
+        return None
 
     def _names_a_plan(self, fig: Figure, pm: periods.PeriodMention) -> bool:
         """Whether ``pm`` is the period of a plan or pool named after a count ("... cho 213

@@ -49,6 +49,8 @@ _WITH_CLAUSE_RE = re.compile(
 )
 _RATE_BEFORE_RE = re.compile(r"tỷ\s+lệ|tỉ\s+lệ", re.I)
 _NEXT_SHARE_GAP_RE = re.compile(r"%[^\d;.()]{0,60}?(?:,|\s)\s*(?:và|hay|bằng)\s+", re.I)
+# The share of a pair after it: "7/5 đạt 140%", "5/4 (đạt 125%)".
+_SHARE_AFTER_RE = re.compile(r"\s*[,(]?\s*(?:đạt|bằng)\s+(\d+(?:,\d+)?)\s*%", re.IGNORECASE)
 _PLAN_NOUN_AFTER_RE = re.compile(r"\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?!\w)", re.IGNORECASE)
 # Between a unit and its share: "<unit> đạt 94,29%", "<unit> kết nạp vượt 58,2%".
 _UNIT_SHARE_GAP_RE = re.compile(
@@ -240,7 +242,7 @@ class FigureReader:
                 prev_end = pm.end()
                 continue
             noun_m = metrics.PERSON_RE.match(work, ne, e)
-            if noun_m is None and pair is not None and self._admitted_over_plan(ns, ne, figs):
+            if noun_m is None and pair is not None and self._admitted_over_plan(ns, ne, pair, figs):
                 # "toàn tỉnh đã kết nạp được 821/1.450 chỉ tiêu (đạt 56,62%)": admissions
                 # over their plan, the people left unsaid.
                 figs.extend(self._over_plan("admitted", value, ns, pair, approx, clause))
@@ -506,12 +508,18 @@ class FigureReader:
         partner.linked = fig
         return [fig, partner]
 
-    def _admitted_over_plan(self, ns: int, ne: int, figs: list[Figure]) -> bool:
+    def _admitted_over_plan(self, ns: int, ne: int, pair: tuple, figs: list[Figure]) -> bool:
         """Whether the pair at ``ns`` is admissions over their plan with the noun left out:
-        "kết nạp được 821/1.450 chỉ tiêu", not a part of a total ("trong đó, doanh nghiệp
-        kết nạp được 50/50 chỉ tiêu")."""
+        "kết nạp được 821/1.450 chỉ tiêu", or with the share of the two after it ("xã A kết
+        nạp được 7/5 đạt 140%": not the 7th of May), not a part of a total ("trong đó, doanh
+        nghiệp kết nạp được 50/50 chỉ tiêu")."""
         if not _PLAN_NOUN_AFTER_RE.match(self.work, ne, self.e):
-            return False
+            share = _SHARE_AFTER_RE.match(self.work, ne, self.e)
+            count = numbers.parse_number(self.work[ns : pair[0]].rstrip(" /"))
+            if share is None or not share_agrees(
+                count, pair[2], numbers.parse_number(share.group(1))
+            ):
+                return False
         if not metrics.ADMIT_PRE_RE.search(self.work, max(self.s, ns - 60), ns):
             return False
         since = figs[-1].num_end if figs else self.s
@@ -547,12 +555,16 @@ class FigureReader:
 
 def _count_of_plan(figs: list[Figure], plan: Figure, pct: Decimal) -> Figure | None:
     """The admissions counted just before `plan` in its sentence, when `pct` is their share of
-    it to the rounding of the digits it shows: a count, then its plan, then their share."""
+    it: a count, then its plan, then their share."""
     at = figs.index(plan) if plan in figs else -1
     count = figs[at - 1] if at > 0 else None
     if count is None or count.metric != "admitted" or count.sentence != plan.sentence:
         return None
+    return count if share_agrees(count.value, plan.value, pct) else None
+
+
+def share_agrees(count: Decimal, plan: Decimal, pct: Decimal) -> bool:
+    """Whether `pct` is `count` over `plan` to the rounding of the digits it shows ("7/5 đạt
+    140%", "đạt 137,5%", "đạt 104,6%")."""
     rounding = Decimal(5).scaleb(pct.as_tuple().exponent - 1) + Decimal("0.001")
-    if not plan.value or abs(count.value * 100 / plan.value - pct) > rounding:
-        return None
-    return count
+    return bool(plan) and abs(count * 100 / plan - pct) <= rounding

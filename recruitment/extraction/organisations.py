@@ -195,20 +195,25 @@ _GAP_WORD = (
 )
 # "Trường THPT chuyên Nguyễn Quang Diêu" ("chuyên": a gifted-pupils school), "Trường Cao
 # đẳng Kinh tế - Kỹ thuật Lâm Đồng": lower-case words and a dash inside the name.
+# "Trường THPT Hiệp Hòa số 3": schools of one name are numbered.
 _SCHOOL_NAME = (
     rf"{_TOKEN}(?:[ \t]+(?:chuyên[ \t]+|(?:{_GAP_WORD}){{1,3}}(?=[-–]|{_U})|)(?:[-–][ \t]+)?"
-    rf"{_TOKEN}){{0,9}}"
+    rf"{_TOKEN}){{0,9}}(?:[ \t]+số[ \t]+\d{{1,2}}(?![\d.,/]))?"
 )
 # The levels of a school that teaches several: "Trường TH, THCS, THPT Khương Hạ".
 _SCHOOL_LEVELS = r"(?:(?:MN|MG|TH|THCS|THPT|PTCS|PTTH|PTDTNT|PTDTBT)[ \t]*,[ \t]*)*"
 _SCHOOL_TYPE_RE = re.compile(rf"(?:{_SCHOOL_TYPES})(?=[ \t])")
-_SCHOOL_RE = re.compile(
-    rf"Trường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+|{_SCHOOL_LEVELS}){_SCHOOL_NAME}"
+# A school's kind may be two ("Trường Phổ thông Dân tộc nội trú Trung học phổ thông tỉnh Quảng
+# Ngãi"), and a school of a province or district is named after it.
+_SCHOOL_KIND = (
+    rf"(?:(?:{_SCHOOL_TYPES})[ \t]+)+(?:(?:tỉnh|huyện|thành[ \t]+phố|thị[ \t]+xã|quận)[ \t]+"
+    rf"(?={_U}))?"
 )
+_SCHOOL_RE = re.compile(rf"Trường[ \t]+(?:{_SCHOOL_KIND}|{_SCHOOL_LEVELS}){_SCHOOL_NAME}")
 # "Đảng bộ trường THPT Cẩm Xuyên": a school's party committee, its "trường" in lower case
 # (as "Chi bộ trường Mầm non Định Hiệp" is a school's cell).
 _PARTY_OF_SCHOOL_RE = re.compile(
-    rf"(?<=[Đđ]ảng[ \t]bộ[ \t])trường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+)?{_SCHOOL_NAME}"
+    rf"(?<=[Đđ]ảng[ \t]bộ[ \t])trường[ \t]+(?:{_SCHOOL_KIND})?{_SCHOOL_NAME}"
 )
 # "Công ty Than Dương Huy - TKV": a dash before the group's acronym.
 _BODY_NAME = (
@@ -295,7 +300,7 @@ _CELL_RE = re.compile(
     r"[Cc]hi\s+bộ[ \t]+(?P<name>(?P<kind>(?:nòng\s+cốt|ghép)[ \t]+)?(?:"
     rf"(?P<faculty>khoa|bộ\s+môn)[ \t]+{_FACULTY_NAME}|"
     # "Chi bộ trường Mầm non Định Hiệp": a school's cell, its type in lower case or not.
-    rf"[Tt]rường[ \t]+(?:(?:{_SCHOOL_TYPES})[ \t]+|{_SCHOOL_LEVELS}){_SCHOOL_NAME}|"
+    rf"[Tt]rường[ \t]+(?:{_SCHOOL_KIND}|{_SCHOOL_LEVELS}){_SCHOOL_NAME}|"
     rf"(?P<sentence_case>{_SENTENCE_CASE_NAME})|"
     # "Chi bộ số 4 (Đảng bộ Trường THPT Chuyên Thái Nguyên)": cells numbered within a body.
     r"(?P<numbered>số[ \t]+\d{1,3}(?![\d.,/]))|"
@@ -419,6 +424,11 @@ _SCHOOL_HARD_STOPS = frozenset(
     ["Đảng", "Ban", "Bí", "Phó", "Chủ", "Ủy", "Uỷ", "UBND", "HĐND", "MTTQ", "Huyện", "Tỉnh"]
     + ["Xã", "Phường", "Quận", "Chi", "Hiệu", "Giám", "Trưởng", "Ngày", "Tháng", "Năm"]
 )
+
+
+# The words of a school's name, its kinds written out included: "Phổ thông Dân tộc nội trú
+# Trung học phổ thông tỉnh Quảng Ngãi" is thirteen.
+_SCHOOL_NAME_TOKENS = 14
 
 
 def trim_school_name(raw: str, max_tokens: int) -> str:
@@ -624,6 +634,10 @@ def _school_group_at(text: str, pos: int, end: int, validate: bool) -> Mention |
     return Mention(before.start(), m.start("name") + len(name), org)
 
 
+_AND_CELL_RE = re.compile(r"[ \t]+và[ \t]+(?P<cell>[Cc]hi[ \t]+bộ)[ \t]")
+_SCHOOL_ADMITS_RE = re.compile(r"(?:đã\s+|vừa\s+)?kết\s+nạp(?!\w)")
+
+
 def _mentions_at(
     text: str, pos: int, end: int, trigger: str, validate: bool = True
 ) -> list[Mention]:
@@ -634,6 +648,9 @@ def _mentions_at(
         if not nxt.lower().startswith(_TOAN_NEXT):
             return []
     elif trigger in ("xã", "phường", "trường") and nxt[:1].islower():
+        if trigger == "trường" and _SCHOOL_ADMITS_RE.match(nxt):
+            # "Trong hai năm 2024 và 2025, trường đã kết nạp 6 học sinh": the school named.
+            return [Mention(pos, pos + len(trigger), None, ref_word="trường")]
         return []
     if trigger == "trường" and _COMPOUND_TRUONG_RE.search(text, max(0, pos - 8), pos):
         return []  # "Công ty TNHH Xây dựng Môi Trường Xanh": a word, not a school
@@ -690,7 +707,7 @@ def _mentions_at(
         m = _SCHOOL_RE.match(text, pos, end) or _PARTY_OF_SCHOOL_RE.match(text, pos, end)
     if m:
         _, _, rest = m.group(0).partition(" ")
-        name = trim_school_name(rest, 12)
+        name = trim_school_name(rest, _SCHOOL_NAME_TOKENS)
         if name:
             full = f"Trường {name}"
             found.append(
@@ -750,7 +767,7 @@ def _mentions_at(
         if faculty:
             name = f"{faculty} {trim_name(raw[len(faculty) :], 8)}".strip()
         elif raw[:7].lower() == "trường ":
-            name = f"Trường {trim_school_name(raw[len('Trường ') :], 12)}".strip()
+            name = f"Trường {trim_school_name(raw[len('Trường ') :], _SCHOOL_NAME_TOKENS)}".strip()
         elif m.group("sentence_case") or m.group("numbered"):
             name = " ".join(raw.split()[:8])
         elif raw.split()[0][:1].islower():
@@ -772,8 +789,18 @@ def _mentions_at(
             faculty or sentence_case or name.split()[-1][:1].isupper() or name[-1:].isdigit()
         ):
             name = f"{kind} {name}" if kind else name
-            org = Org("chi bộ", name, "cell")
-            found.append(Mention(m.start(), m.start("name") + len(name), org, weight=0.25))
+            stop = m.start("name") + len(name)
+            if name.endswith(" và"):  # "khoa Chính trị học và Chi bộ khoa Luật"
+                name, stop = name[:-3], stop - 3
+            joint = _AND_CELL_RE.match(text, stop, end)
+            second = (
+                _mentions_at(text, joint.start("cell"), end, "chi bộ", validate) if joint else []
+            )
+            if second and second[0].org is not None and second[0].org.level == "cell":
+                # "Chi bộ khoa Chính trị học và Chi bộ khoa Luật tổ chức lễ kết nạp cho 06
+                # quần chúng": one ceremony of the two cells, their admissions together.
+                name, stop = f"{name} và Chi bộ {second[0].org.name}", second[0].end
+            found.append(Mention(m.start(), stop, Org("chi bộ", name, "cell"), weight=0.25))
     if not found and trigger.startswith("chi") and nxt[:1].islower():
         cell = _enterprise_cell(text, pos)
         if cell is not None:

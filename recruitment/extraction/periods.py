@@ -118,6 +118,8 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
     # (Each starts with a digit or a literal: an optional lead-in makes the scan slow.)
     ("span", ("năm (", "năm("), r"\d{1,2}\s+năm\s*\(\s*(\d{4})" + _DASH + r"(\d{4})\s*\)"),
     ("span", ("năm",), r"năm\s+(\d{4})" + _DASH + r"(\d{4})(?!\d)"),
+    # "Trong hai năm 2024 và 2025": two years in a row, together.
+    ("span", ("hai năm", "2 năm"), r"(?:hai|2)\s+năm\s+(\d{4})\s+và\s+(?:năm\s+)?(\d{4})(?!\d)"),
     ("founding", ("thành lập",), r"thành\s+lập\s+(?:từ\s+|vào\s+|trong\s+)?(?:năm\s+)?(\d{4})"),
     ("since_founding", ("sau",), r"sau\s+(\d{1,2})\s+năm\s+(?:được\s+)?(?:thành\s+lập|ra\s+đời)"),
     ("this_year", ("năm nay",), r"năm\s+nay"),

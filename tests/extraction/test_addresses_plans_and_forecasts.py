@@ -164,3 +164,81 @@ def test_a_count_dated_in_its_own_sentence_takes_that_day_over_the_anniversary_i
 def test_units_named_as_the_highlands_schools_and_coal_companies_write_them(text, name):
     (mention,) = find_org_mentions(text)
     assert f"{mention.org.word} {mention.org.name}".lower() == name.lower()
+
+
+def test_units_listed_with_their_count_over_plan_and_its_share():
+    text = (
+        "Đến hết tháng 6/2022, toàn Đảng bộ huyện Hiệp Hòa đã kết nạp được 85 đảng viên mới. "
+        "Nhiều đơn vị hoàn thành vượt kế hoạch như: Đảng bộ xã Châu Minh kết nạp được 7/5 đạt "
+        "140%, xã Thanh Vân kết nạp được 5/4 đạt 125%."
+    )
+    half, year = (date(2022, 1, 1), date(2022, 6, 30)), (date(2022, 1, 1), date(2022, 12, 31))
+    assert _facts(text) == {
+        ("admitted", Decimal(85), "huyện Hiệp Hòa", "district", *half),
+        ("admitted", Decimal(7), "xã Châu Minh", "commune", *half),
+        ("target", Decimal(5), "xã Châu Minh", "commune", *year),
+        ("percent_of_target", Decimal(140), "xã Châu Minh", "commune", *half),
+        ("admitted", Decimal(5), "xã Thanh Vân", "commune", *half),
+        ("target", Decimal(4), "xã Thanh Vân", "commune", *year),
+        ("percent_of_target", Decimal(125), "xã Thanh Vân", "commune", *half),
+    }
+
+
+def test_a_day_and_month_whose_share_does_not_agree_is_no_count_over_plan():
+    text = "Năm 2022, Đảng bộ xã Châu Minh kết nạp được 7/5 đạt 100%."
+    assert _facts(text) == set()
+
+
+def test_two_years_named_together_are_one_period():
+    text = "Trong hai năm 2024 và 2025, Đảng bộ xã Ba Tơ đã kết nạp 6 đảng viên."
+    assert _facts(text) == {
+        ("admitted", Decimal(6), "xã Ba Tơ", "commune", date(2024, 1, 1), date(2025, 12, 31))
+    }
+
+
+def test_the_school_an_article_names_is_what_a_bare_school_admits():
+    text = (
+        "Chi bộ Trường Phổ thông Dân tộc nội trú Trung học phổ thông tỉnh Quảng Ngãi giữ vai "
+        "trò đầu tàu.\n\nNhiều em học giỏi.\n\nNăm 2024, trường đã kết nạp 6 học sinh ưu tú vào Đảng."
+    )
+    ((metric, value, org, *_),) = _facts(text)
+    assert (metric, value, distinctive_name(org)) == (
+        "admitted",
+        Decimal(6),
+        distinctive_name("Trường Phổ thông Dân tộc nội trú Trung học phổ thông tỉnh Quảng Ngãi"),
+    )
+
+
+def test_two_cells_holding_one_ceremony_admit_together():
+    text = (
+        "Ngày 15/5/2024, Chi bộ khoa Chính trị học và Chi bộ khoa Luật tổ chức lễ kết nạp "
+        "Đảng cho 06 quần chúng ưu tú."
+    )
+    ((_, value, org, level, *_),) = _facts(text)
+    assert (value, org, level) == (
+        Decimal(6),
+        "chi bộ khoa Chính trị học và Chi bộ khoa Luật",
+        "cell",
+    )
+
+
+def test_a_total_after_what_a_body_has_is_the_bodys():
+    text = (
+        "Tính đến ngày 31/8, Đảng bộ thành phố Đà Nẵng có 97 đảng bộ trực thuộc, trong đó chi "
+        "bộ đặc khu Hoàng Sa trực thuộc Đảng bộ UBND thành phố, với tổng số 139.534 đảng viên."
+    )
+    day = date(2024, 8, 31)
+    assert _facts(text) == {
+        ("members_total", Decimal(139534), "thành phố Đà Nẵng", "province", day, day)
+    }
+
+
+def test_a_congress_reports_figures_of_the_body_holding_it():
+    text = (
+        "Ngày 18/8/2025, Đại hội đại biểu lần thứ nhất Đảng bộ xã Tiên Minh, nhiệm kỳ "
+        "2025-2030 diễn ra thành công. Thành ủy Hải Phòng tặng hoa chúc mừng.\n\n"
+        "Trong nhiệm kỳ vừa qua, công tác phát triển đảng viên được Đảng bộ quan tâm. Đã có "
+        "241 quần chúng ưu tú tham gia các lớp bồi dưỡng nhận thức về Đảng."
+    )
+    ((metric, value, org, *_),) = _facts(text, published=date(2025, 8, 19))
+    assert (metric, value, org) == ("trained", Decimal(241), "xã Tiên Minh")
