@@ -102,11 +102,11 @@ def _scored(split):
 
 def test_the_extractor_keeps_its_measured_level_on_the_whole_development_set():
     total = _scored(None)
-    # Measured 0.897 / 0.826 when p001-p016 joined, untouched, after the rules written for the
-    # o pages (0.881 / 0.817 when o001-o016 joined, untouched, and six more pages had left the
+    # Measured 0.911 / 0.855 after the rules written for the p pages (0.897 / 0.826 when
+    # p001-p016 joined, untouched, after the rules written for the o pages; 0.881 / 0.817 when o001-o016 joined, untouched, and six more pages had left the
     # search tool's store; 0.890 / 0.837 with n001-n013; 0.902 / 0.857 after the rules written
     # for l001-l016 and m001-m016; 0.895 / 0.845 when m joined; 0.910 / 0.856 when l joined).
-    assert (total.precision >= 0.89, total.f1 >= 0.82) == (True, True)
+    assert (total.precision >= 0.90, total.f1 >= 0.85) == (True, True)
 
 
 def test_the_extractor_keeps_its_measured_level_on_the_validation_split():
