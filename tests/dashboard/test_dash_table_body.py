@@ -71,3 +71,25 @@ def test_a_table_declared_without_options_keeps_the_projects_own():
         {"class": "table"},
     )
     assert "Chưa có số liệu cho lựa chọn này." in html
+
+
+class Rendered(BaseTable):
+    """Columns read by their own name and shown by a render method: written without get_cell."""
+
+    name = tables.Column()
+    count = tables.Column(attrs=NUMERIC, empty_values=())
+    share = tables.Column(attrs=NUMERIC)
+
+    def render_count(self, record):
+        return format_html("<i>{}</i>", record["count"] if record["count"] is not None else "—")
+
+    def render_share(self, value):
+        return f"{value} %"
+
+
+def test_cells_shown_by_a_render_method_read_as_the_librarys_template_writes_them():
+    with translation.override("vi"):
+        ours = _html(Rendered(ROWS), "dashboard/table.html")
+        library = _html(Rendered(ROWS), "django_tables2/bootstrap5-responsive.html")
+    assert ours == library
+    assert "<i>1455</i>" in ours and "<i>—</i>" in ours and "85.6 %" in ours and "0.5 %" in ours
