@@ -90,6 +90,14 @@ _BODY_SPEAKS_RE = re.compile(r"[Đđ]ảng\s+bộ(?![ \t]+(?:[^\W\d_]*[A-ZĐ]|t�
 # ", với tổng số 139.534" and "gồm 10 chi bộ trực thuộc với 243": a stock's own clause.
 _WITH_TOTAL_RE = re.compile(r"[\s,]*(?:với|gồm)\s+(?:tổng\s+số\s+)?(?:gần\s+|hơn\s+|trên\s+)?")
 _HAS_RE = re.compile(r"(?<!\w)(?:có|gồm)(?!\w)")
+_ADMITTED_AFTER_RE = re.compile(r"[^\d;.]{0,30}?(?<!\w)(?:đã\s+|vừa\s+)?được\s+kết\s+nạp(?!\w)")
+# Measures at a moment: "Tính đến cuối năm 2010, tỷ lệ đảng viên so với dân số đạt 2,43%" is
+# the share on 31 December, as the stock of members is.
+_STOCK_METRICS = frozenset({"members_total", "members_population_pct"})
+_AGENT_BEFORE_RE = re.compile(r"(?<!\w)được\s+$")
+_AWARDS_AFTER_RE = re.compile(
+    r"\s+(?:khen\s+thưởng|tặng|biểu\s+dương|tuyên\s+dương|công\s+nhận|trao)(?!\w)"
+)
 # Before a partner named after the subject: "phối hợp với", "cùng với", "phối hợp của".
 _PARTNER_BEFORE_RE = re.compile(
     r"(?:phối\s+hợp\s+(?:với|của)|cùng\s+với)(?:\s+[^\W\d_]+){0,8}\s*$", re.IGNORECASE
@@ -499,6 +507,15 @@ class Attribution:
                 return other
         return org
 
+    def is_agent(self, m: Mention) -> bool:
+        """A body named as who awarded the subject ("04 cá nhân được thị xã khen thưởng",
+        "được Huyện ủy tặng giấy khen"): never the subject of a figure. (Who organised is:
+        "lớp ... được Đảng ủy Đại học Huế tổ chức".)"""
+        return (
+            _AGENT_BEFORE_RE.search(self.work, max(0, m.start - 8), m.start) is not None
+            and _AWARDS_AFTER_RE.match(self.work, m.end) is not None
+        )
+
     def is_qualifier(self, i: int, mentions: list[Mention]) -> bool:
         """A mention that locates the one before it rather than naming the subject.
 
@@ -600,6 +617,8 @@ class Attribution:
                 continue  # "chỉ tiêu Tỉnh ủy giao": who set the plan, not the subject
             if i != 0 and _PARTNER_BEFORE_RE.search(self.work, max(0, m.start - 70), m.start):
                 continue  # "Chi bộ A phối hợp với Quận ủy B tổ chức lớp": A's, B only helped
+            if self.is_agent(m):
+                continue  # "Đảng bộ xã có 04 cá nhân được thị xã khen thưởng": who awarded
             if (
                 fig.metric == "admitted"
                 and self.ceremony_day is not None
@@ -839,6 +858,15 @@ class Attribution:
         source = near(chosen) if chosen is not None else ""
         if (
             chosen is not None
+            and carried is not None
+            and self.published is None
+            and periods.is_bare_term(chosen)
+        ):
+            # "Trong nhiệm kỳ 2020-2025, Đảng bộ ... Trong nhiệm kỳ, Đảng bộ đã kết nạp được
+            # 36" on an undated page: the term named before.
+            chosen, source = carried, self._carried_source(carried)
+        if (
+            chosen is not None
             and chosen.kind == "occasion"
             and fig.metric == "admitted"
             and self.ceremony_day is not None
@@ -1025,7 +1053,7 @@ class Attribution:
                 return  # "đến nay, đã kết nạp 300" in a term's report: from an unstated start
             # "Đến nay, toàn huyện đã kết nạp 280 đảng viên" in a report on the year so far.
             rng = (datetime.date(rng[1].year, 1, 1), rng[1])
-        if fig.metric != "members_total" and chosen.kind in periods.MOMENT_KINDS:
+        if fig.metric not in _STOCK_METRICS and chosen.kind in periods.MOMENT_KINDS:
             # A flow "tính đến ngày 15/9/2023" runs from Jan 1 of that year (the as-of
             # convention); "đến năm 2025" is a horizon, not a period: give nothing,
             # unless it is a goal for the term ending that year.
@@ -1195,8 +1223,10 @@ class Attribution:
     def _is_future(self, pm: periods.PeriodMention, rng, fig: Figure) -> bool:
         """A bare "kết nạp N" over a term or years not yet begun is a plan, not a result."""
         pre = self.work[fig.clause[0] : fig.num_start]
-        if metrics.ACHIEVED_RE.search(pre):
-            return False
+        if metrics.ACHIEVED_RE.search(pre) or _ADMITTED_AFTER_RE.match(
+            self.work, fig.num_end, fig.clause[1]
+        ):
+            return False  # "Giai đoạn 2012-2019 ... 771 đoàn viên ưu tú được kết nạp Đảng"
         if (
             pm.kind == "term"
             and self.published is None

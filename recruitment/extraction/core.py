@@ -335,6 +335,7 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
                     guests
                     or attribution.is_qualifier(i, sent_mentions)
                     or attribution.merged_away(m)
+                    or attribution.is_agent(m)
                 ):
                     # "tại Chi bộ thôn A, xã B, huyện C diễn ra Lễ kết nạp": B and C only
                     # locate A, which the sentences after speak of.

@@ -423,8 +423,14 @@ def classify_count(
         return None
     if is_part_of_group(pre_near) or is_part_of_group(pre_clause):
         return None
-    if BREAKDOWN_CUE_RE.search(pre_near) and (
-        noun in CATEGORY_NOUNS or CATEGORY_POST_RE.match(post)
+    if (
+        BREAKDOWN_CUE_RE.search(pre_near)
+        and (noun in CATEGORY_NOUNS or CATEGORY_POST_RE.match(post))
+        # "giới thiệu cho Đảng 2.156 đoàn viên ưu tú, trong đó có 1.450 đoàn viên được kết nạp
+        # Đảng": those admitted out of a pool, not a part of admissions counted before.
+        and not (
+            ADMIT_POST_RE.search(post) and not ADMIT_WORD_RE.search(before[-200:] + sentence_pre)
+        )
     ):
         return None
     plan = TARGET_COUNT_PRE_RE.search(near) if noun in PARTY_NOUNS else None

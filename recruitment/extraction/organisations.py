@@ -301,6 +301,9 @@ _CELL_RE = re.compile(
     rf"(?P<faculty>khoa|bộ\s+môn)[ \t]+{_FACULTY_NAME}|"
     # "Chi bộ trường Mầm non Định Hiệp": a school's cell, its type in lower case or not.
     rf"[Tt]rường[ \t]+(?:{_SCHOOL_KIND}|{_SCHOOL_LEVELS}){_SCHOOL_NAME}|"
+    # "Chi bộ Quân sự phường Long Biên", "Chi bộ Công an xã A": the force's cell of a commune.
+    r"(?P<force>(?:Quân[ \t]+sự|Công[ \t]+an)[ \t]+(?:xã|phường|thị[ \t]+trấn|đặc[ \t]+khu)[ \t]+)"
+    rf"{_NAME}|"
     rf"(?P<sentence_case>{_SENTENCE_CASE_NAME})|"
     # "Chi bộ số 4 (Đảng bộ Trường THPT Chuyên Thái Nguyên)": cells numbered within a body.
     r"(?P<numbered>số[ \t]+\d{1,3}(?![\d.,/]))|"
@@ -768,6 +771,9 @@ def _mentions_at(
             name = f"{faculty} {trim_name(raw[len(faculty) :], 8)}".strip()
         elif raw[:7].lower() == "trường ":
             name = f"Trường {trim_school_name(raw[len('Trường ') :], _SCHOOL_NAME_TOKENS)}".strip()
+        elif m.group("force"):
+            force = " ".join(m.group("force").split())
+            name = f"{force} {trim_name(raw[len(m.group('force')) :], 4)}".strip()
         elif m.group("sentence_case") or m.group("numbered"):
             name = " ".join(raw.split()[:8])
         elif raw.split()[0][:1].islower():

@@ -125,6 +125,13 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
     ("this_year", ("năm nay",), r"năm\s+nay"),
     # "trong nhiệm kỳ qua" at a congress of 2020: the term that ended, 2015–2020.
     ("past_term", ("nhiệm kỳ",), r"nhiệm\s+kỳ\s+(?:vừa\s+qua|qua|trước)(?!\w)"),
+    # "Trong nhiệm kỳ, ... đã kết nạp được 34 đảng viên" in a congress's year: what the term
+    # under review achieved (a result; "chỉ tiêu trong nhiệm kỳ kết nạp 100" is the next's).
+    (
+        "past_term",
+        ("nhiệm kỳ",),
+        r"trong\s+nhiệm\s+kỳ(?=\s*,?\s+(?:[^\W\d]+\s+){0,12}?(?:đã|được)\s)(?!\s+(?:này|tới|mới))",
+    ),
     # "Trong năm, ..." and "năm qua": the year the article reviews (the one just ended in
     # a January or February article). Not "5 năm qua", "những năm qua" or "trong năm học".
     ("past_year", ("trong năm",), r"trong\s+năm(?=\s*[,;:.)]|\s*$|\s+(?:qua|vừa\s+qua)(?!\w))"),
@@ -401,6 +408,11 @@ def _year(s: str | None) -> int | None:
     return int(s) if s else None
 
 
+def is_bare_term(m: PeriodMention) -> bool:
+    """ "Trong nhiệm kỳ, ... đã kết nạp": a term named by no years and no "qua"."""
+    return m.kind == "past_term" and m.label.lower().startswith("trong")
+
+
 def opens_year(m: PeriodMention) -> bool:
     """A part of a year counted from 1 January: "6 tháng đầu năm", "9 tháng", "quý I"."""
     if m.kind == "months":
@@ -441,8 +453,13 @@ def resolve(m: PeriodMention, ctx: PeriodContext) -> tuple[date, date] | None:
         if m.kind == "this_year":
             return (date(pub.year, 1, 1), date(pub.year, 12, 31)) if pub else None
         if m.kind == "past_term":
+            bare = is_bare_term(m)
             if pub is None:
                 return None
+            if bare and pub.year % 5:
+                # "trong nhiệm kỳ đã kết nạp được" between congresses: this term so far.
+                first = ctx.term[0] if ctx.term else term_containing(pub.year)[0]
+                return date(first, 1, 1), pub
             end = pub.year - (pub.year - 2000) % 5
             return date(end - 5, 1, 1), date(end, 12, 31)
         if m.kind == "past_year":
@@ -827,8 +844,8 @@ _DAY_RANGE_RE = re.compile(
 _WORD_DAY_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?")
 # Before a day that names an occasion rather than dates an event: "đợt 2/9", "nhân dịp 19/5".
 _OCCASION_BEFORE_RE = re.compile(r"(?<!\w)(?:đợt|dịp)\s+$")
-# A sentence ends at ". ", not at the dot of "27.10".
-_SENTENCE_RE = re.compile(r"(?:[^.\n]|\.(?!\s))+")
+# A sentence ends at ". ", not at the dot of "27.10" or of "TP. Nha Trang", "TX. Phổ Yên".
+_SENTENCE_RE = re.compile(r"(?:[^.\n]|\.(?!\s)|(?<=\btp)\.|(?<=\btx)\.)+")
 CONGRESS_RE = re.compile(r"đại\s+hội")
 # An admission ceremony: "Lễ kết nạp Đảng", "tổ chức kết nạp", "trao Quyết định kết nạp";
 # "tổ chức buổi kết nạp", and a mistyped "lễ" ("tổ chức lế kết nạp"): a word between "tổ

@@ -199,7 +199,8 @@ def test_two_years_named_together_are_one_period():
 def test_the_school_an_article_names_is_what_a_bare_school_admits():
     text = (
         "Chi bộ Trường Phổ thông Dân tộc nội trú Trung học phổ thông tỉnh Quảng Ngãi giữ vai "
-        "trò đầu tàu.\n\nNhiều em học giỏi.\n\nNăm 2024, trường đã kết nạp 6 học sinh ưu tú vào Đảng."
+        "trò đầu tàu.\n\nNhiều em học giỏi.\n\n"
+        "Năm 2024, trường đã kết nạp 6 học sinh ưu tú vào Đảng."
     )
     ((metric, value, org, *_),) = _facts(text)
     assert (metric, value, distinctive_name(org)) == (
@@ -242,3 +243,82 @@ def test_a_congress_reports_figures_of_the_body_holding_it():
     )
     ((metric, value, org, *_),) = _facts(text, published=date(2025, 8, 19))
     assert (metric, value, org) == ("trained", Decimal(241), "xã Tiên Minh")
+
+
+def test_in_a_congresss_year_the_term_reviewed_is_the_one_ending():
+    text = (
+        "Trong 2 ngày 25 và 26.5.2020, Đảng bộ xã Đôn Thuận tổ chức Đại hội đại biểu lần thứ "
+        "XII, nhiệm kỳ 2020 - 2025.\n\nCông tác phát triển đảng viên được quan tâm, trong nhiệm "
+        "kỳ đã kết nạp được 34 đảng viên."
+    )
+    term = (date(2015, 1, 1), date(2020, 12, 31))
+    assert _facts(text, published=date(2020, 5, 27)) == {
+        ("admitted", Decimal(34), "xã Đôn Thuận", "commune", *term)
+    }
+
+
+def test_between_congresses_the_term_so_far():
+    text = "Trong nhiệm kỳ, Đảng bộ xã Đôn Thuận đã kết nạp được 20 đảng viên."
+    assert _facts(text, published=date(2023, 6, 1)) == {
+        ("admitted", Decimal(20), "xã Đôn Thuận", "commune", date(2020, 1, 1), date(2023, 6, 1))
+    }
+
+
+def test_who_awarded_the_subject_is_not_the_subject():
+    text = (
+        "Năm 2020, Đảng bộ xã Đôn Thuận có 04 cá nhân được thị xã Trảng Bàng khen thưởng. Công "
+        "tác phát triển đảng viên được quan tâm, đã kết nạp được 7 đảng viên."
+    )
+    assert {org for _, _, org, *_ in _facts(text)} == {"xã Đôn Thuận"}
+
+
+def test_those_admitted_out_of_a_pool_introduced_are_admissions():
+    text = (
+        "Năm 2013, tỉnh Bến Tre đã giới thiệu cho Đảng 2.156 đoàn viên ưu tú, trong đó có 1.450 "
+        "đoàn viên được kết nạp Đảng."
+    )
+    year = (date(2013, 1, 1), date(2013, 12, 31))
+    assert _facts(text) == {("admitted", Decimal(1450), "tỉnh Bến Tre", "province", *year)}
+
+
+def test_a_count_stated_as_admitted_over_a_span_not_yet_ended_is_a_result():
+    text = "Giai đoạn 2012 - 2019, quận Ngô Quyền có 771 đoàn viên ưu tú được kết nạp Đảng."
+    assert _facts(text, published=date(2019, 3, 26)) == {
+        (
+            "admitted",
+            Decimal(771),
+            "quận Ngô Quyền",
+            "district",
+            date(2012, 1, 1),
+            date(2019, 12, 31),
+        )
+    }
+
+
+def test_a_commune_forces_cell_is_a_cell():
+    text = (
+        "Sáng 3-2-2026, Chi bộ Quân sự phường Long Biên tổ chức Lễ kết nạp đảng viên cho 5 "
+        "quần chúng."
+    )
+    ((_, value, org, level, *_),) = _facts(text, published=date(2026, 2, 4))
+    assert (value, org, level) == (Decimal(5), "chi bộ Quân sự phường Long Biên", "cell")
+
+
+def test_a_congresss_days_are_read_past_an_abbreviated_city():
+    text = (
+        "Từ ngày 12 đến 14-10, tại Trung tâm Hội nghị tỉnh (46 Trần Phú, TP. Nha Trang), Đại hội "
+        "Đảng bộ tỉnh Khánh Hòa lần thứ XVIII được tổ chức. Tham dự đại hội có 349 đại biểu, "
+        "đại diện cho 44.216 đảng viên trong toàn Đảng bộ tỉnh."
+    )
+    day = date(2020, 10, 14)
+    assert _facts(text, published=date(2020, 10, 12)) == {
+        ("members_total", Decimal(44216), "tỉnh Khánh Hòa", "province", day, day)
+    }
+
+
+def test_the_share_of_members_in_the_population_is_measured_on_its_day():
+    text = "Tính đến cuối năm 2010, tỷ lệ đảng viên so với dân số của tỉnh Đồng Tháp đạt 2,43%."
+    day = date(2010, 12, 31)
+    assert _facts(text) == {
+        ("members_population_pct", Decimal("2.43"), "tỉnh Đồng Tháp", "province", day, day)
+    }
