@@ -17,9 +17,14 @@ organisation × year report CSV (the same organisations over every year: 600,000
 - before (`--before`, once): the same request through the Python path (`csv_export.csv_lines`,
   the rows built in Python), in this process with Django's test client.
 
+- peer (`--peer`, SQLite): Datasette (the `bench` extra) serving the same file and streaming the
+  progress table's rows of that year as CSV (`?_stream=on`), `--repeat` times, median, and its
+  process's peak memory.
+
 Usage:
   .venv/bin/python bench/exports.py --database-url postgres://postgres@127.0.0.1:5432/bench_scale
   .venv/bin/python bench/exports.py --database-url sqlite:////tmp/bench_scale.sqlite3 --before
+  .venv/bin/python bench/exports.py --database-url sqlite:////tmp/bench_scale.sqlite3 --peer
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from serving import start_gunicorn  # noqa: E402
+from serving import free_port, start_gunicorn  # noqa: E402
 
 READ_BYTES = 64 * 1024
 
@@ -168,11 +173,51 @@ def python_path(client, url: str) -> float:
         exports.export_response = original
 
 
+def datasette_peer(*, db_path: str, table: str, where: str, repeat: int) -> Measure:
+    """Datasette (the `bench` extra) serving the same SQLite file, streaming a table's rows as
+    CSV (`?_stream=on`): another project's speed at writing a database's rows to HTTP."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "datasette"),
+            *("serve", "--immutable", db_path, "--port", str(port)),
+            *("--setting", "max_csv_mb", "0", "--setting", "sql_time_limit_ms", "600000"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    name = Path(db_path).stem
+    peer = Measure(f"Datasette, {table} where {where}", f"/{name}/{table}.csv?_stream=on&{where}")
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                download(port, "/-/versions.json")
+                break
+            except (OSError, SystemExit):
+                if time.monotonic() > deadline:
+                    raise SystemExit("datasette did not start within 60 s") from None
+                time.sleep(0.3)
+        peer.rest_mb = peak_mb(server.pid)
+        download(port, peer.url)  # warm-up
+        for _ in range(repeat):
+            seconds, peer.rows = download(port, peer.url)
+            peer.served.append(seconds)
+        peer.peak_mb = peak_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return peer
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--before", action="store_true", help="also time the Python path once")
+    parser.add_argument(
+        "--peer", action="store_true", help="SQLite: also Datasette streaming the progress table"
+    )
     args = parser.parse_args()
 
     os.environ["DATABASE_URL"] = args.database_url
@@ -237,7 +282,7 @@ def main() -> None:
             flush=True,
         )
 
-    when = dt.date.today().isoformat()
+    when = dt.datetime.now(dt.timezone.utc).date().isoformat()
     print(f"\n{vendor}, {when}: medians of {args.repeat} runs (served through gunicorn, 1 worker)")
     print(
         "| export | rows | served s | served rows/s | floor s | floor rows/s "
@@ -255,6 +300,21 @@ def main() -> None:
         print(
             f"<!-- {m.name}: served {', '.join(f'{s:.2f}' for s in m.served)}; "
             f"floor {', '.join(f'{s:.2f}' for s in m.floor)} -->"
+        )
+
+    if args.peer:
+        if vendor != "sqlite":
+            raise SystemExit("--peer: Datasette serves SQLite files only")
+        peer = datasette_peer(
+            db_path=connection.settings_dict["NAME"],
+            table="recruitment_progress",
+            where=f"year={year}",
+            repeat=args.repeat,
+        )
+        served = statistics.median(peer.served)
+        print(
+            f"| {peer.name} (peer) | {peer.rows:,} | {served:.2f} | {peer.rate(served)} | | | | "
+            f"{peer.peak_mb:.0f} MB ({peer.rest_mb:.0f} MB) | |"
         )
 
 

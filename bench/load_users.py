@@ -16,7 +16,7 @@ import uuid
 from html.parser import HTMLParser
 from pathlib import Path
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, constant, task
 
 PLAN = json.loads(os.environ.get("LOAD_PLAN", "{}"))
 
@@ -99,6 +99,7 @@ class Staff(HttpUser):
 class Reader(Staff):
     """Browses the dashboards and downloads exports."""
 
+    abstract = bool(PLAN.get("pages"))
     wait_time = between(1, 3)
 
     def _overview(self, extra: str = "") -> str:
@@ -154,6 +155,7 @@ class Reader(Staff):
 class Importer(Staff):
     """Imports articles one after another, each saved with the review page's pre-selection."""
 
+    abstract = bool(PLAN.get("pages"))
     fixed_count = 1
     wait_time = between(1, 2)
 
@@ -178,3 +180,33 @@ class Importer(Staff):
         ) as saved:
             if saved.url == review.url:
                 saved.failure("the review page was shown again (not saved)")
+
+
+class PageClient(HttpUser):
+    """One client asking for the overview, an organisation page and the years page in turn, with
+    no pause (`bench/load.py --pages`): the pages' own times, alone or with others asking. It
+    arrives logged in (a session made for it), so no password hashing weighs on the figures."""
+
+    abstract = not PLAN.get("pages")
+    wait_time = constant(0)
+
+    def on_start(self) -> None:
+        cookie, sessions = PLAN["session_cookie"], PLAN["sessions"]
+        self.client.cookies.set(cookie, sessions[id(self) % len(sessions)])
+
+    def _page(self, url: str, name: str) -> None:
+        with self.client.get(url, name=name, catch_response=True) as response:
+            if "/admin/login/" in response.url:
+                response.failure("not logged in: the login page answered")
+
+    @task
+    def overview(self) -> None:
+        self._page(f"/?level=grassroots&year={PLAN['year']}", "overview, grassroots")
+
+    @task
+    def organisation(self) -> None:
+        self._page(f"/org/{random.choice(PLAN['organisations'])}/", "organisation page")
+
+    @task
+    def years(self) -> None:
+        self._page("/years/?level=grassroots", "years page")

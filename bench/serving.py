@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The server's key; a process that makes sessions for it (bench/load.py) signs with the same.
+SECRET_KEY = "bench-not-a-secret-" + "x" * 40
 
 
 def free_port() -> int:
@@ -28,7 +30,7 @@ def start_gunicorn(
     server_env = {
         **os.environ,
         "DATABASE_URL": database_url,
-        "SECRET_KEY": "bench-not-a-secret-" + "x" * 40,
+        "SECRET_KEY": SECRET_KEY,
         "WEB_CONCURRENCY": str(workers),
         "PORT": str(port),
         "ALLOWED_HOSTS": "127.0.0.1",
