@@ -366,6 +366,7 @@ class Attribution:
         congress_days: tuple[datetime.date, datetime.date] | None = None,
         ceremony_days: tuple[datetime.date, datetime.date] | None = None,
         course_days: tuple[datetime.date, datetime.date] | None = None,
+        founding_days: tuple[datetime.date, datetime.date] | None = None,
         site_district: Org | None = None,
         anniversary_year: int | None = None,
     ):
@@ -392,6 +393,8 @@ class Attribution:
         self.ceremony_day = ceremony_days[0] if ceremony_days else None
         self.ceremony_days = ceremony_days
         self.course_days = course_days
+        # A body founded: its members are counted on the day its founding is announced.
+        self.founding_day = founding_days[0] if founding_days else None
         self.founding: list[tuple[int, int]] = []  # (position, year)
         # (position, year) of each year, or part of one, named with its year (set by ``core``).
         self.year_marks: list[tuple[int, int]] = []
@@ -540,7 +543,8 @@ class Attribution:
             # body it belongs to, whatever its level.
             return True
         gap = _BODY_WORD_END_RE.sub("", gap)  # "Chi bộ số 4 (Đảng bộ Trường A)"
-        if gap.strip() not in ("(", ",", "-", "–"):
+        # ("Đảng bộ Trung tâm Y tế huyện Cam Lộ": a place right after a body locates it.)
+        if gap.strip() not in ("", "(", ",", "-", "–"):
             return False
         return _LEVEL_RANK.get(m.org.level, 0) > _LEVEL_RANK.get(prev.org.level, 0)
 
@@ -764,14 +768,20 @@ class Attribution:
             return None
         return days[1]
 
-    def _congress_stock(self, fig: Figure) -> bool:
+    def _event_stock(self, fig: Figure) -> bool:
         """Date a stock in the present tense ("Đảng bộ xã có 40 chi bộ, với 1.356 đảng
         viên") on the congress's last day when the page shows no date: the report of a
-        congress states its members as the congress meets. False where there is none."""
-        if fig.metric != "members_total" or self.congress_day is None:
+        congress states its members as the congress meets; a body's founding ("Chi bộ Công
+        ty ... có 4 đảng viên") on the day it is announced. False where there is neither."""
+        if fig.metric != "members_total":
             return False
-        day = self.congress_day
-        fig.period, fig.period_label, fig.period_source = (day, day), "đại hội", SENTENCE
+        if self.congress_day is not None:
+            day, label = self.congress_day, "đại hội"
+        elif self.founding_day is not None:
+            day, label = self.founding_day, "thành lập"
+        else:
+            return False
+        fig.period, fig.period_label, fig.period_source = (day, day), label, SENTENCE
         return True
 
     def assign_period(self, fig: Figure, carried: periods.PeriodMention | None) -> None:
@@ -890,6 +900,9 @@ class Attribution:
             chosen is None
             and fig.metric == "members_total"
             and not sent.raised_to_before(fig.num_start)
+            # "Trong 9 tháng qua ... kết nạp 54 đảng viên, tổng số đảng viên toàn huyện hơn
+            # 3.300" on an undated page: at the end of the part of the year reviewed.
+            and not (self.published is None and carried is not None and periods.opens_year(carried))
         ):
             # "Tổng số đảng viên toàn Đảng bộ là 7.126 đồng chí" in a sentence without a
             # date: the count now, not at the end of a period an earlier sentence named
@@ -897,7 +910,7 @@ class Attribution:
             fig.present = True
         if (
             chosen is not None
-            and chosen.kind == "term"
+            and chosen.kind in ("term", "past_term")
             and fig.metric == "members_total"
             and not _END_OF_RE.search(chosen.label)
         ):
@@ -951,7 +964,7 @@ class Attribution:
             fig.period_source = SENTENCE
             return
         if chosen is None:
-            if fig.present and self.published is None and self._congress_stock(fig):
+            if fig.present and self.published is None and self._event_stock(fig):
                 return
             if not fig.present or self.published is None:
                 return
@@ -1006,7 +1019,7 @@ class Attribution:
         if fig.present and not (fig.sentence[0] <= chosen.start < fig.sentence[1]):
             # "Đảng bộ tỉnh có 104.598 đảng viên": a stock now, whatever came before.
             if self.published is None:
-                self._congress_stock(fig)
+                self._event_stock(fig)
                 return
             chosen = periods.PeriodMention("now", fig.num_start, fig.num_start, "hiện nay", ())
             source = CLAUSE

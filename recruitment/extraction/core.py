@@ -101,7 +101,7 @@ class _Article:
             if published
             else periods.anniversary_year(clean_low) or (periods.url_year(url) if url else None)
         )
-        self.congress_days, self.ceremony_days, self.course_days = (
+        self.congress_days, self.ceremony_days, self.course_days, self.founding_days = (
             periods.find_event_days(
                 clean_low,
                 cue,
@@ -109,7 +109,12 @@ class _Article:
                 term=self.term,
                 anniversary=self.anniversary_year,
             )
-            for cue in (periods.CONGRESS_RE, periods.CEREMONY_RE, periods.COURSE_RE)
+            for cue in (
+                periods.CONGRESS_RE,
+                periods.CEREMONY_RE,
+                periods.COURSE_RE,
+                periods.FOUNDING_RE,
+            )
         )
         self.title = guess_title(work, text.lines, self.flags)
 
@@ -236,6 +241,7 @@ def _read(text: Text, art: _Article, clock: _Clock) -> list[Candidate]:
         congress_days=art.congress_days,
         ceremony_days=art.ceremony_days,
         course_days=art.course_days,
+        founding_days=art.founding_days,
     )
     if art.title is not None:
         title_end = art.title[1]

@@ -326,7 +326,10 @@ POP_RE = re.compile(r"dân\s+số", re.IGNORECASE)
 # The plan a percentage is measured against, in words or abbreviated, often glued to the sign:
 # "đạt 105% KH", "bằng 120%NQ" (the resolution's target).
 _PLAN_NOUNS = r"chỉ\s+tiêu|kế\s+hoạch|KH|NQ(?!\w)|mục\s+tiêu|nghị\s+quyết"
-PCT_TARGET_POST_RE = re.compile(rf"^\s*(?:so\s+với\s+|của\s+)?(?:{_PLAN_NOUNS})", re.IGNORECASE)
+# "đạt gần 102% so chỉ tiêu Nghị quyết": "so" alone compares too.
+PCT_TARGET_POST_RE = re.compile(
+    rf"^\s*(?:so\s+(?:với\s+)?|của\s+)?(?:{_PLAN_NOUNS})", re.IGNORECASE
+)
 PCT_OTHER_RE = re.compile(
     r"tăng|giảm|chiếm|tỷ\s+lệ|tỉ\s+lệ|bình\s+quân|trung\s+bình", re.IGNORECASE
 )
@@ -350,7 +353,11 @@ PCT_VUOT_PRE_RE = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
-PCT_DAT_PRE_RE = re.compile(r"(?:đạt|bằng|hoàn\s+thành)(?:\s+(?:được|tỷ\s+lệ))?\s*$", re.IGNORECASE)
+# "đạt gần 55%", "đạt hơn 100%": the bound is the share's, the verb still reports it.
+PCT_DAT_PRE_RE = re.compile(
+    r"(?:đạt|bằng|hoàn\s+thành)(?:\s+(?:được|tỷ\s+lệ))?(?:\s+(?:gần|hơn|trên|khoảng))?\s*$",
+    re.IGNORECASE,
+)
 # Courses other than the party-awareness one (``trained`` counts only the latter).
 COURSE_CUE_RE = re.compile(r"lớp|bồi\s+dưỡng|đào\s+tạo|tập\s+huấn", re.IGNORECASE)
 AWARENESS_COURSE_RE = re.compile(

@@ -22,7 +22,8 @@ _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1F00)) if c.isalpha()
 # One capital letter, Vietnamese ones included: what opens each word of a name.
 UPPER_LETTER = f"[{_UPPER}]"
 _U = UPPER_LETTER
-_TOKEN = rf"(?:{_U}[\w’']*|\d+[A-Za-z]?)"
+# ("Trung tâm Y tế": health is "Y tế", its second word in lower case.)
+_TOKEN = rf"(?:Y[ \t]+tế(?!\w)|{_U}[\w’']*|\d+[A-Za-z]?)"
 _NAME = rf"{_TOKEN}(?:[ \t]+{_TOKEN}){{0,7}}"
 
 CENTRAL_CITIES = frozenset(
@@ -587,9 +588,32 @@ def find_org_mentions(
     last_end = -1
     for mention in found:
         if mention.start >= last_end:
-            out.append(mention)
+            if out and _serves_place(text, out[-1], mention):
+                # "Đảng bộ Trung tâm Y tế huyện Cam Lộ": the body of the district it serves.
+                body, place = out[-1].org, mention.org
+                name = f"{body.name} {place.word} {place.name}"
+                out[-1] = Mention(out[-1].start, mention.end, Org(body.word, name, body.level))
+            else:
+                out.append(mention)
             last_end = mention.end
     return out
+
+
+def _serves_place(text: str, body: Mention, place: Mention) -> bool:
+    """Whether `place` right after a body's name is the place the body serves, part of its
+    name: a health centre, a hospital or the police of a district or province."""
+    return (
+        body.org is not None
+        and place.org is not None
+        and body.org.level in ("grassroots", "cell")
+        and place.org.level in ("district", "province")
+        and text[body.end : place.start] == " "
+        and _SERVICE_BODY_RE.match(body.org.name) is not None
+        and place.org.word in ("huyện", "tỉnh", "thị xã", "thành phố", "quận")
+    )
+
+
+_SERVICE_BODY_RE = re.compile(r"(?:Trung\s+tâm\s+Y\s+tế|Bệnh\s+viện(?:\s+Đa\s+khoa)?)$")
 
 
 _TOAN_NEXT = ("tỉnh", "huyện", "thành", "thị", "quận", "xã", "phường", "trường", "đảng")

@@ -74,6 +74,9 @@ _PATTERNS: list[tuple[str, tuple[str, ...], str]] = [
         r"(\d{1,2})\s+tháng\s+(?:(đầu|cuối)\s+năm(?:\s+(?:nay|(\d{4})))?|"
         r"(?:của\s+)?năm\s+(?:nay|(\d{4})(?!\d)))",
     ),
+    # "Trong 9 tháng qua" in a review: the year's first months, its year named elsewhere ("sơ
+    # kết ... 9 tháng và triển khai nhiệm vụ 3 tháng cuối năm 2023").
+    ("months", ("tháng qua",), r"([2-9]|1[01])\s+tháng\s+qua(?!\w)()()()"),
     # "Sáu tháng đầu năm 2013", "Chín tháng năm 2017": the count written in words.
     (
         "months",
@@ -847,6 +850,8 @@ _OCCASION_BEFORE_RE = re.compile(r"(?<!\w)(?:đợt|dịp)\s+$")
 # A sentence ends at ". ", not at the dot of "27.10" or of "TP. Nha Trang", "TX. Phổ Yên".
 _SENTENCE_RE = re.compile(r"(?:[^.\n]|\.(?!\s)|(?<=\btp)\.|(?<=\btx)\.)+")
 CONGRESS_RE = re.compile(r"đại\s+hội")
+# A party body founded: "Lễ công bố Quyết định thành lập Chi bộ cơ sở Công ty ...".
+FOUNDING_RE = re.compile(r"thành\s+lập\s+(?:đảng\s+bộ|chi\s+bộ)")
 # An admission ceremony: "Lễ kết nạp Đảng", "tổ chức kết nạp", "trao Quyết định kết nạp";
 # "tổ chức buổi kết nạp", and a mistyped "lễ" ("tổ chức lế kết nạp"): a word between "tổ
 # chức" and "kết nạp" names the event (not "tổ chức xét kết nạp", a committee's meeting).

@@ -322,3 +322,50 @@ def test_the_share_of_members_in_the_population_is_measured_on_its_day():
     assert _facts(text) == {
         ("members_population_pct", Decimal("2.43"), "tỉnh Đồng Tháp", "province", day, day)
     }
+
+
+def test_a_share_reached_is_read_past_its_bound_and_a_bare_so():
+    text = "Trong năm 2024, huyện Gò Dầu đã kết nạp được 104 đảng viên, đạt gần 102% so chỉ tiêu."
+    year = (date(2024, 1, 1), date(2024, 12, 31))
+    assert _facts(text) == {
+        ("admitted", Decimal(104), "huyện Gò Dầu", "district", *year),
+        ("percent_of_target", Decimal(102), "huyện Gò Dầu", "district", *year),
+    }
+
+
+def test_the_past_months_of_an_undated_review_take_the_year_it_names():
+    text = (
+        "Ban Tổ chức Huyện uỷ Gò Dầu sơ kết công tác 9 tháng và triển khai nhiệm vụ trọng tâm 3 "
+        "tháng cuối năm 2023.\n\nTrong 9 tháng qua, Ban Tổ chức tham mưu tốt.\n\nToàn huyện kết "
+        "nạp 54 đảng viên, tổng số đảng viên toàn huyện hơn 3.300 đảng viên."
+    )
+    nine, end = (date(2023, 1, 1), date(2023, 9, 30)), date(2023, 9, 30)
+    assert _facts(text, published=None) == {
+        ("admitted", Decimal(54), "huyện Gò Dầu", "district", *nine),
+        ("members_total", Decimal(3300), "huyện Gò Dầu", "district", end, end),
+    }
+
+
+def test_a_body_founded_counts_its_members_on_the_day_it_is_announced():
+    text = (
+        " date 2023-07 Sáng 30/7, Đảng ủy Khối tổ chức Lễ công bố Quyết định thành lập Chi bộ cơ "
+        "sở Công ty TNHH Te An Việt Nam.\n\nChi bộ Công ty TNHH Te An Việt Nam có 4 đảng viên."
+        "\n\nTrong sinh hoạt chi bộ định kỳ tháng 7/2023, Chi bộ Cơ động học tập nghị quyết."
+    )
+    day = date(2023, 7, 30)
+    assert _facts(text, published=None) == {
+        ("members_total", Decimal(4), "chi bộ Công ty TNHH Te An Việt Nam", "cell", day, day)
+    }
+
+
+def test_a_health_centre_is_named_with_the_district_it_serves():
+    (mention,) = find_org_mentions("Đảng bộ Trung tâm Y tế huyện Cam Lộ có 59 đảng viên")
+    assert (mention.org.name, mention.org.level) == ("Trung tâm Y tế huyện Cam Lộ", "grassroots")
+
+
+def test_a_stock_before_the_term_reviewed_is_counted_at_the_congress():
+    text = "Đảng bộ xã Phú Lương có 1.080 đảng viên, nhiệm kỳ qua, Đảng bộ đã lãnh đạo tốt."
+    day = date(2025, 8, 6)
+    assert _facts(text, published=day) == {
+        ("members_total", Decimal(1080), "xã Phú Lương", "commune", day, day)
+    }
