@@ -102,13 +102,14 @@ def _scored(split):
 
 def test_the_extractor_keeps_its_measured_level_on_the_whole_development_set():
     total = _scored(None)
-    # Measured 0.899 / 0.837 when r001-r016 joined, untouched (0.908 / 0.852 after the rules
+    # Measured 0.907 / 0.848 after the rules written for the r pages (0.899 / 0.837 when
+    # r001-r016 joined, untouched; 0.908 / 0.852 after the rules
     # written for the q pages; 0.894 / 0.838 when
     # q001-q016 joined, untouched). Before: 0.911 / 0.855 after the
     # rules written for the p pages; 0.897 / 0.826 when p joined after the rules written for o;
     # 0.881 / 0.817 when o joined and six more pages had left the search tool's store; 0.890 /
     # 0.837 with n; 0.902 / 0.857 after the rules for l and m; 0.910 / 0.856 when l joined.
-    assert (total.precision >= 0.89, total.f1 >= 0.83) == (True, True)
+    assert (total.precision >= 0.90, total.f1 >= 0.84) == (True, True)
 
 
 def test_the_extractor_keeps_its_measured_level_on_the_validation_split():
