@@ -69,7 +69,9 @@ _BARE_BODY_AFTER_RE = re.compile(
 _DOCUMENTS_OF_RE = re.compile(r"văn\s+kiện[^.;\n\d]{0,40}$", re.IGNORECASE)
 # Before the body whose congress it is: "Đại hội đại biểu Đảng bộ tỉnh", "Đại hội Đảng bộ".
 # A congress's opening: its day is the first of several.
-_OPENING_RE = re.compile(r"khai\s+mạc|trù\s+bị")
+# The congress's first day only: "khai mạc", "phiên trù bị", "phiên làm việc thứ nhất",
+# "bắt đầu làm việc ngày thứ nhất".
+_OPENING_RE = re.compile(r"khai\s+mạc|trù\s+bị|(?:phiên|ngày)\s+(?:làm\s+việc\s+)?thứ\s+nhất")
 # ("Đại hội đại biểu lần thứ nhất Đảng bộ xã Tiên Minh": the ordinal may come first.)
 _CONGRESS_OF_RE = re.compile(
     r"đại\s+hội\s+(?:đại\s+biểu\s+)?(?:lần\s+thứ\s+\w+,?\s+)?"
@@ -94,6 +96,7 @@ _ADMITTED_AFTER_RE = re.compile(r"[^\d;.]{0,30}?(?<!\w)(?:đã\s+|vừa\s+)?đư
 # Measures at a moment: "Tính đến cuối năm 2010, tỷ lệ đảng viên so với dân số đạt 2,43%" is
 # the share on 31 December, as the stock of members is.
 _STOCK_METRICS = frozenset({"members_total", "members_population_pct"})
+_NOW_WORD_RE = re.compile(r"(?<!\w)hiện\s+(?:nay|có|tại)(?!\w)", re.IGNORECASE)
 _AGENT_BEFORE_RE = re.compile(r"(?<!\w)được\s+$")
 _AWARDS_AFTER_RE = re.compile(
     r"\s+(?:khen\s+thưởng|tặng|biểu\s+dương|tuyên\s+dương|công\s+nhận|trao)(?!\w)"
@@ -768,6 +771,24 @@ class Attribution:
             return None
         return days[1]
 
+    def _raising_flow(self, fig: Figure) -> Figure | None:
+        """The admissions a stock "nâng tổng số ... lên N" results from: the last count of its
+        sentence before it, dated already; None when the stock raises nothing counted."""
+        sent = self.sent
+        if sent is None or not sent.raised_to_before(fig.num_start):
+            return None
+        if _NOW_WORD_RE.search(self.work, fig.clause[0], fig.num_start):
+            return None  # "nâng tổng số đảng viên hiện nay ... lên": the stock now
+        counts = [
+            f
+            for f in sent.figs
+            if f.num_end <= fig.num_start and f.metric == "admitted" and f.period is not None
+        ]
+        known = self.published or self.congress_day
+        if not counts or (known is not None and counts[-1].period[1] > known):
+            return None  # a term still running: its end is no day yet
+        return counts[-1]
+
     def _event_stock(self, fig: Figure) -> bool:
         """Date a stock in the present tense ("Đảng bộ xã có 40 chi bộ, với 1.356 đảng
         viên") on the congress's last day when the page shows no date: the report of a
@@ -802,6 +823,15 @@ class Attribution:
             return
         sent = self.sent
         assert sent is not None
+        flow = self._raising_flow(fig) if fig.metric == "members_total" else None
+        if flow is not None:
+            # "từ đầu năm đến nay ... đã phát triển mới được 67 đảng viên, vượt 11% so với kế
+            # hoạch cả năm 2016 ..., nâng tổng số đảng viên ... lên 1.153": the stock the
+            # admissions raised, on their last day, not at the end of the plan's year.
+            day = flow.period[1]
+            fig.period, fig.period_label = (day, day), flow.period_label
+            fig.period_mention, fig.period_source = flow.period_mention, flow.period_source
+            return
         if (
             fig.metric == "members_total"
             and self.congress_day is not None

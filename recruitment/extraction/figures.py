@@ -187,10 +187,12 @@ class FigureReader:
                     work, ne, e
                 ):
                     value = numbers.parse_number(work[ns:ne].replace(",", ""))
-                thousand = numbers.thousand_end(work, ne, e)
-                if thousand is not None:
-                    # "hơn 2 nghìn đảng viên", "2,5 ngàn quần chúng": the word multiplies.
-                    value, ne = value * 1000, thousand
+                thousands = numbers.thousands_after(work, ne, e)
+                if thousands is not None:
+                    # "hơn 2 nghìn đảng viên", "2,5 ngàn quần chúng", "gần 50 vạn đảng viên":
+                    # the word multiplies.
+                    factor, ne = thousands
+                    value *= factor
             clause = clauses.around(ns)
             if band:
                 # "10 - 12 đảng viên": the dash of the band does not cut the clause.

@@ -180,7 +180,7 @@ SO_BEFORE_REV_RE = re.compile(
     r"\s*(?:ốs|aóhk|áohk|ứht\s+nầl|ứht)\b(?!gnổt)(?! gnổt)(?! noc)(?! gnort)", re.I
 )
 PERCENT_AFTER_RE = re.compile(r"\s?(?:%|phần\s+trăm(?!\w))")
-_THOUSAND_RE = re.compile(r"[ \t]+(?:nghìn|ngàn)(?!\w)", re.IGNORECASE)
+_THOUSAND_RE = re.compile(r"[ \t]+(?:(nghìn|ngàn)|vạn)(?!\w)", re.IGNORECASE)
 # "kết nạp 1.203/1.150 đảng viên": admitted over target, one figure each.
 _PAIR_RE = re.compile(
     r"(?<![\d/.,:\-])(\d{1,3}(?:\.\d{3})+|\d+)\s*/\s*(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/.,:\-]\d?)"
@@ -230,10 +230,13 @@ def is_english_grouped(text: str, start: int, end: int) -> bool:
     )
 
 
-def thousand_end(text: str, end: int, stop: int) -> int | None:
-    """Where "nghìn"/"ngàn" after the number ends ("2 nghìn đảng viên"), else None."""
+def thousands_after(text: str, end: int, stop: int) -> tuple[int, int] | None:
+    """The word multiplying the number before ``end`` and where it ends: "2 nghìn đảng
+    viên" (a thousand), "gần 50 vạn đảng viên" (ten thousand); else None."""
     m = _THOUSAND_RE.match(text, end, stop)
-    return m.end() if m else None
+    if m is None:
+        return None
+    return (1000 if m.group(1) else 10000), m.end()
 
 
 # Small counts written in words before the people counted: "Lễ kết nạp cho hai sinh viên ưu

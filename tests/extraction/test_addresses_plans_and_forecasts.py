@@ -369,3 +369,39 @@ def test_a_stock_before_the_term_reviewed_is_counted_at_the_congress():
     assert _facts(text, published=day) == {
         ("members_total", Decimal(1080), "xã Phú Lương", "commune", day, day)
     }
+
+
+def test_ten_thousands_written_as_van():
+    text = (
+        "Dự Đại hội có 550 đại biểu, đại diện cho gần 50 vạn đảng viên của Đảng bộ thành phố Hà "
+        "Nội."
+    )
+    ((metric, value, *_),) = _facts(text, published=date(2025, 10, 15))
+    assert (metric, value) == ("members_total", Decimal(500000))
+
+
+def test_a_congresss_first_working_session_is_not_its_last_day():
+    text = (
+        "Sáng 26/9, Đại hội Đảng bộ thành phố Hải Phòng diễn ra phiên làm việc thứ nhất. Tham "
+        "dự đại hội có 445 đại biểu đại diện cho 243.544 đảng viên.\n\nĐại hội diễn ra trong 2 "
+        "ngày 26 - 27/9/2025."
+    )
+    day = date(2025, 9, 27)
+    assert _facts(text, published=date(2025, 9, 26)) == {
+        ("members_total", Decimal(243544), "thành phố Hải Phòng", "province", day, day)
+    }
+
+
+def test_a_stock_raised_by_the_years_admissions_so_far_is_on_their_last_day():
+    text = (
+        "Từ đầu năm đến nay, toàn Đảng bộ huyện Lạc Dương đã phát triển mới được 67 đảng viên, "
+        "vượt 11% so với kế hoạch cả năm 2016, nâng tổng số đảng viên trong toàn Đảng bộ huyện "
+        "lên 1.153 đồng chí."
+    )
+    pub = date(2016, 9, 16)
+    so_far = (date(2016, 1, 1), pub)
+    assert _facts(text, published=pub) == {
+        ("admitted", Decimal(67), "huyện Lạc Dương", "district", *so_far),
+        ("percent_of_target", Decimal(111), "huyện Lạc Dương", "district", *so_far),
+        ("members_total", Decimal(1153), "huyện Lạc Dương", "district", pub, pub),
+    }
