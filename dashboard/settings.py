@@ -288,6 +288,9 @@ IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 # uploaded or unpacked from zips, per job; each article is held to IMPORT_MAX_BYTES.
 IMPORT_JOB_MAX_ITEMS = int(os.environ.get("IMPORT_JOB_MAX_ITEMS", "1000"))
 IMPORT_JOB_MAX_BYTES = int(os.environ.get("IMPORT_JOB_MAX_BYTES", str(100 * 1024 * 1024)))
+# A job with no article finished for this long has no worker on it, most likely: its page says so
+# (an article takes at most the extraction deadline and the fetch timeout).
+IMPORT_JOB_QUIET_MINUTES = int(os.environ.get("IMPORT_JOB_QUIET_MINUTES", "5"))
 # Django refuses a request with more files than this (400); a zip carries more.
 DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_JOB_MAX_ITEMS
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024

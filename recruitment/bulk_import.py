@@ -8,6 +8,7 @@ Celery worker (or in this process when no broker is configured).
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 import zlib
 from pathlib import PurePosixPath
@@ -19,6 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -326,6 +328,9 @@ def job_view(model_admin: admin.ModelAdmin, request: HttpRequest, pk) -> HttpRes
         "rows": rows,
         "percent": round(100 * job.done / job.total) if job.total else 100,
         "refresh_seconds": 3,
+        "stalled_since": job.stalled_since(
+            now=timezone.now(), quiet=dt.timedelta(minutes=settings.IMPORT_JOB_QUIET_MINUTES)
+        ),
     }
     return TemplateResponse(request, "admin/recruitment/importjob/job.html", context)
 

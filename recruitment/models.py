@@ -877,6 +877,24 @@ class ImportJob(models.Model):
         """Still to run or running: its page refreshes itself."""
         return self.status in (self.State.QUEUED, self.State.RUNNING)
 
+    def stalled_since(self, *, now: dt.datetime, quiet: dt.timedelta) -> dt.datetime | None:
+        """When a queued or running job last showed progress (started, or finished an
+        article), if that is longer ago than `quiet`: no worker is on it, most likely (one was
+        killed and the broker has not handed the task on yet), and resuming takes it up."""
+        if not self.is_active:
+            return None
+        last = max(
+            filter(
+                None,
+                (
+                    self.created_at,
+                    self.started_at,
+                    self.items.aggregate(last=models.Max("finished_at"))["last"],
+                ),
+            )
+        )
+        return last if now - last > quiet else None
+
     @property
     def resumable(self) -> bool:
         """Stopped (a worker killed, an error) with articles left; a job that is queued or

@@ -3,6 +3,7 @@ it, review its articles, resume it; bad input gets a sentence, never a 500."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 
@@ -10,6 +11,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from import_job_support import BINARY, KIM_SON, LOC_NINH, files, name_districts
 from import_support import review_post
 
@@ -242,3 +244,29 @@ def test_the_job_page_is_in_english_when_chosen(post, staff, settings):
     page = staff.get(job_url(ImportJob.objects.get())).content.decode()
     assert "Each article" in page
     assert "Failed: Tệp có vẻ là dữ liệu nhị phân" in page
+
+
+def _running_since(job: ImportJob, minutes: int) -> None:
+    then = timezone.now() - dt.timedelta(minutes=minutes)
+    ImportJob.objects.filter(pk=job.pk).update(status="running", started_at=then)
+    ImportJob.objects.filter(pk=job.pk).update(created_at=then)
+
+
+def test_a_running_job_without_progress_for_long_says_its_worker_has_stopped(staff, admin_user):
+    job = import_job_create(user=admin_user, sources=files(KIM_SON, LOC_NINH))
+    _running_since(job, minutes=30)
+    page = staff.get(job_url(job)).content.decode()
+    assert 'id="job-stalled"' in page and "Hãy cho chạy tiếp" in page
+
+
+def test_a_running_job_that_moved_lately_is_not_said_to_have_stopped(staff, admin_user):
+    job = import_job_create(user=admin_user, sources=files(KIM_SON, LOC_NINH))
+    _running_since(job, minutes=30)
+    ImportJobItem.objects.filter(job=job, position=1).update(
+        status="failed",
+        reason="Không đọc được tệp.",
+        data=None,
+        finished_at=timezone.now() - dt.timedelta(minutes=1),
+    )
+    page = staff.get(job_url(job)).content.decode()
+    assert 'id="job-stalled"' not in page and '<meta http-equiv="refresh"' in page
