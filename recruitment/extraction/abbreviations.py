@@ -36,6 +36,9 @@ ABBREVIATIONS = {
     "BĐBP": "Bộ đội Biên phòng",
     "BCHQS": "Ban Chỉ huy Quân sự",
     "CHQS": "Chỉ huy Quân sự",
+    "KCN": "khu công nghiệp",
+    "KCX": "khu chế xuất",
+    "KKT": "khu kinh tế",
     "CSĐ": "cơ sở đảng",
     # The dot of "TX." goes with it: left behind, it would end the sentence.
     "T.P.": "thành phố",

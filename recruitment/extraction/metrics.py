@@ -300,6 +300,11 @@ HAVE_PRE_RE = re.compile(
 )
 # "nâng tổng số tổ chức đảng lên 62, với 2.353 đảng viên": the units raised, then the
 # members they hold after the change.
+_TOTAL_ADMITTED_PRE_RE = re.compile(
+    r"tổng\s+số\s+(?:quần\s+chúng|đảng\s+viên)(?:\s+mới)?\s+(?:được\s+)?kết\s+nạp"
+    r"[^;]{0,80}?\s(?:lên|là)\s*" + _APPROX + r"$",
+    re.IGNORECASE,
+)
 RAISED_UNITS_RE = re.compile(
     r"tổng\s+số\s+" + _UNITS + r"\s+lên\s+\d{1,3}(?:\.\d{3})*\s*,?\s+"
     r"(?:với|gồm|và)\s+(?:tổng\s+số\s+)?" + _APPROX + r"$",
@@ -494,6 +499,10 @@ def classify_count(
         and not is_other_course(pre_near[-90:], noun, post)
     ):
         return "trained"
+    if metric is None and _TOTAL_ADMITTED_PRE_RE.search(pre_clause[-160:]):
+        # "nâng tổng số quần chúng được kết nạp từ đầu năm 2017 tới nay lên 115 đảng viên":
+        # the admissions so far, not the members.
+        return "admitted"
     if metric is None and noun in ("đảng viên", "đồng chí") and TOTAL_PRE_RE.search(pre_clause):
         return "members_total"
     if (

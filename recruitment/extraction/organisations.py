@@ -241,13 +241,17 @@ _TERR_BODY_RE = re.compile(
     r"Tỉnh\s+ủy|Huyện\s+ủy)|"
     # The zones of a province or city: "Đảng ủy Khu kinh tế tỉnh", "Đảng ủy Các Khu chế xuất
     # và công nghiệp thành phố", "Đảng bộ các Khu công nghiệp tỉnh".
+    # ("Đảng bộ các Khu công nghiệp Tiền Giang", "các KCX-KCN TP.Hồ Chí Minh": the province's
+    # name may follow with no level word, the zones joined by a dash.)
     r"(?:[Cc]ác[ \t]+)?[Kk]hu[ \t]+(?:chế\s+xuất|công\s+nghiệp|kinh\s+tế)"
-    r"(?:[ \t]+(?:và[ \t]+)?(?:[Kk]hu[ \t]+)?(?:chế\s+xuất|công\s+nghiệp|kinh\s+tế))*)"
-    r"[ \t]+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|Tỉnh|Huyện|Thành\s+phố|Thị\s+xã|Quận|"
+    r"(?:(?:[ \t]*[-–,][ \t]*|[ \t]+(?:và[ \t]+)?)(?:[Kk]hu[ \t]+)?"
+    r"(?:chế\s+xuất|công\s+nghiệp|kinh\s+tế))*)"
+    r"[ \t]+(?:(?:(?<=ghiệp[ \t])|(?<=h[ \t]tế[ \t])|(?<=xuất[ \t]))(?=[A-ZĐ][^\W\d]*[ \t]+[A-ZĐ])|"
+    r"tỉnh|huyện|thành\s+phố|thị\s+xã|quận|Tỉnh|Huyện|Thành\s+phố|Thị\s+xã|Quận|TP\.?|"
     # An agency of a commune of the 2025 structure: "Đảng bộ cơ quan UBND phường X".
     r"(?<=[Qq]uan[ \t]UBND[ \t])(?:xã|phường|Xã|Phường)|"
     r"(?<=[Nn]hân[ \t]dân[ \t])(?:xã|phường|Xã|Phường))"
-    rf"(?:[ \t]+{_NAME})?)"
+    rf"(?:[ \t]*{_NAME})?)"
 )
 # The party committees directly under the Central Committee, read whole (their last word
 # "ương" is lower case, and no territory follows): "Đảng bộ Công an Trung ương", "Đảng ủy

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from probe_support import candidate_facts
 
-from recruitment.extraction import extract
+from recruitment.extraction import abbreviations, extract
 from recruitment.extraction.organisations import (
     distinctive_name,
     find_org_mentions,
@@ -404,4 +404,37 @@ def test_a_stock_raised_by_the_years_admissions_so_far_is_on_their_last_day():
         ("admitted", Decimal(67), "huyện Lạc Dương", "district", *so_far),
         ("percent_of_target", Decimal(111), "huyện Lạc Dương", "district", *so_far),
         ("members_total", Decimal(1153), "huyện Lạc Dương", "district", pub, pub),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Đảng bộ các Khu công nghiệp Tiền Giang có 80 đảng viên",
+            "các Khu công nghiệp Tiền Giang",
+        ),
+        (
+            "Đảng ủy các KCX-KCN TP.Hồ Chí Minh có 2.126 đảng viên",
+            "các khu chế xuất-khu công nghiệp TP.Hồ Chí Minh",
+        ),
+        ("Đảng bộ Khu kinh tế Hải Phòng có 756 đảng viên", "Khu kinh tế Hải Phòng"),
+    ],
+    ids=["a province's zones", "abbreviated, dashed", "an economic zone"],
+)
+def test_the_party_committees_of_a_provinces_zones(text, name):
+    (mention, *_) = find_org_mentions(abbreviations.expand(text)[0])
+    assert mention.org.name == name
+
+
+def test_the_admissions_a_total_so_far_is_raised_to_are_no_members():
+    text = (
+        "Trong tháng 8/2017, Đảng bộ huyện Củ Chi đã kết nạp đảng cho 30 quần chúng ưu tú, nâng "
+        "tổng số quần chúng được kết nạp từ đầu năm 2017 tới nay lên 115 đảng viên."
+    )
+    month = (date(2017, 8, 1), date(2017, 8, 31))
+    so_far = (date(2017, 1, 1), date(2017, 9, 5))
+    assert _facts(text, published=date(2017, 9, 5)) == {
+        ("admitted", Decimal(30), "huyện Củ Chi", "district", *month),
+        ("admitted", Decimal(115), "huyện Củ Chi", "district", *so_far),
     }
