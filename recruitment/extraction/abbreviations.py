@@ -38,7 +38,6 @@ ABBREVIATIONS = {
     "CHQS": "Chỉ huy Quân sự",
     "KCN": "khu công nghiệp",
     "KCX": "khu chế xuất",
-    "KKT": "khu kinh tế",
     "CSĐ": "cơ sở đảng",
     # The dot of "TX." goes with it: left behind, it would end the sentence.
     "T.P.": "thành phố",
