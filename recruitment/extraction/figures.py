@@ -244,7 +244,11 @@ class FigureReader:
                 prev_end = pm.end()
                 continue
             noun_m = metrics.PERSON_RE.match(work, ne, e)
-            if noun_m is None and pair is not None and self._admitted_over_plan(ns, ne, pair, figs):
+            if (
+                noun_m is None
+                and pair is not None
+                and self._admitted_over_plan(ns, ne, value, pair, figs)
+            ):
                 # "toàn tỉnh đã kết nạp được 821/1.450 chỉ tiêu (đạt 56,62%)": admissions
                 # over their plan, the people left unsaid.
                 figs.extend(self._over_plan("admitted", value, ns, pair, approx, clause))
@@ -510,14 +514,16 @@ class FigureReader:
         partner.linked = fig
         return [fig, partner]
 
-    def _admitted_over_plan(self, ns: int, ne: int, pair: tuple, figs: list[Figure]) -> bool:
-        """Whether the pair at ``ns`` is admissions over their plan with the noun left out:
+    def _admitted_over_plan(
+        self, ns: int, ne: int, count: Decimal, pair: tuple, figs: list[Figure]
+    ) -> bool:
+        """Whether the pair at ``ns`` (``count`` over ``pair``'s second number) is admissions
+        over their plan with the noun left out:
         "kết nạp được 821/1.450 chỉ tiêu", or with the share of the two after it ("xã A kết
         nạp được 7/5 đạt 140%": not the 7th of May), not a part of a total ("trong đó, doanh
         nghiệp kết nạp được 50/50 chỉ tiêu")."""
         if not _PLAN_NOUN_AFTER_RE.match(self.work, ne, self.e):
             share = _SHARE_AFTER_RE.match(self.work, ne, self.e)
-            count = numbers.parse_number(self.work[ns : pair[0]].rstrip(" /"))
             if share is None or not share_agrees(
                 count, pair[2], numbers.parse_number(share.group(1))
             ):

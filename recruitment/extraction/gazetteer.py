@@ -237,7 +237,7 @@ def _domain_key(name: str) -> str:
 
 def _domain_districts() -> dict[tuple[str, str], tuple[str, str]] | None:
     """(folded province, folded district name without spaces) → (level word, name). Loaded
-    on first use: only pages from a district's portal ask."""
+    on first use: only pages from a province's or a district's site ask."""
     if "domain_districts" in _STATE:
         return _STATE["domain_districts"]  # type: ignore[return-value]
     table: dict[tuple[str, str], tuple[str, str]] | None = {}

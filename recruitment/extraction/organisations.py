@@ -605,7 +605,7 @@ def find_org_mentions(
 
 def _serves_place(text: str, body: Mention, place: Mention) -> bool:
     """Whether `place` right after a body's name is the place the body serves, part of its
-    name: a health centre, a hospital or the police of a district or province."""
+    name: the health centre or the hospital of a district or province."""
     return (
         body.org is not None
         and place.org is not None
@@ -1130,11 +1130,13 @@ def url_province(url: str) -> Org | None:
 
     Only a fallback, like a paper's tag: who publishes is not always whom the article is
     about, so it never outweighs an organisation the text names."""
-    for label in reversed(_host_labels(url)):
-        name = _label_province(label)
-        if name:
-            return _province_org(name)
-    return None
+    name = _site_province(url)
+    return _province_org(name) if name else None
+
+
+def _site_province(url: str) -> str | None:
+    """The official name of the province a host label of ``url`` names, the last one first."""
+    return next((p for p in map(_label_province, reversed(_host_labels(url))) if p), None)
 
 
 def url_district(url: str) -> Org | None:
@@ -1155,8 +1157,7 @@ def url_headline_district(url: str) -> Org | None:
     """The district of the site's province that the headline kept in ``url`` opens with
     ("baogialai.com.vn/chu-pah-ket-nap-32-dang-vien-….html" → huyện Chư Păh), or None. A
     fallback like ``url_district``, for an excerpt that lost its headline."""
-    labels = _host_labels(url)
-    province = next((p for p in map(_label_province, reversed(labels)) if p), None)
+    province = _site_province(url)
     if province is None:
         return None
     path = url.split("://", 1)[-1].split("?", 1)[0].rstrip("/")
